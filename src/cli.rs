@@ -1,0 +1,309 @@
+//! The command-line front-end: parses arguments, collects input, calls `service`, prints.
+
+/// Prints a line on stdout, ignoring a closed pipe (`tessera status | head`).
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
+mod args;
+mod output;
+mod prompt;
+
+pub use args::Cli;
+pub use output::{code, error_id, exit_code};
+
+use crate::card::TriesLeft;
+use crate::card::detect::{atr_from_hex, explain};
+use crate::cert::ExportFormat;
+use crate::i18n::{Lang, Text, describe_error, describe_warning, tr};
+use crate::secret::{PinKind, Puk};
+use crate::service::{self, ChangePin, PinStatus, UnblockPin};
+use crate::sim::{self, Preset, SimCard, SimConfig, SimProfile};
+use crate::transport::Connection;
+use crate::transport::pcsc::PcscContext;
+use crate::{Error, Result};
+use args::{CardArgs, CertCommand, Command, Format, PinCommand};
+use clap::Parser;
+use prompt::Prompter;
+use std::process::ExitCode;
+
+/// Entry point of the `tessera` binary.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { code::USAGE } else { code::OK });
+        }
+    };
+    init_logging(cli.verbose);
+    let lang = cli.lang.as_deref().and_then(Lang::from_code).unwrap_or_else(Lang::from_env);
+    ExitCode::from(dispatch(cli, lang))
+}
+
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "tessera=debug",
+        _ => "tessera=trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("TESSERA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+}
+
+/// An open card: real (PC/SC) or the demo card.
+struct Opened {
+    conn: Box<dyn Connection>,
+    demo: bool,
+}
+
+fn open(card: &CardArgs) -> Result<Opened, Error> {
+    if let Some(preset) = &card.demo {
+        let preset: Preset = preset.parse().map_err(|m: String| {
+            eprintln!("{m}");
+            Error::Transport(crate::transport::TransportError::NoCard)
+        })?;
+        let profile: SimProfile = card.demo_profile.parse().unwrap_or(SimProfile::Cps);
+        let sim = SimCard::new(SimConfig::new(profile, preset));
+        return Ok(Opened { conn: Box::new(sim.connect()?), demo: true });
+    }
+    let ctx = PcscContext::establish()?;
+    Ok(Opened { conn: Box::new(ctx.connect(card.reader.as_deref())?), demo: false })
+}
+
+fn dispatch(cli: Cli, lang: Lang) -> u8 {
+    let Some(command) = cli.command else {
+        use clap::CommandFactory;
+        let _ = Cli::command().print_help();
+        out!("\n{}", tr(lang, Text::DemoBanner).split(':').next().unwrap_or_default());
+        out!("  tessera status --demo");
+        return code::OK;
+    };
+    match command {
+        Command::Readers { json } => finish(readers(lang, json), lang, json),
+        Command::Status(card) => {
+            let r = open(&card).and_then(|mut o| {
+                let ov = service::overview(o.conn.as_mut())?;
+                output::print_overview(&ov, o.demo, lang, card.json);
+                Ok(())
+            });
+            finish(r, lang, card.json)
+        }
+        Command::Pin(PinCommand::Change { card, confirm_last_try }) => {
+            finish(pin_change(&card, confirm_last_try, lang), lang, card.json)
+        }
+        Command::Pin(PinCommand::Unblock { card, confirm_last_try }) => {
+            finish(pin_unblock(&card, confirm_last_try, lang), lang, card.json)
+        }
+        Command::Cert(CertCommand::Show(card)) => {
+            let r = open(&card).and_then(|mut o| {
+                let c = service::read_certificate(o.conn.as_mut())?;
+                output::print_certificate(&c.summary, o.demo, lang, card.json);
+                Ok(())
+            });
+            finish(r, lang, card.json)
+        }
+        Command::Cert(CertCommand::Export { card, format, out, force }) => {
+            let r = open(&card).and_then(|mut o| {
+                if o.demo && !card.json {
+                    eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
+                }
+                let c = service::read_certificate(o.conn.as_mut())?;
+                let f = match format {
+                    Format::Pem => ExportFormat::Pem,
+                    Format::Der => ExportFormat::Der,
+                };
+                service::export_certificate(&c.der, f, &out, force)?;
+                if card.json {
+                    out!("{}", serde_json::json!({"ok": true, "path": out, "demo": o.demo, "sha256": c.summary.sha256}));
+                } else {
+                    out!("{} {}", tr(lang, Text::Exported), out.display());
+                }
+                Ok(())
+            });
+            finish(r, lang, card.json)
+        }
+        Command::Atr { hex, json } => atr(&hex.join(" "), lang, json),
+        Command::Simulate { profile, preset, pin, puk, vpcd, forever } => simulate(profile, preset, pin, puk, &vpcd, forever),
+    }
+}
+
+fn finish(r: Result<()>, lang: Lang, json: bool) -> u8 {
+    match r {
+        Ok(()) => code::OK,
+        Err(e) => output::report_error(&e, lang, json),
+    }
+}
+
+fn readers(lang: Lang, json: bool) -> Result<()> {
+    let ctx = PcscContext::establish()?;
+    let list = ctx.readers()?;
+    if json {
+        out!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        return Ok(());
+    }
+    if list.is_empty() {
+        out!("{}", tr(lang, Text::NoReaders));
+    }
+    for r in list {
+        let state = if r.card_present { tr(lang, Text::CardPresent) } else { tr(lang, Text::NoCardInReader) };
+        out!("{}  [{}]{}", r.name, state, if r.atr.is_empty() { String::new() } else { format!("  ATR {}", crate::apdu::hex(&r.atr)) });
+    }
+    Ok(())
+}
+
+fn atr(text: &str, lang: Lang, json: bool) -> u8 {
+    let bytes = match atr_from_hex(text) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}: {text}");
+            return code::USAGE;
+        }
+    };
+    let x = explain(&bytes);
+    if json {
+        out!("{}", serde_json::to_string_pretty(&x).unwrap_or_default());
+        return code::OK;
+    }
+    out!("ATR: {}", x.atr);
+    match &x.kind {
+        crate::card::detect::CardKind::Cns(c) => {
+            out!("  CNS ({}) — {}", c.card_type, tr(lang, Text::Supported));
+            out!("  IC: {} ({:02X}); OS: {} ({:02X}) {:02X}.{:02X}", c.ic_maker_name, c.ic_maker, c.os_maker_name, c.os_maker, c.os_version.0, c.os_version.1);
+            out!("  CNS {}; RSA-{}; PIN P2 {}", c.spec_version_text(), c.rsa_bits, if c.is_stincard() { "0x90 (STIncard)" } else { "0x10" });
+        }
+        crate::card::detect::CardKind::Cie { variant, loose_match } => {
+            out!("  CIE 3.0 ({variant}{}) — {}", if *loose_match { ", loose match" } else { "" }, tr(lang, Text::NotSupported));
+        }
+        crate::card::detect::CardKind::Unknown => out!("  ? — {}", tr(lang, Text::NotSupported)),
+    }
+    if let Some(p) = &x.parsed {
+        out!("  T={:?}; historical: {} \"{}\"; TCK {}", p.protocols, crate::apdu::hex(&p.historical), x.historical_text, if p.tck_ok { "ok" } else { "BAD" });
+    }
+    code::OK
+}
+
+/// Ask for confirmation of a possibly-last try; in JSON / non-interactive mode the flag is needed.
+fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &mut Prompter, lang: Lang) -> Result<bool> {
+    let at_risk = matches!(tries, TriesLeft::Known(1) | TriesLeft::Unknown);
+    if !at_risk || flag {
+        return Ok(flag);
+    }
+    let err = Error::LastTryNotConfirmed { kind, tries_known: tries != TriesLeft::Unknown };
+    if !p.interactive() {
+        return Err(err);
+    }
+    eprintln!("{}", describe_error(&err, lang).what);
+    if p.confirm(tr(lang, Text::ConfirmLastTry), &["si", "sì", "yes", "ja"]) { Ok(true) } else { Err(err) }
+}
+
+fn read_secret(p: &mut Prompter, prompt: Text, lang: Lang) -> Result<String> {
+    p.secret(tr(lang, prompt)).ok_or(Error::InvalidInput(crate::service::pin::PinRuleError::Format(
+        crate::secret::FormatError::Empty(if prompt == Text::PromptPuk { PinKind::Puk } else { PinKind::Pin }),
+    )))
+}
+
+fn new_pin_twice(p: &mut Prompter, st: &PinStatus, current: Option<&crate::secret::Pin>, lang: Lang) -> Result<crate::secret::Pin> {
+    let new = read_secret(p, Text::PromptNewPin, lang)?;
+    let again = read_secret(p, Text::PromptNewPinAgain, lang)?;
+    let (pin, warnings) = service::new_pin(new, again, current, st.policy.pin, st.birth_date)?;
+    for w in &warnings {
+        eprintln!("{}", describe_warning(*w, lang));
+    }
+    if !warnings.is_empty() && p.interactive() && !p.confirm(tr(lang, Text::WeakPinUseAnyway), &["s", "si", "sì", "y", "yes", "j", "ja"]) {
+        return Err(Error::Cancelled);
+    }
+    Ok(pin)
+}
+
+fn print_ok(json: bool, demo: bool, apdus: u32, text: &str) {
+    if json {
+        out!("{}", serde_json::json!({"ok": true, "demo": demo, "apdus": apdus}));
+    } else {
+        out!("{text}");
+    }
+}
+
+fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
+    let mut o = open(card)?;
+    if o.demo && !card.json {
+        eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
+    }
+    // 1. Read the counters (no try spent) before asking for anything.
+    let st = service::pin_status(o.conn.as_mut())?;
+    if st.pin.is_blocked() {
+        return Err(Error::PinBlocked);
+    }
+    if !card.json {
+        eprintln!("{}: {}", tr(lang, Text::PinTries), output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
+    }
+    let mut p = Prompter::new();
+    let confirmed = confirm_last_try(PinKind::Pin, st.pin, flag, &mut p, lang)?;
+    // 2. Collect and check every input; nothing is sent if any check fails.
+    let current = crate::secret::Pin::parse(read_secret(&mut p, Text::PromptCurrentPin, lang)?, st.policy.pin)
+        .map_err(|e| Error::InvalidInput(e.into()))?;
+    let new = new_pin_twice(&mut p, &st, Some(&current), lang)?;
+    // 3. One transaction: counter check again, then CHANGE REFERENCE DATA.
+    let out = service::change_pin(o.conn.as_mut(), ChangePin { current, new, confirm_last_try: confirmed })?;
+    print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinChanged));
+    Ok(())
+}
+
+fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
+    let mut o = open(card)?;
+    if o.demo && !card.json {
+        eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
+    }
+    let st = service::pin_status(o.conn.as_mut())?;
+    if st.puk.is_blocked() {
+        return Err(Error::PukBlocked);
+    }
+    if !card.json {
+        eprintln!("{}: {}", tr(lang, Text::PukTries), output::dots(st.puk.known(), st.policy.puk_max_tries, lang));
+        if st.puk.known().is_some_and(|n| n <= 3) {
+            eprintln!("{}", tr(lang, Text::PukLowWarning));
+        }
+    }
+    let mut p = Prompter::new();
+    let confirmed = confirm_last_try(PinKind::Puk, st.puk, flag, &mut p, lang)?;
+    let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, st.policy.puk).map_err(|e| Error::InvalidInput(e.into()))?;
+    let new = new_pin_twice(&mut p, &st, None, lang)?;
+    let out = service::unblock_pin(o.conn.as_mut(), UnblockPin { puk, new, confirm_last_try: confirmed })?;
+    print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinUnblocked));
+    Ok(())
+}
+
+fn simulate(profile: String, preset: String, pin: Option<String>, puk: Option<String>, addr: &str, forever: bool) -> u8 {
+    let cfg = match (profile.parse::<SimProfile>(), preset.parse::<Preset>()) {
+        (Ok(profile), Ok(preset)) => SimConfig {
+            profile,
+            preset,
+            pin: pin.unwrap_or_else(|| sim::DEFAULT_PIN.into()),
+            puk: puk.unwrap_or_else(|| sim::DEFAULT_PUK.into()),
+        },
+        (Err(m), _) | (_, Err(m)) => {
+            eprintln!("{m}");
+            return code::USAGE;
+        }
+    };
+    let card = SimCard::new(cfg);
+    loop {
+        match sim::vpcd::run(&card, addr) {
+            Ok(exit) => {
+                eprintln!("simulated card left the reader: {exit:?}");
+                if !forever {
+                    return code::OK;
+                }
+                card.reinsert();
+            }
+            Err(e) => {
+                eprintln!("cannot reach vpcd at {addr}: {e} (is pcscd with vsmartcard-vpcd running?)");
+                return code::NO_SERVICE;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Command-line arguments (clap).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Tessera: manage your CPS / CNS smart card (PIN, PUK, certificate).
+#[derive(Debug, Parser)]
+#[command(name = "tessera", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Language of messages: it, en, de (default: from the system locale).
+    #[arg(long, global = true, env = "TESSERA_LANG")]
+    pub lang: Option<String>,
+    /// More log output on stderr (-v debug, -vv APDU trace; PINs are always redacted).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Where the card is.
+#[derive(Debug, Clone, Args)]
+pub struct CardArgs {
+    /// Use the card in this reader (default: the first reader with a card).
+    #[arg(long)]
+    pub reader: Option<String>,
+    /// Use the built-in simulated demo card instead of a real one; optional state:
+    /// fresh, pin-last-try, pin-blocked, puk-low, puk-blocked, cert-expiring, cert-expired.
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "fresh", value_name = "PRESET")]
+    pub demo: Option<String>,
+    /// Model of the demo card: cps or ts-cns.
+    #[arg(long, default_value = "cps", value_name = "PROFILE")]
+    pub demo_profile: String,
+    /// Machine-readable JSON output on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List smart-card readers and whether a card is inserted.
+    Readers {
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the card: type, holder, card number, certificate, PIN and PUK tries left (no try spent).
+    Status(CardArgs),
+    /// Change or unblock the PIN.
+    #[command(subcommand)]
+    Pin(PinCommand),
+    /// Show or export the authentication certificate.
+    #[command(subcommand)]
+    Cert(CertCommand),
+    /// Explain an ATR (as pasted from a report): card type, vendor, version.
+    Atr {
+        /// The ATR in hex, e.g. "3B FF 18 00 FF 81 31 FE 55 00 6B 02 09 17 17 01 11 01 43 4E 53 11 31 80 8C".
+        #[arg(num_args = 1.., required = true)]
+        hex: Vec<String>,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run a simulated card in the vsmartcard virtual reader (vpcd), for tests and training.
+    Simulate {
+        /// Card model: cps or ts-cns.
+        #[arg(long, default_value = "cps")]
+        profile: String,
+        /// Starting state (see --demo).
+        #[arg(long, default_value = "fresh")]
+        preset: String,
+        /// The simulated card's PIN (a test value, never a real PIN).
+        #[arg(long)]
+        pin: Option<String>,
+        /// The simulated card's PUK (a test value, never a real PUK).
+        #[arg(long)]
+        puk: Option<String>,
+        /// vpcd address.
+        #[arg(long, default_value = crate::sim::vpcd::DEFAULT_ADDR)]
+        vpcd: String,
+        /// Keep re-inserting the card after vpcd or a fault drops it.
+        #[arg(long)]
+        forever: bool,
+    },
+}
+
+/// PIN commands. PINs are read from the terminal without echo, or from stdin, one per line:
+/// change = current, new, new again; unblock = PUK, new, new again.
+#[derive(Debug, Subcommand)]
+pub enum PinCommand {
+    /// Change the PIN (asks for the current PIN and the new one twice).
+    Change {
+        /// Where the card is.
+        #[command(flatten)]
+        card: CardArgs,
+        /// Go ahead even if this may be the last PIN try.
+        #[arg(long)]
+        confirm_last_try: bool,
+    },
+    /// Unblock the PIN with the PUK and set a new PIN.
+    Unblock {
+        /// Where the card is.
+        #[command(flatten)]
+        card: CardArgs,
+        /// Go ahead even if this may be the last PUK try.
+        #[arg(long)]
+        confirm_last_try: bool,
+    },
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Text (BEGIN CERTIFICATE).
+    Pem,
+    /// Binary.
+    Der,
+}
+
+/// Certificate commands.
+#[derive(Debug, Subcommand)]
+pub enum CertCommand {
+    /// Show the authentication certificate.
+    Show(CardArgs),
+    /// Save the authentication certificate to a file.
+    Export {
+        /// Where the card is.
+        #[command(flatten)]
+        card: CardArgs,
+        /// File format.
+        #[arg(long, value_enum, default_value = "pem")]
+        format: Format,
+        /// Output file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}

@@ -1,0 +1,212 @@
+//! Human and JSON output, and the one mapping from errors to exit codes.
+
+use crate::Error;
+use crate::cert::CertSummary;
+use crate::i18n::{Lang, Text, describe_error, tr};
+use crate::secret::PinKind;
+use crate::service::CardOverview;
+use crate::transport::TransportError;
+use serde_json::json;
+
+/// Exit codes (documented in README.md).
+pub mod code {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// Any other error.
+    pub const OTHER: u8 = 1;
+    /// Bad command line.
+    pub const USAGE: u8 = 2;
+    /// The smart-card service is not running.
+    pub const NO_SERVICE: u8 = 3;
+    /// No reader.
+    pub const NO_READER: u8 = 4;
+    /// No card, or the card was removed / stopped answering.
+    pub const NO_CARD: u8 = 5;
+    /// Not a supported card.
+    pub const UNSUPPORTED_CARD: u8 = 6;
+    /// Card in use by another program, or reset by it.
+    pub const CARD_BUSY: u8 = 7;
+    /// Wrong PIN or PUK.
+    pub const WRONG_PIN: u8 = 10;
+    /// PIN blocked.
+    pub const PIN_BLOCKED: u8 = 11;
+    /// PUK blocked: card unusable.
+    pub const PUK_BLOCKED: u8 = 12;
+    /// Last try not confirmed (nothing sent).
+    pub const LAST_TRY_NOT_CONFIRMED: u8 = 13;
+    /// Invalid input (nothing sent) or cancelled.
+    pub const INVALID_INPUT: u8 = 14;
+    /// Unexpected card answer.
+    pub const CARD_ERROR: u8 = 15;
+    /// File could not be written.
+    pub const IO: u8 = 16;
+}
+
+/// The exit code for an error.
+pub fn exit_code(e: &Error) -> u8 {
+    match e {
+        Error::Transport(TransportError::NoService) => code::NO_SERVICE,
+        Error::Transport(TransportError::NoReader | TransportError::UnknownReader(_)) => code::NO_READER,
+        Error::Transport(TransportError::NoCard | TransportError::CardRemoved | TransportError::Unresponsive)
+        | Error::CardDied => code::NO_CARD,
+        Error::Transport(TransportError::SharingViolation | TransportError::Reset) => code::CARD_BUSY,
+        Error::Transport(_) => code::OTHER,
+        Error::UnsupportedCard { .. } => code::UNSUPPORTED_CARD,
+        Error::WrongSecret { kind: PinKind::Puk, tries_left: 0 } | Error::PukBlocked => code::PUK_BLOCKED,
+        Error::WrongSecret { kind: PinKind::Pin, tries_left: 0 } => code::PIN_BLOCKED,
+        Error::WrongSecret { .. } => code::WRONG_PIN,
+        Error::PinBlocked => code::PIN_BLOCKED,
+        Error::LastTryNotConfirmed { .. } => code::LAST_TRY_NOT_CONFIRMED,
+        Error::InvalidInput(_) | Error::Cancelled => code::INVALID_INPUT,
+        Error::Card(_) | Error::Certificate(_) | Error::NoCertificate => code::CARD_ERROR,
+        Error::Io { .. } => code::IO,
+    }
+}
+
+/// A stable identifier of the error, for JSON.
+pub fn error_id(e: &Error) -> &'static str {
+    match e {
+        Error::Transport(TransportError::NoService) => "no_service",
+        Error::Transport(TransportError::NoReader) => "no_reader",
+        Error::Transport(TransportError::UnknownReader(_)) => "unknown_reader",
+        Error::Transport(TransportError::NoCard) => "no_card",
+        Error::Transport(TransportError::CardRemoved) => "card_removed",
+        Error::Transport(TransportError::Reset) => "card_reset",
+        Error::Transport(TransportError::SharingViolation) => "card_busy",
+        Error::Transport(TransportError::Unresponsive) => "card_unresponsive",
+        Error::Transport(_) => "pcsc_error",
+        Error::CardDied => "card_died",
+        Error::Card(_) => "card_error",
+        Error::WrongSecret { kind: PinKind::Pin, .. } => "wrong_pin",
+        Error::WrongSecret { kind: PinKind::Puk, .. } => "wrong_puk",
+        Error::PinBlocked => "pin_blocked",
+        Error::PukBlocked => "puk_blocked",
+        Error::LastTryNotConfirmed { .. } => "last_try_not_confirmed",
+        Error::InvalidInput(_) => "invalid_input",
+        Error::Cancelled => "cancelled",
+        Error::UnsupportedCard { .. } => "unsupported_card",
+        Error::Certificate(_) => "bad_certificate",
+        Error::NoCertificate => "no_certificate",
+        Error::Io { .. } => "io_error",
+    }
+}
+
+/// Prints an error (stderr for people, stdout JSON with `--json`) and returns its exit code.
+pub fn report_error(e: &Error, lang: Lang, as_json: bool) -> u8 {
+    let m = describe_error(e, lang);
+    tracing::debug!(error = %e, "operation failed");
+    if as_json {
+        let tries = match e {
+            Error::WrongSecret { tries_left, .. } => Some(*tries_left),
+            _ => None,
+        };
+        let v = json!({"ok": false, "error": error_id(e), "message": m.what, "next_step": m.next, "tries_left": tries});
+        out!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        eprintln!("{}\n{}", m.what, m.next);
+    }
+    exit_code(e)
+}
+
+/// ●●○ 2/3
+pub fn dots(left: Option<u8>, max: u8, lang: Lang) -> String {
+    match left {
+        None => tr(lang, Text::Unknown).to_owned(),
+        Some(0) => format!("{} 0/{max} — {}", "○".repeat(usize::from(max)), tr(lang, Text::Blocked)),
+        Some(n) => {
+            let n = n.min(max);
+            format!("{}{} {n}/{max}", "●".repeat(usize::from(n)), "○".repeat(usize::from(max - n)))
+        }
+    }
+}
+
+fn line(label: &str, value: &str) {
+    out!("  {:<26} {value}", format!("{label}:"));
+}
+
+fn validity_line(c: &CertSummary, lang: Lang) -> String {
+    if c.days_left < 0 {
+        format!("{} ({} {})", tr(lang, Text::Expired), tr(lang, Text::ValidUntil), &c.not_after[..10])
+    } else {
+        format!("{} {} ({} {})", tr(lang, Text::ValidUntil), &c.not_after[..10], c.days_left, tr(lang, Text::DaysLeft))
+    }
+}
+
+/// Expiry guidance when under 60 days, or expired.
+pub fn expiry_guidance(c: &CertSummary, lang: Lang) -> Option<&'static str> {
+    if c.days_left < 0 {
+        Some(tr(lang, Text::ExpiredGuidance))
+    } else if c.days_left < 60 {
+        Some(tr(lang, Text::ExpiringSoon))
+    } else {
+        None
+    }
+}
+
+/// Prints the card overview.
+pub fn print_overview(o: &CardOverview, demo: bool, lang: Lang, as_json: bool) {
+    if as_json {
+        let mut v = serde_json::to_value(o).unwrap_or_default();
+        if let Some(map) = v.as_object_mut() {
+            map.insert("demo".into(), json!(demo));
+            map.insert("cert_not_after".into(), json!(o.certificate.as_ref().map(|c| c.not_after.clone())));
+            map.insert("cert_days_left".into(), json!(o.certificate.as_ref().map(|c| c.days_left)));
+        }
+        out!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        return;
+    }
+    if demo {
+        out!("*** {} ***", tr(lang, Text::DemoBanner));
+    }
+    line(tr(lang, Text::Reader), &o.reader);
+    line(tr(lang, Text::CardType), &o.card_type);
+    line(tr(lang, Text::Model), &o.model);
+    line(tr(lang, Text::Holder), o.holder.as_deref().unwrap_or("-"));
+    line(tr(lang, Text::CodiceFiscale), o.codice_fiscale.as_deref().unwrap_or("-"));
+    line(tr(lang, Text::CardNumber), o.card_number.as_deref().unwrap_or("-"));
+    match &o.certificate {
+        Some(c) => line(tr(lang, Text::Certificate), &validity_line(c, lang)),
+        None => line(tr(lang, Text::Certificate), "-"),
+    }
+    line(tr(lang, Text::PinTries), &dots(o.pin_tries_left, o.pin_max_tries, lang));
+    line(tr(lang, Text::PukTries), &dots(o.puk_tries_left, o.puk_max_tries, lang));
+    if let Some(g) = o.certificate.as_ref().and_then(|c| expiry_guidance(c, lang)) {
+        out!("\n{g}");
+    }
+    if o.pin_tries_left == Some(0) && o.puk_tries_left != Some(0) {
+        out!("\n{}", describe_error(&Error::PinBlocked, lang).next);
+    }
+    if o.puk_tries_left == Some(0) {
+        let m = describe_error(&Error::PukBlocked, lang);
+        out!("\n{}\n{}", m.what, m.next);
+    }
+}
+
+/// Prints the certificate details.
+pub fn print_certificate(c: &CertSummary, demo: bool, lang: Lang, as_json: bool) {
+    if as_json {
+        let mut v = serde_json::to_value(c).unwrap_or_default();
+        if let Some(map) = v.as_object_mut() {
+            map.insert("demo".into(), json!(demo));
+        }
+        out!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        return;
+    }
+    if demo {
+        out!("*** {} ***", tr(lang, Text::DemoBanner));
+    }
+    line(tr(lang, Text::Holder), &c.holder);
+    line(tr(lang, Text::CodiceFiscale), c.codice_fiscale.as_deref().unwrap_or("-"));
+    line(tr(lang, Text::Subject), &c.subject);
+    line(tr(lang, Text::Issuer), &c.issuer);
+    line(tr(lang, Text::Serial), &c.serial);
+    line(tr(lang, Text::ValidFrom), &c.not_before);
+    line(tr(lang, Text::Certificate), &validity_line(c, lang));
+    line(tr(lang, Text::KeyUsage), &[c.key_usage.clone(), c.extended_key_usage.clone()].concat().join(", "));
+    line(tr(lang, Text::PublicKey), &c.public_key);
+    line("SHA-256", &c.sha256);
+    line("SHA-1", &c.sha1);
+    if let Some(g) = expiry_guidance(c, lang) {
+        out!("\n{g}");
+    }
+}

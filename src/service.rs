@@ -1,0 +1,34 @@
+//! User-level operations over a [`Connection`]: card overview, PIN change, unblock, certificate.
+//! Front-ends (CLI, GUI) call these and nothing below. This layer never prints, prompts or
+//! sleeps. Each operation is one transaction; all input must be collected before calling it.
+
+pub mod certificate;
+pub mod pin;
+pub mod status;
+
+use crate::card::cns::CnsProfile;
+use crate::card::detect::{CardKind, identify};
+use crate::card::iso7816::Channel;
+use crate::transport::Connection;
+use crate::{Error, Result, apdu::hex};
+
+pub use certificate::{CertificateInfo, export_certificate, read_certificate};
+pub use pin::{ChangePin, PinOutcome, PinPolicy, PinStatus, PinWarning, UnblockPin, change_pin, new_pin, pin_status, unblock_pin};
+pub use status::{CardOverview, overview};
+
+/// Runs `f` inside one transaction with the recognised CNS profile; returns its result and the
+/// number of APDUs sent.
+pub(crate) fn with_cns<T>(
+    conn: &mut dyn Connection,
+    f: impl FnOnce(&CnsProfile, &mut Channel<'_>) -> Result<T>,
+) -> Result<(T, u32)> {
+    let atr = conn.atr().to_vec();
+    let mut tx = conn.begin()?;
+    let mut ch = Channel::new(&mut *tx);
+    let profile = CnsProfile::detect(&mut ch, &atr).map_err(Error::from)?;
+    let Some(profile) = profile else {
+        return Err(Error::UnsupportedCard { atr: hex(&atr), cie: matches!(identify(&atr), CardKind::Cie { .. }) });
+    };
+    let out = f(&profile, &mut ch)?;
+    Ok((out, ch.apdus_sent()))
+}

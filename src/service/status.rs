@@ -1,0 +1,130 @@
+//! The card overview: type, holder, card number, certificate, PIN/PUK tries (none spent).
+
+use super::with_cns;
+use crate::card::TriesLeft;
+use crate::card::cns::{self, PersonalData};
+use crate::card::CardError;
+use crate::cert::{self, CertSummary};
+use crate::secret::PinKind;
+use crate::transport::Connection;
+use crate::{Error, Result, apdu::hex};
+
+/// Everything the home screen and `tessera status` show.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CardOverview {
+    /// Reader name.
+    pub reader: String,
+    /// ATR, hex.
+    pub atr: String,
+    /// "CPS", "TS-CNS" or "CNS".
+    pub card_type: String,
+    /// Chip and OS, e.g. "STIncard OS 17.17 on STMicroelectronics, CNS 1.1".
+    pub model: String,
+    /// The 16-digit card number (EF_IDCarta).
+    pub card_number: Option<String>,
+    /// Holder's name from the personal-data file or the certificate.
+    pub holder: Option<String>,
+    /// Codice fiscale from the personal-data file or the certificate.
+    pub codice_fiscale: Option<String>,
+    /// The personal-data file.
+    pub personal_data: Option<PersonalData>,
+    /// The authentication certificate.
+    pub certificate: Option<CertSummary>,
+    /// PIN tries left (`None`: the card would not tell).
+    pub pin_tries_left: Option<u8>,
+    /// PUK tries left (`None`: the card would not tell).
+    pub puk_tries_left: Option<u8>,
+    /// PIN tries when fresh.
+    pub pin_max_tries: u8,
+    /// PUK tries when fresh.
+    pub puk_max_tries: u8,
+    /// Allowed PIN lengths.
+    pub pin_min_len: usize,
+    /// Allowed PIN lengths.
+    pub pin_max_len: usize,
+    /// APDUs this overview took.
+    pub apdus: u32,
+    /// The certificate, DER (not serialised).
+    #[serde(skip)]
+    pub certificate_der: Option<Vec<u8>>,
+}
+
+impl CardOverview {
+    /// PIN tries as the card reported them.
+    pub fn pin(&self) -> TriesLeft {
+        self.pin_tries_left.map_or(TriesLeft::Unknown, TriesLeft::Known)
+    }
+
+    /// PUK tries as the card reported them.
+    pub fn puk(&self) -> TriesLeft {
+        self.puk_tries_left.map_or(TriesLeft::Unknown, TriesLeft::Known)
+    }
+}
+
+fn optional<T>(r: Result<T, CardError>) -> Result<Option<T>, CardError> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(CardError::NotFound(_)) | Err(CardError::Malformed(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads the card overview in one transaction, spending no PIN or PUK try.
+pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
+    let reader = conn.reader().to_owned();
+    let atr = conn.atr().to_vec();
+    let ((profile, number, personal, der, pin, puk), apdus) = with_cns(conn, |p, ch| {
+        let number = optional(p.read_card_number(ch))?;
+        let personal = match p.read_personal_data(ch) {
+            Ok(v) => v,
+            Err(CardError::Malformed(_)) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let der = optional(p.read_certificate(ch))?;
+        p.select_root(ch)?;
+        let pin = p.tries_left(ch, PinKind::Pin)?;
+        let puk = p.tries_left(ch, PinKind::Puk)?;
+        Ok((p.clone(), number, personal, der, pin, puk))
+    })?;
+    let certificate = der.as_deref().map(cert::summarize).transpose().map_err(Error::from)?;
+    let model = match &profile.atr {
+        Some(a) => format!(
+            "{} OS {:02X}.{:02X} on {}, CNS {}",
+            a.os_maker_name,
+            a.os_version.0,
+            a.os_version.1,
+            a.ic_maker_name,
+            a.spec_version_text()
+        ),
+        None => "CNS (application selected by AID)".to_owned(),
+    };
+    let holder = personal
+        .as_ref()
+        .map(PersonalData::holder)
+        .filter(|h| !h.is_empty())
+        .or_else(|| certificate.as_ref().map(|c| c.holder.clone()));
+    let codice_fiscale = personal
+        .as_ref()
+        .map(|p| p.codice_fiscale.clone())
+        .filter(|c| !c.is_empty())
+        .or_else(|| certificate.as_ref().and_then(|c| c.codice_fiscale.clone()));
+    Ok(CardOverview {
+        reader,
+        atr: hex(&atr),
+        card_type: profile.card_type().to_owned(),
+        model,
+        card_number: number,
+        holder,
+        codice_fiscale,
+        personal_data: personal,
+        certificate,
+        pin_tries_left: pin.known(),
+        puk_tries_left: puk.known(),
+        pin_max_tries: cns::PIN_MAX_TRIES,
+        puk_max_tries: cns::PUK_MAX_TRIES,
+        pin_min_len: cns::PIN_RULE.min,
+        pin_max_len: cns::PIN_RULE.max,
+        apdus,
+        certificate_der: der,
+    })
+}
