@@ -196,6 +196,7 @@ impl Engine {
         self.counters.apdus += 1;
         let ins = raw.get(1).copied().unwrap_or(0);
         self.counters.ins_log.push(ins);
+        self.count_tries(raw);
         match self.take_fault(ins) {
             Some(FaultKind::Removal { processed }) => {
                 if processed {
@@ -216,6 +217,23 @@ impl Engine {
             }
             Some(FaultKind::StatusWord(s)) => Outcome::Reply(s.to_be_bytes().to_vec()),
             None => Outcome::Reply(self.dispatch(raw)),
+        }
+    }
+
+    /// Counts every PIN/PUK try received, whatever happens to the command afterwards (a fault,
+    /// a wrong length, a blocked counter): what matters is what the client sent.
+    fn count_tries(&mut self, raw: &[u8]) {
+        let Ok(cmd) = CommandApdu::from_bytes(raw) else { return };
+        if cmd.data().is_empty() {
+            return;
+        }
+        let pin_ref = self.pin_ref();
+        match cmd.ins {
+            0x20 if cmd.p2 == pin_ref => self.counters.pin_tries += 1,
+            0x20 if cmd.p2 == pin_ref + 1 => self.counters.puk_tries += 1,
+            0x24 => self.counters.pin_tries += 1,
+            0x2C => self.counters.puk_tries += 1,
+            _ => {}
         }
     }
 
@@ -372,11 +390,6 @@ impl Engine {
                 sw(StatusWord::VerifyFailed { tries_left: left })
             };
         }
-        if is_pin {
-            self.counters.pin_tries += 1;
-        } else {
-            self.counters.puk_tries += 1;
-        }
         if cmd.data().len() != 8 {
             return sw(StatusWord::WrongLength);
         }
@@ -414,7 +427,6 @@ impl Engine {
         if cmd.p2 != self.pin_ref() {
             return sw(StatusWord::ReferenceNotFound);
         }
-        self.counters.pin_tries += 1;
         if cmd.data().len() != 16 {
             return sw(StatusWord::WrongLength);
         }
@@ -444,7 +456,6 @@ impl Engine {
             0x01 => 8,
             _ => return sw(StatusWord::IncorrectP1P2),
         };
-        self.counters.puk_tries += 1;
         if cmd.data().len() != want {
             return sw(StatusWord::WrongLength);
         }

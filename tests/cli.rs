@@ -1,0 +1,113 @@
+//! The CLI on the demo card: output, JSON fields, exit codes, input checks.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+#[test]
+fn status_json_has_the_documented_fields() {
+    let o = run(&["status", "--demo", "--json"], "");
+    assert!(o.status.success(), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["card_type"], "CPS");
+    assert_eq!(v["card_number"], "6022000000123456");
+    assert_eq!(v["holder"], "MARIA ESEMPIO");
+    assert_eq!(v["codice_fiscale"], "SMPMRA85C55L378I");
+    assert_eq!(v["pin_tries_left"], 3);
+    assert_eq!(v["puk_tries_left"], 10);
+    assert_eq!(v["demo"], true);
+    assert!(v["cert_not_after"].as_str().expect("date").ends_with('Z'));
+}
+
+#[test]
+fn demo_is_always_marked() {
+    let o = run(&["status", "--demo"], "");
+    assert!(text(&o).contains("DEMO CARD"), "{}", text(&o));
+}
+
+#[test]
+fn exit_codes_for_pin_outcomes() {
+    let wrong = run(&["pin", "change", "--demo"], "11112222\n50719\n50719\n");
+    assert_eq!(wrong.status.code(), Some(10), "{}", text(&wrong));
+    assert!(text(&wrong).contains("Tries left: 2"), "{}", text(&wrong));
+    let last = run(&["pin", "change", "--demo=pin-last-try"], "31415926\n50719\n50719\n");
+    assert_eq!(last.status.code(), Some(13), "{}", text(&last));
+    let blocked = run(&["pin", "change", "--demo=pin-blocked"], "");
+    assert_eq!(blocked.status.code(), Some(11));
+    assert!(text(&blocked).contains("tessera pin unblock"));
+    let dead = run(&["pin", "unblock", "--demo=puk-blocked", "--json"], "");
+    assert_eq!(dead.status.code(), Some(12));
+    let v: serde_json::Value = serde_json::from_slice(&dead.stdout).expect("json");
+    assert_eq!(v["error"], "puk_blocked");
+    assert!(v["next_step"].as_str().expect("text").contains("Agenzia delle Entrate"));
+    let ok = run(&["pin", "unblock", "--demo=pin-blocked"], "27182818\n50719\n50719\n");
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok));
+}
+
+#[test]
+fn bad_input_is_refused_with_a_reason() {
+    for (input, needle) in [
+        ("31415926\n١٢٣٤٥\n١٢٣٤٥\n", "0-9"),
+        ("31415926\n1234\n1234\n", "5 to 8 digits"),
+        ("31415926\n50719\n50718\n", "differ"),
+        ("31415926\n31415926\n31415926\n", "same as the current"),
+        ("3141 5926\n", "spaces"),
+    ] {
+        let o = run(&["pin", "change", "--demo"], input);
+        assert_eq!(o.status.code(), Some(14), "{input:?}: {}", text(&o));
+        assert!(text(&o).contains(needle), "{input:?}: {}", text(&o));
+        assert!(text(&o).to_lowercase().contains("nothing was sent"), "{input:?}: {}", text(&o));
+    }
+}
+
+#[test]
+fn atr_explains_cps_and_cie() {
+    let o = run(&["atr", "3B FF 18 00 FF 81 31 FE 55 00 6B 02 09 17 17 01 11 01 43 4E 53 11 31 80 8C"], "");
+    assert!(text(&o).contains("STIncard") && text(&o).contains("CNS 1.1"), "{}", text(&o));
+    let o = run(&["atr", "--json", "3B8F8001803180654954 4A3444120FFF8290008D"], "");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["kind"]["family"], "cie");
+    assert_eq!(run(&["atr", "zz"], "").status.code(), Some(2));
+}
+
+#[test]
+fn no_smart_card_service_is_a_clear_error_offering_the_demo() {
+    let o = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm")
+        .args(["status"])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert!(text(&o).contains("not running") && text(&o).contains("--demo"), "{}", text(&o));
+}
+
+#[test]
+fn export_writes_the_card_certificate() {
+    let dir = std::env::temp_dir().join(format!("tessera-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("cert.der");
+    let o = run(&["cert", "export", "--demo", "--format", "der", "--out", path.to_str().expect("utf8")], "");
+    assert!(o.status.success(), "{}", text(&o));
+    let der = std::fs::read(&path).expect("written");
+    assert_eq!(der[0], 0x30);
+    let again = run(&["cert", "export", "--demo", "--format", "der", "--out", path.to_str().expect("utf8")], "");
+    assert_eq!(again.status.code(), Some(16));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,94 @@
+//! Helpers shared by the integration tests: simulated cards in process, and the PC/SC testbed
+//! (a private pcscd + vsmartcard vpcd started by scripts/test.sh, with our simulated card
+//! connected to it over TCP from a thread of the test process).
+#![allow(dead_code)]
+
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::thread::JoinHandle;
+use std::time::Duration;
+use tessera::sim::{Preset, SimCard, SimConfig, SimProfile, vpcd};
+use tessera::transport::pcsc::{PcscConnection, PcscContext};
+
+pub const PIN: &str = tessera::sim::DEFAULT_PIN;
+pub const PUK: &str = tessera::sim::DEFAULT_PUK;
+
+pub fn pin(s: &str) -> tessera::secret::Pin {
+    tessera::secret::Pin::parse(s.into(), tessera::card::cns::PIN_RULE).expect("test PIN is well formed")
+}
+
+pub fn puk(s: &str) -> tessera::secret::Puk {
+    tessera::secret::Puk::parse(s.into(), tessera::card::cns::PUK_RULE).expect("test PUK is well formed")
+}
+
+/// Whether the PC/SC testbed is up. Outside CI, tests that need it are skipped with a note; in
+/// CI (CI=true) a missing testbed is a failure, never a silent skip.
+pub fn testbed_expected() -> bool {
+    if std::env::var("TESSERA_PCSC_TESTBED").as_deref() == Ok("1") {
+        return true;
+    }
+    if std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false") {
+        panic!("CI=true but the PC/SC testbed is not running: run the tests with scripts/test.sh");
+    }
+    eprintln!("note: PC/SC testbed not running (use scripts/test.sh); skipping this test");
+    false
+}
+
+pub struct Testbed {
+    pub card: SimCard,
+    server: Option<JoinHandle<()>>,
+}
+
+static TESTBED: OnceLock<Mutex<Testbed>> = OnceLock::new();
+
+impl Testbed {
+    /// Exclusive use of the testbed's virtual slot, with the card reset to `config` and present.
+    pub fn with(config: SimConfig) -> Option<MutexGuard<'static, Testbed>> {
+        if !testbed_expected() {
+            return None;
+        }
+        let tb = TESTBED.get_or_init(|| Mutex::new(Testbed { card: SimCard::cps(Preset::Fresh), server: None }));
+        let mut g = tb.lock().unwrap_or_else(|p| p.into_inner());
+        g.card.replace(config);
+        g.ensure_inserted();
+        Some(g)
+    }
+
+    pub fn cps(preset: Preset) -> Option<MutexGuard<'static, Testbed>> {
+        Self::with(SimConfig::new(SimProfile::Cps, preset))
+    }
+
+    fn ensure_inserted(&mut self) {
+        let alive = self.server.as_ref().is_some_and(|h| !h.is_finished());
+        if !alive {
+            if let Some(h) = self.server.take() {
+                let _ = h.join();
+            }
+            let card = self.card.clone();
+            card.reinsert();
+            let stream = vpcd::connect(vpcd::DEFAULT_ADDR, Duration::from_secs(10)).expect("vpcd reachable");
+            self.server = Some(std::thread::spawn(move || {
+                let _ = vpcd::serve(&card, stream, None);
+            }));
+        }
+        let atr = self.card.atr();
+        let mut mon = PcscContext::monitor().expect("pcscd running");
+        mon.wait_until(Duration::from_secs(10), |rs| rs.iter().any(|r| r.card_present && r.atr == atr))
+            .expect("simulated card appears in the reader");
+        self.card.reset_counters();
+    }
+
+    /// Waits until the reader is empty (after a removal fault).
+    pub fn wait_removed(&mut self) {
+        let mut mon = PcscContext::monitor().expect("pcscd running");
+        mon.wait_until(Duration::from_secs(10), |rs| rs.iter().all(|r| !r.card_present)).expect("card leaves the reader");
+    }
+
+    pub fn connect(&self) -> PcscConnection {
+        PcscContext::establish().expect("pcscd").connect(None).expect("card present")
+    }
+}
+
+/// An in-process CPS.
+pub fn sim(preset: Preset) -> SimCard {
+    SimCard::cps(preset)
+}
