@@ -74,8 +74,9 @@ pub fn serve(card: &SimCard, mut stream: TcpStream, stop: Option<Arc<AtomicBool>
         if stop.as_ref().is_some_and(|s| s.load(Ordering::Relaxed)) {
             return Ok(Exit::Stopped);
         }
+        quickack(&stream);
         match stream.read_exact(&mut len) {
-            Ok(()) => {}
+            Ok(()) => quickack(&stream),
             Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => continue,
             Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(Exit::ReaderClosed),
             Err(e) => return Err(e),

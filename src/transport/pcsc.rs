@@ -215,7 +215,7 @@ impl Connection for PcscConnection {
     fn begin(&mut self) -> Result<Box<dyn Transaction + '_>, TransportError> {
         let card = self.card.as_mut().ok_or(TransportError::CardRemoved)?;
         let tx = card.transaction().map_err(map_error)?;
-        Ok(Box::new(PcscTransaction { tx: Some(tx), sensitive_sent: false }))
+        Ok(Box::new(PcscTransaction { tx: Some(tx), sensitive_sent: false, card_gone: false }))
     }
 }
 
@@ -230,6 +230,9 @@ impl Drop for PcscConnection {
 struct PcscTransaction<'a> {
     tx: Option<pcsc::Transaction<'a>>,
     sensitive_sent: bool,
+    /// The card vanished or died mid-command: nothing left to reset. (Asking vpcd to reset a
+    /// card whose socket is closed also wedges its slot until pcscd restarts.)
+    card_gone: bool,
 }
 
 impl Transaction for PcscTransaction<'_> {
@@ -238,15 +241,24 @@ impl Transaction for PcscTransaction<'_> {
         self.sensitive_sent |= cmd.is_sensitive();
         let send = cmd.to_bytes();
         let mut buf = zeroize::Zeroizing::new(vec![0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED]);
-        let resp = tx.transmit(&send, &mut buf).map_err(map_error)?;
-        Ok(resp.to_vec())
+        match tx.transmit(&send, &mut buf).map_err(map_error) {
+            Ok(resp) => {
+                self.card_gone |= resp.len() < 2;
+                Ok(resp.to_vec())
+            }
+            Err(e) => {
+                self.card_gone |= matches!(e, TransportError::CardRemoved | TransportError::NoCard | TransportError::Unresponsive);
+                Err(e)
+            }
+        }
     }
 }
 
 impl Drop for PcscTransaction<'_> {
     fn drop(&mut self) {
         if let Some(tx) = self.tx.take() {
-            let disposition = if self.sensitive_sent { Disposition::ResetCard } else { Disposition::LeaveCard };
+            let disposition =
+                if self.sensitive_sent && !self.card_gone { Disposition::ResetCard } else { Disposition::LeaveCard };
             let _ = tx.end(disposition);
         }
     }

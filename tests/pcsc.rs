@@ -1,0 +1,118 @@
+//! Through the real PC/SC stack: pcscd + vsmartcard vpcd, with the simulated card connected to
+//! vpcd from this process. Run by scripts/test.sh; skipped with a note elsewhere, and a failure
+//! in CI if the testbed is missing.
+
+mod common;
+use common::*;
+use std::process::Command;
+use tessera::Error;
+use tessera::secret::PinKind;
+use tessera::service::{self, ChangePin, UnblockPin};
+use tessera::sim::{Fault, FaultKind, Preset, Trigger};
+use tessera::transport::TransportError;
+use tessera::transport::pcsc::PcscContext;
+
+#[test]
+fn readers_and_status_through_pcscd() {
+    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let readers = PcscContext::establish().expect("pcscd").readers().expect("readers");
+    assert!(readers.iter().any(|r| r.name.starts_with("Virtual PCD") && r.card_present), "{readers:?}");
+    let mut conn = tb.connect();
+    let o = service::overview(&mut conn).expect("overview");
+    assert_eq!(o.card_type, "CPS");
+    assert!(o.reader.starts_with("Virtual PCD"), "{}", o.reader);
+    assert_eq!(o.card_number.as_deref(), Some("6022000000123456"));
+    assert_eq!((o.pin_tries_left, o.puk_tries_left), (Some(3), Some(10)));
+    assert_eq!(o.certificate_der.as_deref(), Some(&tb.card.certificate_der()[..]));
+    let n = tb.card.counters();
+    assert_eq!((n.pin_tries, n.puk_tries), (0, 0));
+    assert_eq!(n.apdus, o.apdus, "every APDU the client counted reached the card, and no more");
+}
+
+#[test]
+fn change_wrong_block_unblock_through_pcscd() {
+    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let change = |cur: &str, new: &str, confirm: bool| {
+        let mut c = tb.connect();
+        service::change_pin(&mut c, ChangePin { current: pin(cur), new: pin(new), confirm_last_try: confirm })
+    };
+    change(PIN, "50719", false).expect("change");
+    assert!(tb.card.pin_is("50719"));
+    // Wrong PIN: the tries decrease, and the status shows it.
+    let e = change("11112222", "60718", false).expect_err("wrong");
+    assert!(matches!(e, Error::WrongSecret { kind: PinKind::Pin, tries_left: 2 }), "{e:?}");
+    let o = service::overview(&mut tb.connect()).expect("overview");
+    assert_eq!(o.pin_tries_left, Some(2));
+    // Block it.
+    change("11112222", "60718", false).expect_err("wrong");
+    let e = change("11112222", "60718", false).expect_err("last try unconfirmed");
+    assert!(matches!(e, Error::LastTryNotConfirmed { .. }), "{e:?}");
+    let e = change("11112222", "60718", true).expect_err("wrong, now blocked");
+    assert!(matches!(e, Error::WrongSecret { tries_left: 0, .. }), "{e:?}");
+    assert_eq!(tb.card.counters().pin_tries, 4, "1 change + 3 wrong; the unconfirmed one sent nothing");
+    // Unblock with the PUK.
+    let mut c = tb.connect();
+    service::unblock_pin(&mut c, UnblockPin { puk: puk(PUK), new: pin("70913"), confirm_last_try: false }).expect("unblock");
+    assert!(tb.card.pin_is("70913"));
+    assert_eq!(tb.card.counters().puk_tries, 1);
+    assert_eq!(service::overview(&mut tb.connect()).expect("overview").pin_tries_left, Some(3));
+}
+
+#[test]
+fn puk_blocked_sends_nothing_through_pcscd() {
+    let Some(tb) = Testbed::cps(Preset::PukBlocked) else { return };
+    let mut c = tb.connect();
+    let e = service::unblock_pin(&mut c, UnblockPin { puk: puk(PUK), new: pin("70913"), confirm_last_try: true })
+        .expect_err("PUK blocked");
+    assert!(matches!(e, Error::PukBlocked), "{e:?}");
+    let n = tb.card.counters();
+    assert_eq!((n.pin_tries, n.puk_tries), (0, 0));
+}
+
+#[test]
+fn card_removed_mid_operation_is_a_clear_error_and_not_retried() {
+    let Some(mut tb) = Testbed::cps(Preset::Fresh) else { return };
+    tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: false } });
+    let mut c = tb.connect();
+    let e = service::change_pin(&mut c, ChangePin { current: pin(PIN), new: pin("50719"), confirm_last_try: false })
+        .expect_err("removed");
+    // vpcd reports a card that vanished mid-command as a 0-byte answer or a PC/SC removal.
+    assert!(
+        matches!(e, Error::CardDied | Error::Transport(TransportError::CardRemoved)),
+        "{e:?}"
+    );
+    drop(c);
+    tb.wait_removed();
+    let n = tb.card.counters();
+    assert_eq!(n.pin_tries, 1);
+    assert_eq!(n.ins_log.iter().filter(|&&i| i == 0x24).count(), 1, "no retry");
+    let e = PcscContext::establish().expect("pcscd").connect(None).err().expect("no card now");
+    assert!(matches!(e, TransportError::NoCard), "{e:?}");
+}
+
+#[test]
+fn cli_status_json_through_pcscd() {
+    let Some(_tb) = Testbed::cps(Preset::CertExpiring) else { return };
+    let o = Command::new(env!("CARGO_BIN_EXE_tessera")).args(["status", "--json"]).output().expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["demo"], false);
+    assert_eq!(v["card_type"], "CPS");
+    assert!(v["cert_days_left"].as_i64().expect("days") < 60);
+}
+
+#[test]
+fn pcscd_not_running_is_a_clear_error() {
+    if !testbed_expected() {
+        return;
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm")
+        .args(["status", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(3));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["error"], "no_service");
+}
