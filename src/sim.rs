@@ -203,6 +203,19 @@ impl SimCard {
         self.engine().atr.clone()
     }
 
+    /// Answers a reader's GET ATR and counts it (a vpcd card is really in the slot once it
+    /// has been asked for its ATR).
+    pub fn answer_get_atr(&self) -> Vec<u8> {
+        let mut e = self.engine();
+        e.atr_requests += 1;
+        e.atr.clone()
+    }
+
+    /// How many times a reader asked for the ATR.
+    pub fn atr_requests(&self) -> u64 {
+        self.engine().atr_requests
+    }
+
     /// The certificate on the card, DER.
     pub fn certificate_der(&self) -> Vec<u8> {
         self.engine().certificate.clone()

@@ -91,7 +91,7 @@ pub fn serve(card: &SimCard, mut stream: TcpStream, stop: Option<Arc<AtomicBool>
             [] => {}
             [0x00] => {}
             [0x01] | [0x02] => card.power_reset(),
-            [0x04] => write_frame(&mut stream, &card.atr())?,
+            [0x04] => write_frame(&mut stream, &card.answer_get_atr())?,
             [other] => tracing::debug!("vpcd: unknown control byte {other:02X}"),
             apdu => match card.process(apdu) {
                 Outcome::Reply(r) => write_frame(&mut stream, &r)?,

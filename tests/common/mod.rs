@@ -65,10 +65,18 @@ impl Testbed {
             }
             let card = self.card.clone();
             card.reinsert();
+            let asked = card.atr_requests();
             let stream = vpcd::connect(vpcd::DEFAULT_ADDR, Duration::from_secs(10)).expect("vpcd reachable");
             self.server = Some(std::thread::spawn(move || {
                 let _ = vpcd::serve(&card, stream, None);
             }));
+            // vpcd accepts a new card only once the previous one has left the slot, and then
+            // asks for its ATR: wait for that, so a stale PRESENT of the old card cannot fool us.
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while self.card.atr_requests() == asked {
+                assert!(std::time::Instant::now() < deadline, "vpcd never polled the simulated card");
+                std::thread::sleep(Duration::from_millis(20));
+            }
         }
         let atr = self.card.atr();
         let mut mon = PcscContext::monitor().expect("pcscd running");
