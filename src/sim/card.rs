@@ -197,6 +197,7 @@ impl Engine {
         }
         self.counters.apdus += 1;
         let ins = raw.get(1).copied().unwrap_or(0);
+        tracing::debug!(target: "tessera::sim", n = self.counters.apdus, "sim apdu INS {ins:02X}");
         self.counters.ins_log.push(ins);
         self.count_tries(raw);
         match self.take_fault(ins) {

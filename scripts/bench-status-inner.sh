@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Inner part of bench-status.sh: runs inside the testbed's network namespace.
+set -euo pipefail
+rounds=$1
+bin=target/release/tessera
+work=$(mktemp -d)
+trap 'set +e; kill $sim 2>/dev/null; wait $sim 2>/dev/null; rm -rf "$work"' EXIT
+printf 'app default {\n  framework pkcs15 {\n    use_file_caching = no;\n  }\n}\n' >"$work/opensc.conf"
+
+TESSERA_LOG=tessera::sim=debug "$bin" simulate --profile cps >"$work/sim.log" 2>&1 &
+sim=$!
+for _ in $(seq 100); do "$bin" readers --json 2>/dev/null | grep -q '"card_present": true' && break; sleep 0.1; done
+
+apdus() { grep -c 'sim apdu' "$work/sim.log" || true; }
+now() { date +%s%N; }
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f", m/1e6}'; }
+
+measure() { # name, command...
+  local name=$1; shift
+  local before after t0 t1 times=() n=0
+  "$@" >/dev/null 2>&1   # warm-up (connect, cache)
+  before=$(apdus)
+  for _ in $(seq "$rounds"); do
+    t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
+    times+=($((t1 - t0)))
+  done
+  after=$(apdus)
+  n=$(( (after - before) / rounds ))
+  printf '%-44s %5d APDUs   median %7s ms   (%d rounds)\n' "$name" "$n" "$(printf '%s\n' "${times[@]}" | median)" "$rounds"
+}
+
+echo "Simulated CPS (STIncard, CNS 1.1, RSA-2048) through pcscd + vpcd:"
+measure "tessera status (full overview)" "$bin" status --json
+measure "tessera cert show" "$bin" cert show --json
+measure "OpenSC pkcs15-tool --read-certificate 01" env OPENSC_CONF="$work/opensc.conf" HOME="$work" pkcs15-tool --read-certificate 01
