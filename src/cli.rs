@@ -23,7 +23,7 @@ use crate::secret::{PinKind, Puk};
 use crate::service::{self, ChangePin, PinStatus, UnblockPin};
 use crate::sim::{self, Preset, SimCard, SimConfig, SimProfile};
 use crate::transport::Connection;
-use crate::transport::pcsc::PcscContext;
+use crate::transport::PcscContext;
 use crate::{Error, Result};
 use args::{CardArgs, CertCommand, Command, Format, PinCommand};
 use clap::Parser;

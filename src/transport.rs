@@ -3,6 +3,8 @@
 
 pub mod pcsc;
 
+pub use self::pcsc::{PcscConnection, PcscContext, ReaderMonitor};
+
 use crate::apdu::{CommandApdu, hex};
 
 /// Errors of the transport layer: every PC/SC failure a user can meet, by cause.
