@@ -13,4 +13,11 @@ done
 # Build first: the tests run inside a network namespace without network.
 cargo test --locked --no-run -q
 # One card slot: test binaries run one after another, and tests within one binary take a lock.
-exec scripts/with-testbed.sh cargo test --locked --offline "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+scripts/with-testbed.sh cargo test --locked --offline "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+exit "$status"

@@ -79,8 +79,7 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
     let Some(command) = cli.command else {
         use clap::CommandFactory;
         let _ = Cli::command().print_help();
-        out!("\n{}", tr(lang, Text::DemoBanner).split(':').next().unwrap_or_default());
-        out!("  tessera status --demo");
+        out!("\n{}", tr(lang, Text::TryDemo));
         return code::OK;
     };
     match command {

@@ -96,6 +96,7 @@ pub enum Text {
     PukLowWarning,
     Supported,
     NotSupported,
+    TryDemo,
 }
 
 /// The text of `t` in `lang`.
@@ -184,6 +185,11 @@ pub fn tr(lang: Lang, t: Text) -> &'static str {
         ),
         Supported => lang.pick("gestita da Tessera", "supported by Tessera", "von Tessera unterstützt"),
         NotSupported => lang.pick("non gestita da Tessera", "not supported by Tessera", "nicht von Tessera unterstützt"),
+        TryDemo => lang.pick(
+            "Per provare Tessera senza carta né lettore: tessera status --demo",
+            "To try Tessera without a card or reader: tessera status --demo",
+            "Tessera ohne Karte und Lesegerät ausprobieren: tessera status --demo",
+        ),
     }
 }
 
