@@ -116,6 +116,7 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
                     Format::Pem => ExportFormat::Pem,
                     Format::Der => ExportFormat::Der,
                 };
+                let out = out.clone().unwrap_or_else(|| service::default_export_path(&c.summary, f));
                 service::export_certificate(&c.der, f, &out, force)?;
                 if card.json {
                     out!("{}", serde_json::json!({"ok": true, "path": out, "demo": o.demo, "sha256": c.summary.sha256}));

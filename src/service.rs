@@ -12,7 +12,7 @@ use crate::card::iso7816::Channel;
 use crate::transport::Connection;
 use crate::{Error, Result, apdu::hex};
 
-pub use certificate::{CertificateInfo, export_certificate, read_certificate};
+pub use certificate::{CertificateInfo, default_export_path, export_certificate, read_certificate};
 pub use pin::{ChangePin, PinOutcome, PinPolicy, PinStatus, PinWarning, UnblockPin, change_pin, new_pin, pin_status, unblock_pin};
 pub use status::{CardOverview, overview};
 

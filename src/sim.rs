@@ -31,6 +31,9 @@ pub enum SimProfile {
     Cps,
     /// TS-CNS Trento: Siemens CardOS, CNS 1.0, RSA-1024.
     TsCns,
+    /// A newer STIncard lot as seen over NFC: an ATR without CNS marker, the CNS files under
+    /// the application `A0 00 00 00 95 01 00 4D` (CNS spec §1.4). Not visible to stock OpenSC.
+    St2022Nfc,
 }
 
 impl FromStr for SimProfile {
@@ -39,7 +42,8 @@ impl FromStr for SimProfile {
         match s.to_ascii_lowercase().as_str() {
             "cps" => Ok(SimProfile::Cps),
             "ts-cns" | "tscns" => Ok(SimProfile::TsCns),
-            other => Err(format!("unknown profile '{other}' (cps, ts-cns)")),
+            "st2022-nfc" => Ok(SimProfile::St2022Nfc),
+            other => Err(format!("unknown profile '{other}' (cps, ts-cns, st2022-nfc)")),
         }
     }
 }

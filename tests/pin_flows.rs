@@ -223,3 +223,16 @@ fn certificate_read_and_export_match_the_card() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn cns_lot_found_by_aid_when_the_atr_says_nothing() {
+    let card = SimCard::new(SimConfig::new(SimProfile::St2022Nfc, Preset::Fresh));
+    let o = service::overview(&mut card.connect().expect("connect")).expect("overview");
+    assert_eq!(o.card_type, "CNS");
+    assert_eq!(o.card_number.as_deref(), Some("6022000000777777"));
+    assert_eq!(o.pin_tries_left, Some(3));
+    assert_eq!(o.certificate_der.as_deref(), Some(&card.certificate_der()[..]));
+    change(&card, PIN, "50719", false).expect("change under the application");
+    assert!(card.pin_is("50719"));
+    assert_eq!(card.counters().pin_tries, 1);
+}

@@ -131,9 +131,9 @@ pub enum CertCommand {
         /// File format.
         #[arg(long, value_enum, default_value = "pem")]
         format: Format,
-        /// Output file.
+        /// Output file (default: certificato-<codice fiscale>.pem|der in your documents folder).
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,

@@ -5,7 +5,7 @@ use crate::cert::{self, CertSummary, ExportFormat};
 use crate::transport::Connection;
 use crate::{Error, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The certificate and its summary.
 #[derive(Debug, Clone)]
@@ -23,6 +23,22 @@ pub fn read_certificate(conn: &mut dyn Connection) -> Result<CertificateInfo> {
     let (der, apdus) = with_cns(conn, |p, ch| Ok(p.read_certificate(ch)?))?;
     let summary = cert::summarize(&der)?;
     Ok(CertificateInfo { der, summary, apdus })
+}
+
+/// Where an export goes by default: the user's documents folder (or home, or the current
+/// folder), named after the holder's codice fiscale, e.g. `certificato-RSSMRA80A01L378X.pem`.
+pub fn default_export_path(summary: &CertSummary, format: ExportFormat) -> PathBuf {
+    let dir = [dirs::document_dir(), dirs::home_dir()]
+        .into_iter()
+        .flatten()
+        .find(|d| d.is_dir())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let stem = summary.codice_fiscale.clone().unwrap_or_else(|| summary.serial.replace(':', ""));
+    let ext = match format {
+        ExportFormat::Pem => "pem",
+        ExportFormat::Der => "der",
+    };
+    dir.join(format!("certificato-{stem}.{ext}"))
 }
 
 /// Writes the certificate to `path` as PEM or DER. Refuses to replace an existing file unless

@@ -3,8 +3,8 @@
 use super::fs::{Fs, Node};
 use super::keys::{self, CertSpec};
 use super::{Counters, Fault, FaultKind, Preset, SimConfig, SimProfile, Trigger};
-use crate::apdu::{CommandApdu, StatusWord};
-use crate::card::cns::PersonalData;
+use crate::apdu::{CommandApdu, Fci, StatusWord};
+use crate::card::cns::{AID_ST2022, PersonalData};
 use crate::card::detect::{ATR_CPS_TRENTINO, ATR_TSCNS_TRENTO};
 use rand::RngCore;
 use rsa::RsaPrivateKey;
@@ -39,6 +39,7 @@ pub(crate) struct Engine {
     pub(crate) pin_left: u8,
     pub(crate) puk_left: u8,
     stincard: bool,
+    aid: Option<&'static [u8]>,
     fs: Fs,
     cur_df: Vec<u16>,
     cur_ef: Option<Vec<u16>>,
@@ -79,7 +80,10 @@ impl Engine {
             // readers must cut at the DER length, as on cards seen in OpenSC issue #3804.
             SimProfile::Cps => (ATR_CPS_TRENTINO.to_vec(), 2048, true, "6022000000123456", Some(0x800)),
             SimProfile::TsCns => (ATR_TSCNS_TRENTO.to_vec(), 1024, false, "5011000000654321", None),
+            // Contactless ATR with no historical bytes (CNS spec §1.4).
+            SimProfile::St2022Nfc => (vec![0x3B, 0x80, 0x80, 0x01, 0x01], 2048, true, "6022000000777777", None),
         };
+        let aid: Option<&'static [u8]> = (cfg.profile == SimProfile::St2022Nfc).then_some(&AID_ST2022[..]);
         let key = keys::card_key(bits);
         let (nb_days, na_days) = match cfg.preset {
             Preset::CertExpiring => (-6 * 365 + 20, 20),
@@ -149,6 +153,7 @@ impl Engine {
             pin_left,
             puk_left,
             stincard,
+            aid,
             fs,
             cur_df: Vec::new(),
             cur_ef: None,
@@ -284,24 +289,25 @@ impl Engine {
 
     fn fci(&self, path: &[u16]) -> Vec<u8> {
         let fid = path.last().copied().unwrap_or(super::fs::MF);
-        let mut body = Vec::new();
-        match self.fs.get(path) {
-            Some(Node::Ef(data)) => {
-                let n = data.len() as u16;
-                body.extend_from_slice(&[0x80, 0x02, (n >> 8) as u8, n as u8, 0x82, 0x01, 0x01]);
-                body.extend_from_slice(&[0x83, 0x02, (fid >> 8) as u8, fid as u8]);
-                // CNS ACL (9 bytes): READ always, everything else never.
-                body.extend_from_slice(&[0x86, 0x09, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
-            }
-            _ => {
-                body.extend_from_slice(&[0x82, 0x01, 0x38, 0x83, 0x02, (fid >> 8) as u8, fid as u8]);
-                body.extend_from_slice(&[0x86, 0x09, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0xFF]);
-            }
-        }
-        body.extend_from_slice(&[0x8A, 0x01, 0x05]);
-        let mut out = vec![0x6F, body.len() as u8];
-        out.extend_from_slice(&body);
-        out
+        // CNS compact ACL (9 bytes, CNS spec §2.5): READ always (00), the rest never (FF); for a
+        // DF, byte 7 (create) 00.
+        let fci = match self.fs.get(path) {
+            Some(Node::Ef(data)) => Fci {
+                size: Some(data.len() as u16),
+                descriptor: Some(0x01),
+                fid: Some(fid),
+                acl: vec![0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF],
+                life_cycle: Some(0x05),
+            },
+            _ => Fci {
+                size: None,
+                descriptor: Some(0x38),
+                fid: Some(fid),
+                acl: vec![0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0xFF],
+                life_cycle: Some(0x05),
+            },
+        };
+        fci.encode()
     }
 
     fn select(&mut self, cmd: &CommandApdu) -> Vec<u8> {
@@ -316,9 +322,10 @@ impl Engine {
                 None if data.is_empty() && cmd.p1 == 0x00 => Some(Vec::new()),
                 _ => return sw(StatusWord::WrongLength),
             },
-            // No application on a CNS card answers by AID: refusing with 6A82 matters, since a
-            // 9000 makes OpenSC bind another driver (CNS spec §7 item 2).
-            0x04 => None,
+            // Only the profile's own CNS application answers by AID; anything else gets 6A82,
+            // since a 9000 makes OpenSC bind another driver (CNS spec §7 item 2). The
+            // application's root plays the MF's role (its files keep the MF paths).
+            0x04 => self.aid.filter(|a| *a == data).map(|_| Vec::new()),
             0x08 | 0x09 => match fids(data) {
                 Some(mut f) => {
                     if cmd.p1 == 0x08 && f.first() == Some(&super::fs::MF) {
