@@ -1,6 +1,7 @@
 //! Card profiles: ISO 7816 commands and the exchange helper, ATR recognition, the CNS/CPS
 //! profile. Data (AIDs, file ids, PIN references) and vendor quirks live here.
 
+pub mod cie;
 pub mod cns;
 pub mod detect;
 pub mod iso7816;
