@@ -29,6 +29,10 @@ pub enum Op {
     ChangePin,
     /// RESET RETRY COUNTER.
     Unblock,
+    /// GET DATA.
+    GetData,
+    /// Key agreement and device authentication.
+    Authenticate,
 }
 
 impl fmt::Display for Op {
@@ -41,6 +45,8 @@ impl fmt::Display for Op {
             Op::Verify => "VERIFY",
             Op::ChangePin => "CHANGE REFERENCE DATA",
             Op::Unblock => "RESET RETRY COUNTER",
+            Op::GetData => "GET DATA",
+            Op::Authenticate => "device authentication",
         })
     }
 }
@@ -80,6 +86,15 @@ pub enum CardError {
         /// The status word.
         sw: StatusWord,
     },
+    /// The secure channel broke (bad MAC or malformed answer); the session is dropped.
+    #[error(transparent)]
+    SecureMessaging(#[from] cie::sm::SmError),
+    /// The card's authority is neither the national CIE one nor Tessera's simulator.
+    #[error("the card's certificate authority is not known")]
+    UnknownAuthority,
+    /// The chip's authentication signature is wrong: not a genuine card, or a fault.
+    #[error("the chip failed its authentication")]
+    ChipNotAuthentic,
     /// A file the profile needs is missing.
     #[error("file not found: {0}")]
     NotFound(&'static str),
@@ -110,5 +125,128 @@ impl TriesLeft {
     /// Known to be blocked.
     pub fn is_blocked(self) -> bool {
         self == TriesLeft::Known(0)
+    }
+}
+
+/// A recognised card: the CNS family or the CIE, behind one interface for the service layer.
+#[derive(Debug)]
+pub enum Profile {
+    /// CPS / TS-CNS / CNS.
+    Cns(cns::CnsProfile),
+    /// CIE 3.0.
+    Cie(Box<cie::CieProfile>),
+}
+
+impl Profile {
+    /// Recognises the card from its ATR (and, for CNS lots with a bare ATR, SELECT by AID).
+    /// `None`: not a card Tessera manages.
+    pub fn detect(ch: &mut iso7816::Channel<'_>, atr: &[u8]) -> Result<Option<Self>, CardError> {
+        if let detect::CardKind::Cie { variant, .. } = detect::identify(atr) {
+            return Ok(Some(Profile::Cie(Box::new(cie::CieProfile::new(cie::Variant::of(variant), cie::DappKeys::default())))));
+        }
+        Ok(cns::CnsProfile::detect(ch, atr)?.map(Profile::Cns))
+    }
+
+    /// "CPS", "TS-CNS", "CNS" or "CIE".
+    pub fn card_type(&self) -> &'static str {
+        match self {
+            Profile::Cns(p) => p.card_type(),
+            Profile::Cie(_) => "CIE",
+        }
+    }
+
+    /// Chip, OS and version for people.
+    pub fn model(&self) -> String {
+        match self {
+            Profile::Cns(p) => match &p.atr {
+                Some(a) => format!(
+                    "{} OS {:02X}.{:02X} on {}, CNS {}",
+                    a.os_maker_name,
+                    a.os_version.0,
+                    a.os_version.1,
+                    a.ic_maker_name,
+                    a.spec_version_text()
+                ),
+                None => "CNS (application selected by AID)".to_owned(),
+            },
+            Profile::Cie(c) => format!("CIE 3.0 ({})", c.variant.name),
+        }
+    }
+
+    /// PIN lengths, PUK lengths, PIN tries, PUK tries.
+    pub fn rules(&self) -> (crate::secret::LengthRule, crate::secret::LengthRule, u8, u8) {
+        match self {
+            Profile::Cns(_) => (cns::PIN_RULE, cns::PUK_RULE, cns::PIN_MAX_TRIES, cns::PUK_MAX_TRIES),
+            Profile::Cie(_) => (cie::PIN_RULE, cie::PUK_RULE, cie::PIN_MAX_TRIES, cie::PUK_MAX_TRIES),
+        }
+    }
+
+    /// The card number printed on the card.
+    pub fn read_card_number(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<String, CardError> {
+        match self {
+            Profile::Cns(p) => p.read_card_number(ch),
+            Profile::Cie(c) => c.read_card_number(ch),
+        }
+    }
+
+    /// The CNS personal-data file (a CIE has none readable without enrolment).
+    pub fn read_personal_data(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<Option<cns::PersonalData>, CardError> {
+        match self {
+            Profile::Cns(p) => p.read_personal_data(ch),
+            Profile::Cie(_) => Ok(None),
+        }
+    }
+
+    /// The authentication certificate, DER.
+    pub fn read_certificate(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<Vec<u8>, CardError> {
+        match self {
+            Profile::Cns(p) => p.read_certificate(ch),
+            Profile::Cie(c) => c.read_certificate(ch),
+        }
+    }
+
+    /// Gets ready for PIN commands: the MF current (CNS), an authenticated session (CIE).
+    pub fn prepare_pin_commands(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<(), CardError> {
+        match self {
+            Profile::Cns(p) => p.select_root(ch),
+            Profile::Cie(c) => c.ensure_session(ch),
+        }
+    }
+
+    /// Tries left, read without spending one.
+    pub fn tries_left(&mut self, ch: &mut iso7816::Channel<'_>, kind: crate::secret::PinKind) -> Result<TriesLeft, CardError> {
+        match self {
+            Profile::Cns(p) => p.tries_left(ch, kind),
+            Profile::Cie(c) => c.tries_left(ch, kind),
+        }
+    }
+
+    /// Changes the PIN.
+    pub fn change_pin(&mut self, ch: &mut iso7816::Channel<'_>, current: &crate::secret::Pin, new: &crate::secret::Pin) -> Result<(), CardError> {
+        match self {
+            Profile::Cns(p) => p.change_pin(ch, current, new),
+            Profile::Cie(c) => c.change_pin(ch, current, new),
+        }
+    }
+
+    /// Unblocks the PIN with the PUK and sets a new one.
+    pub fn unblock_pin(&mut self, ch: &mut iso7816::Channel<'_>, puk: &crate::secret::Puk, new: &crate::secret::Pin) -> Result<(), CardError> {
+        match self {
+            Profile::Cns(p) => p.unblock_pin(ch, puk, new),
+            Profile::Cie(c) => c.unblock_pin(ch, puk, new),
+        }
+    }
+
+    /// Tessera's own simulated card, recognised by its test authority (CIE).
+    pub fn is_simulated(&self) -> bool {
+        matches!(self, Profile::Cie(c) if c.ca == Some(cie::CaKind::Simulator))
+    }
+
+    /// The CIE's NIS (identification number for services).
+    pub fn nis(&self) -> Option<String> {
+        match self {
+            Profile::Cie(c) => c.nis.clone(),
+            Profile::Cns(_) => None,
+        }
     }
 }

@@ -20,6 +20,13 @@ pub enum Error {
     /// The card stopped answering in the middle of a command.
     #[error("the card stopped answering during the operation")]
     CardDied,
+    /// The secure channel with the card broke (a wrong MAC or a garbled answer): the session
+    /// was dropped and nothing is repeated.
+    #[error("the secure channel with the card broke")]
+    SecureChannel,
+    /// The chip failed its authentication, or its authority is unknown.
+    #[error("the card could not prove it is genuine")]
+    CardNotAuthentic,
     /// A protocol-level problem (unexpected status word, malformed file…).
     #[error(transparent)]
     Card(CardError),
@@ -86,6 +93,8 @@ impl From<CardError> for Error {
             CardError::Blocked { kind: PinKind::Puk } => Error::PukBlocked,
             CardError::NotFound("certificate") => Error::NoCertificate,
             CardError::NewPinRefused => Error::InvalidInput(PinRuleError::RefusedByCard),
+            CardError::SecureMessaging(_) => Error::SecureChannel,
+            CardError::ChipNotAuthentic | CardError::UnknownAuthority => Error::CardNotAuthentic,
             other => Error::Card(other),
         }
     }

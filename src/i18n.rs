@@ -98,6 +98,7 @@ pub enum Text {
     Supported,
     NotSupported,
     TryDemo,
+    SimulatedCard,
 }
 
 /// The text of `t` in `lang`.
@@ -186,6 +187,11 @@ pub fn tr(lang: Lang, t: Text) -> &'static str {
         ),
         Supported => lang.pick("gestita da Tessera", "supported by Tessera", "von Tessera unterstützt"),
         NotSupported => lang.pick("non gestita da Tessera", "not supported by Tessera", "nicht von Tessera unterstützt"),
+        SimulatedCard => lang.pick(
+            "CARTA SIMULATA: questa carta è il simulatore di Tessera (autorità di prova), non una carta reale.",
+            "SIMULATED CARD: this card is Tessera's simulator (test authority), not a real card.",
+            "SIMULIERTE KARTE: Diese Karte ist Tesseras Simulator (Test-Zertifizierungsstelle), keine echte Karte.",
+        ),
         TryDemo => lang.pick(
             "Per provare Tessera senza carta né lettore: tessera status --demo",
             "To try Tessera without a card or reader: tessera status --demo",

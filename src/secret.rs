@@ -34,6 +34,13 @@ pub struct LengthRule {
     pub max: usize,
 }
 
+impl LengthRule {
+    /// Whether `n` digits are allowed.
+    pub fn contains(&self, n: usize) -> bool {
+        (self.min..=self.max).contains(&n)
+    }
+}
+
 /// Why a typed value is not a well-formed PIN/PUK. Nothing is sent to the card in that case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

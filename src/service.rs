@@ -6,7 +6,7 @@ pub mod certificate;
 pub mod pin;
 pub mod status;
 
-use crate::card::cns::CnsProfile;
+use crate::card::Profile;
 use crate::card::detect::{CardKind, identify};
 use crate::card::iso7816::Channel;
 use crate::transport::Connection;
@@ -16,19 +16,19 @@ pub use certificate::{CertificateInfo, default_export_path, export_certificate, 
 pub use pin::{ChangePin, PinOutcome, PinPolicy, PinStatus, PinWarning, UnblockPin, change_pin, new_pin, pin_status, unblock_pin};
 pub use status::{CardOverview, overview};
 
-/// Runs `f` inside one transaction with the recognised CNS profile; returns its result and the
-/// number of APDUs sent.
-pub(crate) fn with_cns<T>(
+/// Runs `f` inside one transaction with the recognised card profile; returns its result and
+/// the number of APDUs sent.
+pub(crate) fn with_card<T>(
     conn: &mut dyn Connection,
-    f: impl FnOnce(&CnsProfile, &mut Channel<'_>) -> Result<T>,
+    f: impl FnOnce(&mut Profile, &mut Channel<'_>) -> Result<T>,
 ) -> Result<(T, u32)> {
     let atr = conn.atr().to_vec();
     let mut tx = conn.begin()?;
     let mut ch = Channel::new(&mut *tx);
-    let profile = CnsProfile::detect(&mut ch, &atr).map_err(Error::from)?;
-    let Some(profile) = profile else {
+    let profile = Profile::detect(&mut ch, &atr).map_err(Error::from)?;
+    let Some(mut profile) = profile else {
         return Err(Error::UnsupportedCard { atr: hex(&atr), cie: matches!(identify(&atr), CardKind::Cie { .. }) });
     };
-    let out = f(&profile, &mut ch)?;
+    let out = f(&mut profile, &mut ch)?;
     Ok((out, ch.apdus_sent()))
 }

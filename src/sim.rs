@@ -6,14 +6,16 @@
 //! and as a vpcd virtual card ([`vpcd::run`], for tests through the real PC/SC stack). It counts
 //! every APDU and every PIN/PUK try it receives, so tests can assert on them.
 
-mod card;
+mod cie;
+mod cns;
+mod engine;
 pub mod fs;
 pub mod keys;
 pub mod vpcd;
 
 use crate::apdu::CommandApdu;
 use crate::transport::{Connection, Transaction, TransportError};
-use card::{Engine, Outcome};
+use engine::{Engine, Outcome};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -34,6 +36,10 @@ pub enum SimProfile {
     /// A newer STIncard lot as seen over NFC: an ATR without CNS marker, the CNS files under
     /// the application `A0 00 00 00 95 01 00 4D` (CNS spec §1.4). Not visible to stock OpenSC.
     St2022Nfc,
+    /// CIE 3.0, Bit4id 2023 ATR: IAS by SELECT MF, DH parameters in three GET DATA.
+    Cie,
+    /// CIE 3.0, Gemalto ATR: IAS by its AID, DH parameters in one GET DATA.
+    CieGemalto,
 }
 
 impl FromStr for SimProfile {
@@ -43,7 +49,9 @@ impl FromStr for SimProfile {
             "cps" => Ok(SimProfile::Cps),
             "ts-cns" | "tscns" => Ok(SimProfile::TsCns),
             "st2022-nfc" => Ok(SimProfile::St2022Nfc),
-            other => Err(format!("unknown profile '{other}' (cps, ts-cns, st2022-nfc)")),
+            "cie" => Ok(SimProfile::Cie),
+            "cie-gemalto" => Ok(SimProfile::CieGemalto),
+            other => Err(format!("unknown profile '{other}' (cps, ts-cns, st2022-nfc, cie, cie-gemalto)")),
         }
     }
 }
@@ -146,6 +154,9 @@ pub enum FaultKind {
     EmptyResponse,
     /// The card answers this status word instead of processing the command.
     StatusWord(u16),
+    /// The card processes the command but one bit of its answer flips on the way (on a CIE
+    /// session this breaks the response MAC).
+    Corrupt,
 }
 
 /// A one-shot fault.
@@ -193,6 +204,11 @@ impl SimCard {
         Self::new(SimConfig::new(SimProfile::Cps, preset))
     }
 
+    /// A CIE (Bit4id family) with the default secrets in the given state.
+    pub fn cie(preset: Preset) -> Self {
+        Self::new(SimConfig::new(SimProfile::Cie, preset))
+    }
+
     fn engine(&self) -> MutexGuard<'_, Engine> {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -204,7 +220,7 @@ impl SimCard {
 
     /// The ATR.
     pub fn atr(&self) -> Vec<u8> {
-        self.engine().atr.clone()
+        self.engine().atr().to_vec()
     }
 
     /// Answers a reader's GET ATR and counts it (a vpcd card is really in the slot once it
@@ -212,7 +228,7 @@ impl SimCard {
     pub fn answer_get_atr(&self) -> Vec<u8> {
         let mut e = self.engine();
         e.atr_requests += 1;
-        e.atr.clone()
+        e.atr().to_vec()
     }
 
     /// How many times a reader asked for the ATR.
@@ -222,7 +238,7 @@ impl SimCard {
 
     /// The certificate on the card, DER.
     pub fn certificate_der(&self) -> Vec<u8> {
-        self.engine().certificate.clone()
+        self.engine().certificate().to_vec()
     }
 
     /// What the card has received so far.
@@ -237,12 +253,12 @@ impl SimCard {
 
     /// PIN tries left on the card.
     pub fn pin_tries_left(&self) -> u8 {
-        self.engine().pin_left
+        self.engine().tries_left().0
     }
 
     /// PUK tries left on the card.
     pub fn puk_tries_left(&self) -> u8 {
-        self.engine().puk_left
+        self.engine().tries_left().1
     }
 
     /// Whether `pin` is the card's current PIN (no try spent: test inspection only).

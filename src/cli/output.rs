@@ -58,7 +58,9 @@ pub fn exit_code(e: &Error) -> u8 {
         Error::PinBlocked => code::PIN_BLOCKED,
         Error::LastTryNotConfirmed { .. } => code::LAST_TRY_NOT_CONFIRMED,
         Error::InvalidInput(_) | Error::Cancelled => code::INVALID_INPUT,
-        Error::Card(_) | Error::Certificate(_) | Error::NoCertificate => code::CARD_ERROR,
+        Error::Card(_) | Error::Certificate(_) | Error::NoCertificate | Error::SecureChannel | Error::CardNotAuthentic => {
+            code::CARD_ERROR
+        }
         Error::Io { .. } => code::IO,
     }
 }
@@ -77,6 +79,8 @@ pub fn error_id(e: &Error) -> &'static str {
         Error::Transport(_) => "pcsc_error",
         Error::CardDied => "card_died",
         Error::Card(_) => "card_error",
+        Error::SecureChannel => "secure_channel_broken",
+        Error::CardNotAuthentic => "card_not_authentic",
         Error::WrongSecret { kind: PinKind::Pin, .. } => "wrong_pin",
         Error::WrongSecret { kind: PinKind::Puk, .. } => "wrong_puk",
         Error::PinBlocked => "pin_blocked",
@@ -157,6 +161,8 @@ pub fn print_overview(o: &CardOverview, demo: bool, lang: Lang, as_json: bool) {
     }
     if demo {
         out!("*** {} ***", tr(lang, Text::DemoBanner));
+    } else if o.simulated_card {
+        out!("*** {} ***", tr(lang, Text::SimulatedCard));
     }
     line(tr(lang, Text::Reader), &o.reader);
     line(tr(lang, Text::CardType), &o.card_type);
@@ -164,6 +170,9 @@ pub fn print_overview(o: &CardOverview, demo: bool, lang: Lang, as_json: bool) {
     line(tr(lang, Text::Holder), o.holder.as_deref().unwrap_or("-"));
     line(tr(lang, Text::CodiceFiscale), o.codice_fiscale.as_deref().unwrap_or("-"));
     line(tr(lang, Text::CardNumber), o.card_number.as_deref().unwrap_or("-"));
+    if let Some(nis) = &o.nis {
+        line("NIS", nis);
+    }
     match &o.certificate {
         Some(c) => line(tr(lang, Text::Certificate), &validity_line(c, lang)),
         None => line(tr(lang, Text::Certificate), "-"),

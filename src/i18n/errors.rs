@@ -173,6 +173,30 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Karte herausnehmen und wieder einstecken, dann die verbleibenden Versuche prüfen; nichts wird automatisch wiederholt.",
             ),
         ),
+        Error::SecureChannel => d(
+            lang.pick(
+                "La comunicazione protetta con la carta si è interrotta (dati alterati o disturbo).",
+                "The secure channel with the card broke (altered data or interference).",
+                "Der gesicherte Kanal zur Karte ist abgebrochen (veränderte Daten oder Störung).",
+            ),
+            lang.pick(
+                "Estrai e reinserisci la carta, controlla i tentativi rimasti e riprova; nulla viene ripetuto automaticamente.",
+                "Take the card out and put it back, check the tries left and try again; nothing is repeated automatically.",
+                "Karte herausnehmen und wieder einstecken, verbleibende Versuche prüfen und erneut versuchen; nichts wird automatisch wiederholt.",
+            ),
+        ),
+        Error::CardNotAuthentic => d(
+            lang.pick(
+                "La carta non ha superato l'autenticazione: potrebbe non essere una CIE autentica.",
+                "The card failed its authentication: it may not be a genuine CIE.",
+                "Die Karte hat die Authentifizierung nicht bestanden: Sie ist möglicherweise kein echter CIE.",
+            ),
+            lang.pick(
+                "Non inserire il PIN. Rivolgiti al Comune o all'assistenza con il rapporto: tessera status --json",
+                "Do not type your PIN. Contact your municipality or the helpdesk with the report: tessera status --json",
+                "Geben Sie keine PIN ein. Wenden Sie sich mit dem Bericht an die Gemeinde oder den Support: tessera status --json",
+            ),
+        ),
         Error::Card(c) => d(
             format!("{} ({c})", lang.pick("La carta ha risposto in modo inatteso", "The card answered unexpectedly", "Die Karte hat unerwartet geantwortet")),
             lang.pick(

@@ -1,6 +1,6 @@
 //! Reading and exporting the authentication certificate.
 
-use super::with_cns;
+use super::with_card;
 use crate::cert::{self, CertSummary, ExportFormat};
 use crate::transport::Connection;
 use crate::{Error, Result};
@@ -20,7 +20,7 @@ pub struct CertificateInfo {
 
 /// Reads the authentication certificate (no PIN needed).
 pub fn read_certificate(conn: &mut dyn Connection) -> Result<CertificateInfo> {
-    let (der, apdus) = with_cns(conn, |p, ch| Ok(p.read_certificate(ch)?))?;
+    let (der, apdus) = with_card(conn, |p, ch| Ok(p.read_certificate(ch)?))?;
     let summary = cert::summarize(&der)?;
     Ok(CertificateInfo { der, summary, apdus })
 }

@@ -4,7 +4,7 @@
 //! retry counter is read (no try spent) and the operation refuses — sending nothing secret —
 //! when the secret is blocked, or when this could be the last try and the user did not confirm.
 
-use super::with_cns;
+use super::with_card;
 use crate::card::TriesLeft;
 use crate::card::cns::{self, CardDate};
 use crate::secret::{FormatError, LengthRule, Pin, PinKind, Puk};
@@ -29,6 +29,12 @@ impl PinPolicy {
     /// CNS / CPS: PIN 5–8 digits, PUK 8 digits, 3 and 10 tries.
     pub const CNS: PinPolicy =
         PinPolicy { pin: cns::PIN_RULE, puk: cns::PUK_RULE, pin_max_tries: cns::PIN_MAX_TRIES, puk_max_tries: cns::PUK_MAX_TRIES };
+
+    /// The policy of a recognised card.
+    pub fn of(p: &crate::card::Profile) -> PinPolicy {
+        let (pin, puk, pin_max_tries, puk_max_tries) = p.rules();
+        PinPolicy { pin, puk, pin_max_tries, puk_max_tries }
+    }
 }
 
 /// Why typed input was refused. Nothing is sent to the card.
@@ -154,14 +160,27 @@ fn preflight(kind: PinKind, tries: TriesLeft, confirmed: bool) -> Result<()> {
     }
 }
 
+/// The card's own length rules (a CPS PIN may have 5 digits, a CIE PIN has 8): checked before
+/// anything secret is sent.
+fn check_lengths(p: &crate::card::Profile, pins: &[(&Pin, PinKind)]) -> Result<()> {
+    let rule = PinPolicy::of(p).pin;
+    for (pin, kind) in pins {
+        if !rule.contains(pin.len()) {
+            return Err(PinRuleError::Format(FormatError::Length { kind: *kind, min: rule.min, max: rule.max }).into());
+        }
+    }
+    Ok(())
+}
+
 /// Changes the PIN: one transaction of SELECT MF, counter read, CHANGE REFERENCE DATA.
 /// Spends at most one PIN try, and none when it refuses.
 pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcome> {
     if req.current.expose_secret() == req.new.expose_secret() {
         return Err(PinRuleError::SameAsCurrent.into());
     }
-    let ((), apdus) = with_cns(conn, |p, ch| {
-        p.select_root(ch)?;
+    let ((), apdus) = with_card(conn, |p, ch| {
+        check_lengths(p, &[(&req.current, PinKind::Pin), (&req.new, PinKind::Pin)])?;
+        p.prepare_pin_commands(ch)?;
         let tries = p.tries_left(ch, PinKind::Pin)?;
         preflight(PinKind::Pin, tries, req.confirm_last_try)?;
         p.change_pin(ch, &req.current, &req.new)?;
@@ -173,8 +192,13 @@ pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcom
 /// Unblocks the PIN with the PUK and sets a new PIN: SELECT MF, PUK counter read, RESET RETRY
 /// COUNTER. Spends at most one PUK try, and none when it refuses (PUK blocked: nothing sent).
 pub fn unblock_pin(conn: &mut dyn Connection, req: UnblockPin) -> Result<PinOutcome> {
-    let ((), apdus) = with_cns(conn, |p, ch| {
-        p.select_root(ch)?;
+    let ((), apdus) = with_card(conn, |p, ch| {
+        check_lengths(p, &[(&req.new, PinKind::Pin)])?;
+        if !PinPolicy::of(p).puk.contains(req.puk.len()) {
+            let r = PinPolicy::of(p).puk;
+            return Err(PinRuleError::Format(FormatError::Length { kind: PinKind::Puk, min: r.min, max: r.max }).into());
+        }
+        p.prepare_pin_commands(ch)?;
         let tries = p.tries_left(ch, PinKind::Puk)?;
         preflight(PinKind::Puk, tries, req.confirm_last_try)?;
         p.unblock_pin(ch, &req.puk, &req.new)?;
@@ -200,16 +224,16 @@ pub struct PinStatus {
 
 /// Reads the PIN and PUK counters (no try spent) and the birth date, in one transaction.
 pub fn pin_status(conn: &mut dyn Connection) -> Result<PinStatus> {
-    let (st, _) = with_cns(conn, |p, ch| {
+    let (st, _) = with_card(conn, |p, ch| {
         let birth_date = match p.read_personal_data(ch) {
             Ok(pd) => pd.and_then(|d| d.birth_date),
             Err(crate::card::CardError::Malformed(_)) => None,
             Err(e) => return Err(e.into()),
         };
-        p.select_root(ch)?;
+        p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;
         let puk = p.tries_left(ch, PinKind::Puk)?;
-        Ok(PinStatus { card_type: p.card_type(), pin, puk, birth_date, policy: PinPolicy::CNS })
+        Ok(PinStatus { card_type: p.card_type(), pin, puk, birth_date, policy: PinPolicy::of(p) })
     })?;
     Ok(st)
 }

@@ -1,8 +1,9 @@
 //! The card overview: type, holder, card number, certificate, PIN/PUK tries (none spent).
 
-use super::with_cns;
+use super::with_card;
+use crate::service::pin::PinPolicy;
 use crate::card::TriesLeft;
-use crate::card::cns::{self, PersonalData};
+use crate::card::cns::PersonalData;
 use crate::card::CardError;
 use crate::cert::{self, CertSummary};
 use crate::secret::PinKind;
@@ -16,11 +17,15 @@ pub struct CardOverview {
     pub reader: String,
     /// ATR, hex.
     pub atr: String,
-    /// "CPS", "TS-CNS" or "CNS".
+    /// "CPS", "TS-CNS", "CNS" or "CIE".
     pub card_type: String,
     /// Chip and OS, e.g. "STIncard OS 17.17 on STMicroelectronics, CNS 1.1".
     pub model: String,
-    /// The 16-digit card number (EF_IDCarta).
+    /// A simulated card recognised by its test authority (never shown as a real card).
+    pub simulated_card: bool,
+    /// The CIE's identification number for services (NIS); `None` on CNS cards.
+    pub nis: Option<String>,
+    /// The card number: 16 digits on a CNS (EF_IDCarta), 9 characters on a CIE.
     pub card_number: Option<String>,
     /// Holder's name from the personal-data file or the certificate.
     pub holder: Option<String>,
@@ -73,7 +78,7 @@ fn optional<T>(r: Result<T, CardError>) -> Result<Option<T>, CardError> {
 pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
     let reader = conn.reader().to_owned();
     let atr = conn.atr().to_vec();
-    let ((profile, number, personal, der, pin, puk), apdus) = with_cns(conn, |p, ch| {
+    let ((card_type, model, policy, simulated, nis, number, personal, der, pin, puk), apdus) = with_card(conn, |p, ch| {
         let number = optional(p.read_card_number(ch))?;
         let personal = match p.read_personal_data(ch) {
             Ok(v) => v,
@@ -81,23 +86,12 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
             Err(e) => return Err(e.into()),
         };
         let der = optional(p.read_certificate(ch))?;
-        p.select_root(ch)?;
+        p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;
         let puk = p.tries_left(ch, PinKind::Puk)?;
-        Ok((p.clone(), number, personal, der, pin, puk))
+        Ok((p.card_type(), p.model(), PinPolicy::of(p), p.is_simulated(), p.nis(), number, personal, der, pin, puk))
     })?;
     let certificate = der.as_deref().map(cert::summarize).transpose().map_err(Error::from)?;
-    let model = match &profile.atr {
-        Some(a) => format!(
-            "{} OS {:02X}.{:02X} on {}, CNS {}",
-            a.os_maker_name,
-            a.os_version.0,
-            a.os_version.1,
-            a.ic_maker_name,
-            a.spec_version_text()
-        ),
-        None => "CNS (application selected by AID)".to_owned(),
-    };
     let holder = personal
         .as_ref()
         .map(PersonalData::holder)
@@ -111,8 +105,10 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
     Ok(CardOverview {
         reader,
         atr: hex(&atr),
-        card_type: profile.card_type().to_owned(),
+        card_type: card_type.to_owned(),
         model,
+        simulated_card: simulated,
+        nis,
         card_number: number,
         holder,
         codice_fiscale,
@@ -120,10 +116,10 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
         certificate,
         pin_tries_left: pin.known(),
         puk_tries_left: puk.known(),
-        pin_max_tries: cns::PIN_MAX_TRIES,
-        puk_max_tries: cns::PUK_MAX_TRIES,
-        pin_min_len: cns::PIN_RULE.min,
-        pin_max_len: cns::PIN_RULE.max,
+        pin_max_tries: policy.pin_max_tries,
+        puk_max_tries: policy.puk_max_tries,
+        pin_min_len: policy.pin.min,
+        pin_max_len: policy.pin.max,
         apdus,
         certificate_der: der,
     })

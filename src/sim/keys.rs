@@ -21,6 +21,26 @@ use x509_cert::time::{Time, Validity};
 const CA_KEY: &str = include_str!("../../assets/sim/test-ca.key.pem");
 const CARD_KEY_2048: &str = include_str!("../../assets/sim/card-2048.key.pem");
 const CARD_KEY_1024: &str = include_str!("../../assets/sim/card-1024.key.pem");
+const CIE_CHIP_KEY: &str = include_str!("../../assets/sim/cie-chip.key.pem");
+const CIE_SERVICES_KEY: &str = include_str!("../../assets/sim/cie-services.key.pem");
+const CIE_DH: &str = include_str!("../../assets/sim/cie-dh.hex");
+
+/// The simulated CIE's chip key (0x82) and services key (0x83).
+pub fn cie_keys() -> (RsaPrivateKey, RsaPrivateKey) {
+    #[allow(clippy::expect_used)]
+    let load = |pem: &str| RsaPrivateKey::from_pkcs8_pem(pem).expect("committed test key parses");
+    (load(CIE_CHIP_KEY), load(CIE_SERVICES_KEY))
+}
+
+/// The simulated CIE's DH group (p, q, g), from `assets/sim/cie-dh.hex`.
+pub fn cie_dh_group() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let field = |name: &str| -> Vec<u8> {
+        let line = CIE_DH.lines().find(|l| l.starts_with(name)).unwrap_or_default();
+        let hex = line.trim_start_matches(name);
+        (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()).collect()
+    };
+    (field("p="), field("q="), field("g="))
+}
 
 /// Loads a committed test key.
 pub fn card_key(bits: u16) -> RsaPrivateKey {
@@ -72,17 +92,27 @@ pub struct CertSpec<'a> {
     pub not_after: SystemTime,
     /// Serial number.
     pub serial: u32,
+    /// A CIE certificate (national-ID style subject) rather than a CNS one.
+    pub cie: bool,
 }
 
 /// Issues a CNS-style authentication certificate for `key`, signed by the test CA.
 pub fn issue_certificate(key: &RsaPrivateKey, spec: &CertSpec<'_>) -> Result<Vec<u8>, String> {
     let e = |x: &dyn std::fmt::Display| x.to_string();
     // CNS auth-cert CN: <codice fiscale>/<card number>.<base64(SHA-1(EF_DatiPersonali))>.
-    let cn = format!("{}/{}.{}", spec.codice_fiscale, spec.card_number, base64ct::Base64::encode_string(&Sha1::digest(spec.personal_data)));
+    let (cn, org, unit) = if spec.cie {
+        (format!("{} {}", spec.given_name, spec.surname), "Tessera Simulated CIE", "Carta d'Identita Elettronica (simulata)")
+    } else {
+        (
+            format!("{}/{}.{}", spec.codice_fiscale, spec.card_number, base64ct::Base64::encode_string(&Sha1::digest(spec.personal_data))),
+            "Tessera Simulated CNS",
+            "Carta Nazionale dei Servizi (simulata)",
+        )
+    };
     let subject = RdnSequence(vec![
         rdn("2.5.4.6", "IT", true).map_err(|x| e(&x))?,
-        rdn("2.5.4.10", "Tessera Simulated CNS", false).map_err(|x| e(&x))?,
-        rdn("2.5.4.11", "Carta Nazionale dei Servizi (simulata)", false).map_err(|x| e(&x))?,
+        rdn("2.5.4.10", org, false).map_err(|x| e(&x))?,
+        rdn("2.5.4.11", unit, false).map_err(|x| e(&x))?,
         rdn("2.5.4.4", spec.surname, false).map_err(|x| e(&x))?,
         rdn("2.5.4.42", spec.given_name, false).map_err(|x| e(&x))?,
         rdn("2.5.4.5", &format!("TINIT-{}", spec.codice_fiscale), true).map_err(|x| e(&x))?,

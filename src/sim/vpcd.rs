@@ -7,7 +7,7 @@
 //! with a 0-length frame, and sets TCP_QUICKACK after every read (else each APDU stalls 40 ms).
 
 use super::SimCard;
-use super::card::Outcome;
+use super::engine::Outcome;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;

@@ -2,7 +2,7 @@
 
 use super::fs::{Fs, Node};
 use super::keys::{self, CertSpec};
-use super::{Counters, Fault, FaultKind, Preset, SimConfig, SimProfile, Trigger};
+use super::{Preset, SimConfig, SimProfile};
 use crate::apdu::{CommandApdu, Fci, StatusWord};
 use crate::card::cns::{AID_ST2022, PersonalData};
 use crate::card::detect::{ATR_CPS_TRENTINO, ATR_TSCNS_TRENTO};
@@ -10,32 +10,14 @@ use rand::RngCore;
 use rsa::RsaPrivateKey;
 use rsa::pkcs8::EncodePublicKey;
 use rsa::traits::PublicKeyParts;
-use std::time::Duration;
 use zeroize::Zeroizing;
 
 const PIN_MAX: u8 = 3;
 const PUK_MAX: u8 = 10;
 
-/// What the card does with a command.
-pub(crate) enum Outcome {
-    /// Answers (data ‖ SW).
-    Reply(Vec<u8>),
-    /// Has been pulled out.
-    Removed,
-    /// Was reset by someone else.
-    Reset,
-    /// Died mid-command: no bytes at all.
-    Mute,
-}
-
-pub(crate) struct Engine {
+pub(crate) struct CnsApplet {
     pub(crate) atr: Vec<u8>,
     pub(crate) certificate: Vec<u8>,
-    pub(crate) counters: Counters,
-    pub(crate) faults: Vec<Fault>,
-    pub(crate) latency: Duration,
-    pub(crate) present: bool,
-    pub(crate) atr_requests: u64,
     pub(crate) pin_left: u8,
     pub(crate) puk_left: u8,
     stincard: bool,
@@ -73,7 +55,7 @@ fn well_formed_pin(v: &[u8]) -> bool {
     v.len() == 8 && (5..=8).contains(&digits) && v[digits..].iter().all(|&b| b == 0xFF)
 }
 
-impl Engine {
+impl CnsApplet {
     pub(crate) fn new(cfg: &SimConfig) -> Self {
         let (atr, bits, stincard, card_number, cert_ef_size): (Vec<u8>, u16, bool, &str, Option<usize>) = match cfg.profile {
             // The CPS's certificate EF is larger than the certificate (0xFF padding) so that
@@ -81,7 +63,9 @@ impl Engine {
             SimProfile::Cps => (ATR_CPS_TRENTINO.to_vec(), 2048, true, "6022000000123456", Some(0x800)),
             SimProfile::TsCns => (ATR_TSCNS_TRENTO.to_vec(), 1024, false, "5011000000654321", None),
             // Contactless ATR with no historical bytes (CNS spec §1.4).
-            SimProfile::St2022Nfc => (vec![0x3B, 0x80, 0x80, 0x01, 0x01], 2048, true, "6022000000777777", None),
+            SimProfile::St2022Nfc | SimProfile::Cie | SimProfile::CieGemalto => {
+                (vec![0x3B, 0x80, 0x80, 0x01, 0x01], 2048, true, "6022000000777777", None)
+            }
         };
         let aid: Option<&'static [u8]> = (cfg.profile == SimProfile::St2022Nfc).then_some(&AID_ST2022[..]);
         let key = keys::card_key(bits);
@@ -113,6 +97,7 @@ impl Engine {
             not_before,
             not_after,
             serial: 0x5E55_0001 + u32::from(bits),
+            cie: false,
         };
         #[allow(clippy::expect_used)]
         let certificate = keys::issue_certificate(&key, &spec).expect("simulator certificate builds");
@@ -145,11 +130,6 @@ impl Engine {
         Self {
             atr,
             certificate,
-            counters: Counters::default(),
-            faults: Vec::new(),
-            latency: Duration::ZERO,
-            present: true,
-            atr_requests: 0,
             pin_left,
             puk_left,
             stincard,
@@ -181,71 +161,23 @@ impl Engine {
         self.chain = None;
     }
 
-    fn take_fault(&mut self, ins: u8) -> Option<FaultKind> {
-        let n = self.counters.apdus;
-        let idx = self.faults.iter().position(|f| match f.when {
-            Trigger::Ins(i) => i == ins,
-            Trigger::After(k) => k <= 1,
-        });
-        for f in &mut self.faults {
-            if let Trigger::After(k) = &mut f.when {
-                *k = k.saturating_sub(1);
-            }
-        }
-        let _ = n;
-        idx.map(|i| self.faults.remove(i).what)
-    }
-
-    pub(crate) fn handle(&mut self, raw: &[u8]) -> Outcome {
-        if !self.present {
-            return Outcome::Removed;
-        }
-        self.counters.apdus += 1;
-        let ins = raw.get(1).copied().unwrap_or(0);
-        tracing::debug!(target: "tessera::sim", n = self.counters.apdus, "sim apdu INS {ins:02X}");
-        self.counters.ins_log.push(ins);
-        self.count_tries(raw);
-        match self.take_fault(ins) {
-            Some(FaultKind::Removal { processed }) => {
-                if processed {
-                    let _ = self.dispatch(raw);
-                }
-                self.present = false;
-                self.power_reset();
-                Outcome::Removed
-            }
-            Some(FaultKind::Reset) => {
-                self.power_reset();
-                Outcome::Reset
-            }
-            Some(FaultKind::EmptyResponse) => {
-                self.present = false;
-                self.power_reset();
-                Outcome::Mute
-            }
-            Some(FaultKind::StatusWord(s)) => Outcome::Reply(s.to_be_bytes().to_vec()),
-            None => Outcome::Reply(self.dispatch(raw)),
-        }
-    }
-
-    /// Counts every PIN/PUK try received, whatever happens to the command afterwards (a fault,
-    /// a wrong length, a blocked counter): what matters is what the client sent.
-    fn count_tries(&mut self, raw: &[u8]) {
-        let Ok(cmd) = CommandApdu::from_bytes(raw) else { return };
+    /// The PIN and PUK tries this raw command presents: (pin, puk).
+    pub(crate) fn tries_in(&self, raw: &[u8]) -> (u32, u32) {
+        let Ok(cmd) = CommandApdu::from_bytes(raw) else { return (0, 0) };
         if cmd.data().is_empty() {
-            return;
+            return (0, 0);
         }
         let pin_ref = self.pin_ref();
         match cmd.ins {
-            0x20 if cmd.p2 == pin_ref => self.counters.pin_tries += 1,
-            0x20 if cmd.p2 == pin_ref + 1 => self.counters.puk_tries += 1,
-            0x24 => self.counters.pin_tries += 1,
-            0x2C => self.counters.puk_tries += 1,
-            _ => {}
+            0x20 if cmd.p2 == pin_ref => (1, 0),
+            0x20 if cmd.p2 == pin_ref + 1 => (0, 1),
+            0x24 => (1, 0),
+            0x2C => (0, 1),
+            _ => (0, 0),
         }
     }
 
-    fn dispatch(&mut self, raw: &[u8]) -> Vec<u8> {
+    pub(crate) fn dispatch(&mut self, raw: &[u8]) -> Vec<u8> {
         let Ok(cmd) = CommandApdu::from_bytes(raw) else {
             return sw(StatusWord::WrongLength);
         };
