@@ -177,7 +177,13 @@ fn atr(text: &str, lang: Lang, json: bool) -> u8 {
             out!("  CNS {}; RSA-{}; PIN P2 {}", c.spec_version_text(), c.rsa_bits, if c.is_stincard() { "0x90 (STIncard)" } else { "0x10" });
         }
         crate::card::detect::CardKind::Cie { variant, loose_match } => {
-            out!("  CIE 3.0 ({variant}{}) — {}", if *loose_match { ", loose match" } else { "" }, tr(lang, Text::NotSupported));
+            let v = crate::card::cie::Variant::of(variant);
+            out!("  CIE 3.0 ({variant}{}) — {}", if *loose_match { ", loose match" } else { "" }, tr(lang, Text::Supported));
+            out!(
+                "  IAS: {}; DH parameters: {}",
+                if v.ias_by_mf { "SELECT MF" } else { "SELECT AID" },
+                if v.dh_single { "one GET DATA" } else { "three GET DATA" }
+            );
         }
         crate::card::detect::CardKind::Unknown => out!("  ? — {}", tr(lang, Text::NotSupported)),
     }

@@ -301,7 +301,7 @@ pub fn explain(atr: &[u8]) -> AtrExplanation {
         .as_ref()
         .map(|p| p.historical.iter().map(|&b| if (0x20..0x7F).contains(&b) { b as char } else { '.' }).collect())
         .unwrap_or_default();
-    let supported = matches!(kind, CardKind::Cns(_));
+    let supported = matches!(kind, CardKind::Cns(_) | CardKind::Cie { .. });
     AtrExplanation { atr: hex(atr), parsed, kind, historical_text, supported }
 }
 

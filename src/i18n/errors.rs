@@ -268,7 +268,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
             lang.pick("Per la CIE usa per ora il software CieID ufficiale.", "For the CIE, use the official CieID software for now.", "Verwenden Sie für die CIE vorerst die offizielle CieID-Software."),
         ),
         Error::UnsupportedCard { atr, cie: false } => d(
-            format!("{} (ATR {atr})", lang.pick("Carta non riconosciuta: non è una CPS/CNS.", "Card not recognised: it is not a CPS/CNS.", "Karte nicht erkannt: Sie ist keine CPS/CNS.")),
+            format!("{} (ATR {atr})", lang.pick("Carta non riconosciuta: non è una CPS/CNS né una CIE.", "Card not recognised: it is neither a CPS/CNS nor a CIE.", "Karte nicht erkannt: Sie ist weder eine CPS/CNS noch ein CIE.")),
             lang.pick(
                 "Controlla di aver inserito la Carta Provinciale dei Servizi (tessera sanitaria) e non un'altra carta.",
                 "Check that you inserted the Carta Provinciale dei Servizi (health card) and not another card.",

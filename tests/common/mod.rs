@@ -3,7 +3,8 @@
 //! connected to it over TCP from a thread of the test process).
 #![allow(dead_code)]
 
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 use tessera::sim::{Preset, SimCard, SimConfig, SimProfile, vpcd};
@@ -36,6 +37,7 @@ pub fn testbed_expected() -> bool {
 pub struct Testbed {
     pub card: SimCard,
     server: Option<JoinHandle<()>>,
+    stop: Arc<AtomicBool>,
 }
 
 static TESTBED: OnceLock<Mutex<Testbed>> = OnceLock::new();
@@ -46,15 +48,30 @@ impl Testbed {
         if !testbed_expected() {
             return None;
         }
-        let tb = TESTBED.get_or_init(|| Mutex::new(Testbed { card: SimCard::cps(Preset::Fresh), server: None }));
+        let tb = TESTBED.get_or_init(|| {
+            Mutex::new(Testbed { card: SimCard::cps(Preset::Fresh), server: None, stop: Arc::new(AtomicBool::new(false)) })
+        });
         let mut g = tb.lock().unwrap_or_else(|p| p.into_inner());
+        let old_atr = g.card.atr();
         g.card.replace(config);
+        if g.card.atr() != old_atr && g.server.is_some() {
+            // pcscd keeps the ATR of the insertion: a card of another kind must be re-inserted.
+            g.stop.store(true, Ordering::Relaxed);
+            if let Some(h) = g.server.take() {
+                let _ = h.join();
+            }
+            g.wait_removed();
+        }
         g.ensure_inserted();
         Some(g)
     }
 
     pub fn cps(preset: Preset) -> Option<MutexGuard<'static, Testbed>> {
         Self::with(SimConfig::new(SimProfile::Cps, preset))
+    }
+
+    pub fn cie(preset: Preset) -> Option<MutexGuard<'static, Testbed>> {
+        Self::with(SimConfig::new(SimProfile::Cie, preset))
     }
 
     fn ensure_inserted(&mut self) {
@@ -66,9 +83,11 @@ impl Testbed {
             let card = self.card.clone();
             card.reinsert();
             let asked = card.atr_requests();
+            self.stop = Arc::new(AtomicBool::new(false));
+            let stop = Some(self.stop.clone());
             let stream = vpcd::connect(vpcd::DEFAULT_ADDR, Duration::from_secs(10)).expect("vpcd reachable");
             self.server = Some(std::thread::spawn(move || {
-                let _ = vpcd::serve(&card, stream, None);
+                let _ = vpcd::serve(&card, stream, stop);
             }));
             // vpcd accepts a new card only once the previous one has left the slot, and then
             // asks for its ATR: wait for that, so a stale PRESENT of the old card cannot fool us.

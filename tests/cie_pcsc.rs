@@ -1,0 +1,82 @@
+//! The CIE through the real PC/SC stack (pcscd + vpcd, simulated CIE connected from this
+//! process): status, change, wrong PIN, block, unblock, PUK blocked, removal mid-session, and a
+//! broken MAC. Run by scripts/test.sh.
+
+mod common;
+use common::*;
+use std::process::Command;
+use tessera::Error;
+use tessera::secret::PinKind;
+use tessera::service::{self, ChangePin, UnblockPin};
+use tessera::sim::{Fault, FaultKind, Preset, Trigger};
+use tessera::transport::TransportError;
+
+#[test]
+fn cie_status_change_block_unblock_through_pcscd() {
+    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    let o = service::overview(&mut tb.connect()).expect("overview");
+    assert_eq!(o.card_type, "CIE");
+    assert_eq!(o.card_number.as_deref(), Some("CA12345XY"));
+    assert!(o.simulated_card);
+    assert_eq!((o.pin_tries_left, o.puk_tries_left), (Some(3), Some(10)));
+    assert_eq!(o.certificate_der.as_deref(), Some(&tb.card.certificate_der()[..]));
+    let change = |cur: &str, new: &str, confirm: bool| {
+        service::change_pin(&mut tb.connect(), ChangePin { current: pin(cur), new: pin(new), confirm_last_try: confirm })
+    };
+    change(PIN, "58209749", false).expect("change");
+    assert!(tb.card.pin_is("58209749"));
+    let e = change("11112222", "60718293", false).expect_err("wrong");
+    assert!(matches!(e, Error::WrongSecret { kind: PinKind::Pin, tries_left: 2 }), "{e:?}");
+    assert_eq!(service::overview(&mut tb.connect()).expect("overview").pin_tries_left, Some(2));
+    change("11112222", "60718293", false).expect_err("wrong");
+    let e = change("11112222", "60718293", true).expect_err("blocked now");
+    assert!(matches!(e, Error::WrongSecret { tries_left: 0, .. }), "{e:?}");
+    service::unblock_pin(&mut tb.connect(), UnblockPin { puk: puk(PUK), new: pin("70913264"), confirm_last_try: false })
+        .expect("unblock");
+    assert!(tb.card.pin_is("70913264"));
+    let n = tb.card.counters();
+    assert_eq!((n.pin_tries, n.puk_tries), (2 + 3, 1), "change = VERIFY + CHANGE; 3 wrong VERIFYs; 1 PUK");
+}
+
+#[test]
+fn cie_puk_blocked_sends_nothing_through_pcscd() {
+    let Some(tb) = Testbed::cie(Preset::PukBlocked) else { return };
+    let e = service::unblock_pin(&mut tb.connect(), UnblockPin { puk: puk(PUK), new: pin("70913264"), confirm_last_try: true })
+        .expect_err("dead");
+    assert!(matches!(e, Error::PukBlocked), "{e:?}");
+    assert_eq!((tb.card.counters().pin_tries, tb.card.counters().puk_tries), (0, 0));
+}
+
+#[test]
+fn cie_broken_mac_through_pcscd() {
+    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    tb.card.inject(Fault { when: Trigger::Ins(0x20), what: FaultKind::Corrupt });
+    let e = service::change_pin(&mut tb.connect(), ChangePin { current: pin(PIN), new: pin("58209749"), confirm_last_try: false })
+        .expect_err("MAC");
+    assert!(matches!(e, Error::SecureChannel), "{e:?}");
+    assert_eq!(tb.card.counters().pin_tries, 0);
+    // The next operation authenticates afresh and works.
+    assert_eq!(service::overview(&mut tb.connect()).expect("overview").pin_tries_left, Some(3));
+}
+
+#[test]
+fn cie_removed_mid_session_through_pcscd() {
+    let Some(mut tb) = Testbed::cie(Preset::Fresh) else { return };
+    tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: false } });
+    let mut c = tb.connect();
+    let e = service::change_pin(&mut c, ChangePin { current: pin(PIN), new: pin("58209749"), confirm_last_try: false })
+        .expect_err("removed");
+    assert!(matches!(e, Error::CardDied | Error::Transport(TransportError::CardRemoved)), "{e:?}");
+    drop(c);
+    tb.wait_removed();
+    assert_eq!(tb.card.counters().ins_log.iter().filter(|&&i| i == 0x24).count(), 1, "no replay");
+}
+
+#[test]
+fn cie_cli_status_through_pcscd_says_simulated() {
+    let Some(_tb) = Testbed::cie(Preset::Fresh) else { return };
+    let o = Command::new(env!("CARGO_BIN_EXE_tessera")).env("TESSERA_LANG", "en").args(["status"]).output().expect("run");
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(text.contains("SIMULATED CARD") && text.contains("CIE 3.0 (Bit4Id2023)"), "{text}");
+}
