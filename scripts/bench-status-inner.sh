@@ -33,3 +33,34 @@ echo "Simulated CPS (STIncard, CNS 1.1, RSA-2048) through pcscd + vpcd:"
 measure "tessera status (full overview)" "$bin" status --json
 measure "tessera cert show" "$bin" cert show --json
 measure "OpenSC pkcs15-tool --read-certificate 01" env OPENSC_CONF="$work/opensc.conf" HOME="$work" pkcs15-tool --read-certificate 01
+
+# The CIE: a second simulated card, in the second vpcd slot.
+TESSERA_LOG=tessera::sim=debug "$bin" simulate --profile cie --vpcd 127.0.0.1:35964 >"$work/cie.log" 2>&1 &
+cie=$!
+trap 'set +e; kill $sim $cie 2>/dev/null; wait $sim $cie 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do "$bin" readers --json 2>/dev/null | grep -c '"card_present": true' | grep -q 2 && break; sleep 0.1; done
+cie_reader="Virtual PCD 00 01"
+cie_apdus() { grep -c 'sim apdu' "$work/cie.log" || true; }
+
+measure_cie() { # name, stdin-generator function, command...
+  local name=$1 gen=$2; shift 2
+  local before after t0 t1 times=() i
+  "$gen" 0 | "$@" >/dev/null 2>&1
+  before=$(cie_apdus)
+  for i in $(seq "$rounds"); do
+    t0=$(now); "$gen" "$i" | "$@" >/dev/null 2>&1; t1=$(now)
+    times+=($((t1 - t0)))
+  done
+  after=$(cie_apdus)
+  printf '%-44s %5d APDUs   median %7s ms   (%d rounds)\n' "$name" $(( (after - before) / rounds )) "$(printf '%s\n' "${times[@]}" | median)" "$rounds"
+}
+no_input() { :; }
+# PIN change back and forth between two PINs; unblock sets them alternately too.
+pins() { if [ $(( $1 % 2 )) = 0 ]; then printf '31415926\n58209749\n58209749\n'; else printf '58209749\n31415926\n31415926\n'; fi; }
+unblock_input() { if [ $(( $1 % 2 )) = 0 ]; then printf '27182818\n58209749\n58209749\n'; else printf '27182818\n31415926\n31415926\n'; fi; }
+
+echo
+echo "Simulated CIE 3.0 (Bit4id family) through pcscd + vpcd (DH + device authentication + SM each time):"
+measure_cie "tessera status (full overview)" no_input "$bin" status --json --reader "$cie_reader"
+measure_cie "tessera pin change (status read + change)" pins "$bin" pin change --json --reader "$cie_reader"
+measure_cie "tessera pin unblock (status read + unblock)" unblock_input "$bin" pin unblock --json --reader "$cie_reader"
