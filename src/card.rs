@@ -33,6 +33,8 @@ pub enum Op {
     GetData,
     /// Key agreement and device authentication.
     Authenticate,
+    /// Signing with the authentication key.
+    Sign,
 }
 
 impl fmt::Display for Op {
@@ -47,6 +49,7 @@ impl fmt::Display for Op {
             Op::Unblock => "RESET RETRY COUNTER",
             Op::GetData => "GET DATA",
             Op::Authenticate => "device authentication",
+            Op::Sign => "signature",
         })
     }
 }
@@ -234,6 +237,25 @@ impl Profile {
         match self {
             Profile::Cns(p) => p.unblock_pin(ch, puk, new),
             Profile::Cie(c) => c.unblock_pin(ch, puk, new),
+        }
+    }
+
+    /// Signs `digest_info` (a DER DigestInfo) with the authentication key after verifying the
+    /// PIN; `key_len` is the modulus length in bytes (from the certificate). The CNS card does
+    /// raw RSA, so the PKCS#1 v1.5 type-01 block is built here; the CIE pads by itself.
+    pub fn sign(&mut self, ch: &mut iso7816::Channel<'_>, pin: &crate::secret::Pin, digest_info: &[u8], key_len: usize) -> Result<Vec<u8>, CardError> {
+        match self {
+            Profile::Cns(p) => {
+                if digest_info.len() + 11 > key_len {
+                    return Err(CardError::Malformed("digest too long for the key"));
+                }
+                let mut block = vec![0x00, 0x01];
+                block.resize(key_len - digest_info.len() - 1, 0xFF);
+                block.push(0x00);
+                block.extend_from_slice(digest_info);
+                p.sign_block(ch, pin, &block)
+            }
+            Profile::Cie(c) => c.sign(ch, pin, digest_info),
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod certificate;
 pub mod pin;
+pub mod sign;
 pub mod status;
 
 use crate::card::Profile;
@@ -14,6 +15,7 @@ use crate::{Error, Result, apdu::hex};
 
 pub use certificate::{CertificateInfo, default_export_path, export_certificate, read_certificate};
 pub use pin::{ChangePin, PinOutcome, PinPolicy, PinStatus, PinWarning, UnblockPin, change_pin, new_pin, pin_status, unblock_pin};
+pub use sign::{Signed, sign_sha256, verify_sha256};
 pub use status::{CardOverview, overview};
 
 /// Runs `f` inside one transaction with the recognised card profile; returns its result and

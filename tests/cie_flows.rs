@@ -119,3 +119,19 @@ fn broken_mac_drops_the_session_with_a_clear_error() {
     assert!(!n.ins_log.contains(&0x24));
     assert!(card.pin_is(PIN));
 }
+
+#[test]
+fn signing_with_the_authentication_key_verifies_with_the_certificate() {
+    for card in [SimCard::cie(Preset::Fresh), SimCard::cps(Preset::Fresh), SimCard::new(SimConfig::new(SimProfile::TsCns, Preset::Fresh))] {
+        let msg = b"Tessera self-test challenge";
+        let signed = service::sign_sha256(&mut card.connect().expect("connect"), &pin(PIN), msg, false).expect("sign");
+        assert_eq!(signed.certificate, card.certificate_der());
+        assert!(service::verify_sha256(&signed.certificate, msg, &signed.signature).expect("verify"));
+        assert!(!service::verify_sha256(&signed.certificate, b"another message", &signed.signature).expect("verify"));
+        assert_eq!(card.counters().pin_tries, 1, "one VERIFY");
+        // A wrong PIN signs nothing and costs exactly one try.
+        let e = service::sign_sha256(&mut card.connect().expect("connect"), &pin("11112222"), msg, false).expect_err("wrong");
+        assert!(matches!(e, Error::WrongSecret { tries_left: 2, .. }), "{e:?}");
+        assert_eq!(card.counters().pin_tries, 2);
+    }
+}

@@ -502,6 +502,20 @@ impl CieProfile {
     }
 }
 
+impl CieProfile {
+    /// Signs with the authentication key (0x81): VERIFY PIN, MSE SET (algorithm 02: the card
+    /// adds PKCS#1 v1.5 type-01 padding), INTERNAL AUTHENTICATE with the DigestInfo (CIE spec §6).
+    pub fn sign(&mut self, ch: &mut Channel<'_>, pin: &Pin, digest_info: &[u8]) -> Result<Vec<u8>, CardError> {
+        self.ensure_session(ch)?;
+        self.verify(ch, PinKind::Pin, pin.expose_secret(), Op::Verify)?;
+        let mse = CommandApdu::new(0x00, 0x22, 0x41, 0xA4).with_data(vec![0x80, 0x01, 0x02, 0x84, 0x01, 0x81]);
+        check(Op::Sign, &self.sm(ch, &mse)?)?;
+        let r = self.sm(ch, &CommandApdu::new(0x00, 0x88, 0x00, 0x00).with_data(digest_info.to_vec()))?;
+        check(Op::Sign, &r)?;
+        Ok(r.data().to_vec())
+    }
+}
+
 fn map_sw(op: Op, kind: PinKind, sw: StatusWord) -> Result<(), CardError> {
     match sw {
         StatusWord::Ok => Ok(()),

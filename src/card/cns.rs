@@ -205,6 +205,35 @@ impl CnsProfile {
     }
 }
 
+impl CnsProfile {
+    /// Signs a full PKCS#1 v1.5 block (`block`, modulus length) with the CNS0 key, as OpenSC
+    /// does (CNS spec §5.1): VERIFY PIN, MSE RESTORE SE #3, MSE SET (decipher template B8, key
+    /// 01), PSO DECIPHER `80 86` with the padding indicator 00. The card does raw RSA. A
+    /// 2048-bit block needs 257 data bytes: sent with ISO command chaining (short APDUs).
+    pub fn sign_block(&self, ch: &mut Channel<'_>, pin: &Pin, block: &[u8]) -> Result<Vec<u8>, CardError> {
+        self.select_root(ch)?;
+        self.verify_pin(ch, pin)?;
+        // OpenSC sends MSE RESTORE as a case-2 APDU with Le=00 (CNS spec §5.1).
+        let r = ch.exchange(&crate::apdu::CommandApdu::new(0x00, 0x22, 0xF3, 0x03).with_le(256))?;
+        if !r.sw.is_ok() {
+            return Err(CardError::Unexpected { op: Op::Sign, sw: r.sw });
+        }
+        let mse = crate::apdu::CommandApdu::new(0x00, 0x22, 0xF1, 0xB8).with_data(vec![0x83, 0x01, 0x01]);
+        let r = ch.exchange(&mse)?;
+        if !r.sw.is_ok() {
+            return Err(CardError::Unexpected { op: Op::Sign, sw: r.sw });
+        }
+        let mut data = vec![0x00];
+        data.extend_from_slice(block);
+        let pso = crate::apdu::CommandApdu::new(0x00, 0x2A, 0x80, 0x86).with_data(data).with_le(256);
+        let r = ch.exchange_chained(&pso)?;
+        if !r.sw.is_ok() {
+            return Err(CardError::Unexpected { op: Op::Sign, sw: r.sw });
+        }
+        Ok(r.data().to_vec())
+    }
+}
+
 /// Quirk (all CNS): PIN values are ASCII digits right-padded with 0xFF to 8 bytes.
 fn pad(digits: &[u8]) -> Zeroizing<Vec<u8>> {
     let mut v = Zeroizing::new(Vec::with_capacity(PADDED_LEN * 2));

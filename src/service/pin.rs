@@ -148,7 +148,7 @@ pub struct PinOutcome {
 }
 
 /// Refuses before the try if the secret is blocked or the try may be the last one unconfirmed.
-fn preflight(kind: PinKind, tries: TriesLeft, confirmed: bool) -> Result<()> {
+pub(crate) fn preflight(kind: PinKind, tries: TriesLeft, confirmed: bool) -> Result<()> {
     match (kind, tries) {
         (PinKind::Pin, TriesLeft::Known(0)) => Err(Error::PinBlocked),
         (PinKind::Puk, TriesLeft::Known(0)) => Err(Error::PukBlocked),
@@ -170,6 +170,11 @@ fn check_lengths(p: &crate::card::Profile, pins: &[(&Pin, PinKind)]) -> Result<(
         }
     }
     Ok(())
+}
+
+/// Checks one PIN against the card's length rule.
+pub(crate) fn check_pin_length(p: &crate::card::Profile, pin: &Pin) -> Result<()> {
+    check_lengths(p, &[(pin, PinKind::Pin)])
 }
 
 /// Changes the PIN: one transaction of SELECT MF, counter read, CHANGE REFERENCE DATA.
