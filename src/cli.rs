@@ -32,6 +32,7 @@ use std::process::ExitCode;
 
 /// Entry point of the `tessera` binary.
 pub fn run() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -40,7 +41,19 @@ pub fn run() -> ExitCode {
         }
     };
     init_logging(cli.verbose);
-    let lang = cli.lang.as_deref().and_then(Lang::from_code).unwrap_or_else(Lang::from_env);
+    let lang_arg = cli.lang.as_deref().and_then(Lang::from_code);
+    let lang = lang_arg.unwrap_or_else(Lang::from_env);
+    if cli.command.is_none() {
+        let demo = match cli.window_demo.as_deref().map(|p| (cli.window_demo_profile.parse::<SimProfile>(), p.parse::<Preset>())) {
+            None => None,
+            Some((Ok(profile), Ok(preset))) => Some((profile, preset)),
+            Some((Err(m), _) | (_, Err(m))) => {
+                eprintln!("{m}");
+                return ExitCode::from(code::USAGE);
+            }
+        };
+        return crate::gui::run(crate::gui::GuiOptions { demo, lang: lang_arg, started });
+    }
     ExitCode::from(dispatch(cli, lang))
 }
 
@@ -77,9 +90,6 @@ fn open(card: &CardArgs) -> Result<Opened, Error> {
 
 fn dispatch(cli: Cli, lang: Lang) -> u8 {
     let Some(command) = cli.command else {
-        use clap::CommandFactory;
-        let _ = Cli::command().print_help();
-        out!("\n{}", tr(lang, Text::TryDemo));
         return code::OK;
     };
     match command {

@@ -2,8 +2,10 @@
 //! function that turns an [`Error`] into a message saying what happened and what to do next.
 
 mod errors;
+mod ui;
 
 pub use errors::{Described, describe_error};
+pub use ui::{Ui, ui};
 
 use crate::service::pin::PinWarning;
 

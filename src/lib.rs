@@ -17,6 +17,7 @@ pub mod card;
 pub mod cert;
 pub mod cli;
 pub mod error;
+pub mod gui;
 pub mod i18n;
 pub mod secret;
 pub mod service;

@@ -13,7 +13,14 @@ pub struct Cli {
     /// More log output on stderr (-v debug, -vv APDU trace; PINs are always redacted).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// What to do.
+    /// Without a command: open the window on the built-in simulated demo card; optional state
+    /// (fresh, pin-last-try, pin-blocked, puk-low, puk-blocked, cert-expiring, cert-expired).
+    #[arg(long = "demo", num_args = 0..=1, require_equals = true, default_missing_value = "fresh", value_name = "PRESET")]
+    pub window_demo: Option<String>,
+    /// Without a command: model of the demo card (cps, ts-cns, st2022-nfc, cie, cie-gemalto).
+    #[arg(long = "demo-profile", default_value = "cps", value_name = "PROFILE")]
+    pub window_demo_profile: String,
+    /// What to do (none: open the window).
     #[command(subcommand)]
     pub command: Option<Command>,
 }

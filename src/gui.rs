@@ -1,0 +1,56 @@
+//! The desktop window (eframe/egui): the card overview, PIN change and unblock wizards, the
+//! certificate, languages, and the training (demo) card. A worker thread owns all card I/O.
+
+pub mod app;
+mod icon;
+mod screens;
+pub mod settings;
+pub mod widgets;
+pub mod worker;
+
+pub use app::TesseraApp;
+
+use crate::i18n::Lang;
+use crate::sim::{Preset, SimProfile};
+use eframe::egui;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// How the window starts.
+#[derive(Debug, Clone)]
+pub struct GuiOptions {
+    /// Open on the demo card (model, state).
+    pub demo: Option<(SimProfile, Preset)>,
+    /// Language from the command line.
+    pub lang: Option<Lang>,
+    /// When the process started (for the start-up figure).
+    pub started: Instant,
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(opts: GuiOptions) -> ExitCode {
+    let s = settings::Settings::load();
+    let size = s.window.unwrap_or([720.0, 640.0]);
+    let viewport = egui::ViewportBuilder::default()
+        .with_title("Tessera")
+        .with_app_id("tessera")
+        .with_inner_size(size)
+        .with_min_inner_size([560.0, 480.0])
+        .with_icon(icon::icon());
+    let options = eframe::NativeOptions { viewport, ..Default::default() };
+    let result = eframe::run_native(
+        "Tessera",
+        options,
+        Box::new(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            Ok(Box::new(TesseraApp::new(opts, s, move || ctx.request_repaint())))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Tessera: cannot open the window ({e}). Use the command line instead: tessera status --demo");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! The application: state, event handling, the top bar and screen dispatch.
+
+use super::GuiOptions;
+use super::settings::Settings;
+use super::widgets::{SecretBuffer, wipe_field};
+use super::worker::{Event, Request, Source, Worker};
+use crate::i18n::{Lang, Ui, ui};
+use crate::service::CardOverview;
+use crate::sim::{Preset, SimProfile};
+use crate::transport::ReaderInfo;
+use crate::{Error, Result};
+use eframe::egui;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Card overview.
+    Home,
+    /// Change-PIN wizard.
+    Change,
+    /// Unblock wizard.
+    Unblock,
+    /// Certificate details and export.
+    Certificate,
+}
+
+/// The PIN wizards' state. The buffers are wiped (and egui's undo history for them) on every
+/// submit, cancel and screen change.
+#[derive(Default)]
+pub struct Wizard {
+    /// 1..=3: input steps; 4: working or result.
+    pub step: u8,
+    /// Current PIN (change).
+    pub current: SecretBuffer,
+    /// PUK (unblock).
+    pub puk: SecretBuffer,
+    /// New PIN.
+    pub new: SecretBuffer,
+    /// New PIN again.
+    pub again: SecretBuffer,
+    /// The last-try confirmation dialog is open.
+    pub confirm_open: bool,
+    /// Result of the operation, once known.
+    pub outcome: Option<Result<()>>,
+}
+
+/// Text-edit ids of the PIN fields.
+pub mod field {
+    use eframe::egui::Id;
+    /// Current PIN.
+    pub fn current() -> Id {
+        Id::unique("pin-current")
+    }
+    /// PUK.
+    pub fn puk() -> Id {
+        Id::unique("pin-puk")
+    }
+    /// New PIN.
+    pub fn new() -> Id {
+        Id::unique("pin-new")
+    }
+    /// New PIN again.
+    pub fn again() -> Id {
+        Id::unique("pin-again")
+    }
+}
+
+/// Start-up automation for screenshots and figures (environment variables, see
+/// scripts/screenshots.sh and scripts/gui-figures.sh).
+#[derive(Debug, Default)]
+struct Automation {
+    screenshot: Option<PathBuf>,
+    screen: Option<String>,
+    exit_after_first_frame: bool,
+    frames_ready: u32,
+    requested: bool,
+}
+
+/// The Tessera window.
+pub struct TesseraApp {
+    /// Language of the window.
+    pub lang: Lang,
+    /// Shown screen.
+    pub screen: Screen,
+    /// Wizard state.
+    pub wizard: Wizard,
+    /// The last reader list.
+    pub readers: Option<Result<Vec<ReaderInfo>>>,
+    /// The last card overview (or why there is none).
+    pub overview: Option<Result<CardOverview>>,
+    /// The worker is talking to the card.
+    pub busy: bool,
+    /// The card source is the demo card.
+    pub demo: bool,
+    /// Helpdesk details shown.
+    pub details: bool,
+    /// About box open.
+    pub about: bool,
+    /// Export target path (certificate screen).
+    pub export_path: String,
+    /// Result of the last export.
+    pub exported: Option<Result<PathBuf>>,
+    worker: Worker,
+    settings: Settings,
+    started: Instant,
+    first_frame: bool,
+    auto: Automation,
+    pending_pin_event: bool,
+}
+
+impl TesseraApp {
+    /// A window on `opts`' card source; `wake` repaints the window from the worker thread.
+    pub fn new(opts: GuiOptions, settings: Settings, wake: impl Fn() + Send + Sync + Clone + 'static) -> Self {
+        let lang = opts
+            .lang
+            .or_else(|| settings.lang.as_deref().and_then(Lang::from_code))
+            .unwrap_or_else(Lang::from_env);
+        let source = match opts.demo {
+            Some((profile, preset)) => Source::demo(profile, preset),
+            None => Source::Pcsc,
+        };
+        Self::with_source(source, lang, settings, opts.started, wake)
+    }
+
+    /// A window on an explicit card source (tests use this with a simulated card).
+    pub fn with_source(source: Source, lang: Lang, settings: Settings, started: Instant, wake: impl Fn() + Send + Sync + Clone + 'static) -> Self {
+        let demo = source.is_demo();
+        let auto = Automation {
+            screenshot: std::env::var_os("TESSERA_SCREENSHOT").map(PathBuf::from),
+            screen: std::env::var("TESSERA_SCREEN").ok(),
+            exit_after_first_frame: std::env::var_os("TESSERA_EXIT_AFTER_FIRST_FRAME").is_some(),
+            ..Default::default()
+        };
+        Self {
+            lang,
+            screen: Screen::Home,
+            wizard: Wizard::default(),
+            readers: None,
+            overview: None,
+            busy: true,
+            demo,
+            details: false,
+            about: false,
+            export_path: String::new(),
+            exported: None,
+            worker: Worker::spawn(source, wake),
+            settings,
+            started,
+            first_frame: true,
+            auto,
+            pending_pin_event: false,
+        }
+    }
+
+    /// The overview, when a card was read.
+    pub fn card(&self) -> Option<&CardOverview> {
+        self.overview.as_ref().and_then(|o| o.as_ref().ok())
+    }
+
+    /// Switches the card source (demo presets, or back to the real reader).
+    pub fn set_source(&mut self, source: Source) {
+        self.demo = source.is_demo();
+        self.overview = None;
+        self.busy = true;
+        self.worker.send(Request::SetSource(source));
+    }
+
+    /// Goes to a screen, wiping every PIN field on the way.
+    pub fn go(&mut self, ctx: &egui::Context, screen: Screen) {
+        self.wipe_fields(ctx);
+        self.wizard = Wizard { step: 1, ..Wizard::default() };
+        self.exported = None;
+        self.screen = screen;
+    }
+
+    /// Wipes every PIN buffer and egui's undo history for those fields.
+    pub fn wipe_fields(&mut self, ctx: &egui::Context) {
+        wipe_field(ctx, field::current(), &mut self.wizard.current);
+        wipe_field(ctx, field::puk(), &mut self.wizard.puk);
+        wipe_field(ctx, field::new(), &mut self.wizard.new);
+        wipe_field(ctx, field::again(), &mut self.wizard.again);
+    }
+
+    pub(crate) fn send(&mut self, r: Request) {
+        if matches!(r, Request::ChangePin(_) | Request::Unblock(_)) {
+            self.pending_pin_event = true;
+        }
+        self.worker.send(r);
+    }
+
+    /// Whether a PIN operation is under way.
+    pub fn pin_operation_pending(&self) -> bool {
+        self.pending_pin_event
+    }
+
+    fn handle_events(&mut self) {
+        for e in self.worker.events() {
+            match e {
+                Event::Readers(r) => self.readers = Some(r),
+                Event::Overview(o) => {
+                    if let Ok(ov) = o.as_ref() {
+                        if self.export_path.is_empty() {
+                            if let Some(c) = &ov.certificate {
+                                self.export_path =
+                                    crate::service::default_export_path(c, crate::cert::ExportFormat::Pem).display().to_string();
+                            }
+                        }
+                    }
+                    self.overview = Some(*o);
+                }
+                Event::PinChanged(r) | Event::Unblocked(r) => {
+                    self.pending_pin_event = false;
+                    self.wizard.outcome = Some(r.map(|_| ()));
+                }
+                Event::Exported(r) => self.exported = Some(r),
+                Event::Busy(b) => self.busy = b,
+            }
+        }
+    }
+
+    fn save_settings(&mut self, ctx: &egui::Context) {
+        let size = ctx.input(|i| i.viewport().inner_rect.map(|r| [r.width(), r.height()]));
+        let lang = Some(match self.lang {
+            Lang::It => "it",
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+        .to_owned());
+        let next = Settings { lang, window: size.or(self.settings.window), file: self.settings.file.clone() };
+        if next != self.settings {
+            self.settings = next;
+            self.settings.save();
+        }
+    }
+
+    /// Draws the whole window into `ui` (eframe calls this each frame; so do the GUI tests).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.handle_events();
+        let ctx = ui.ctx().clone();
+        ctx.all_styles_mut(|s| {
+            s.text_styles.insert(egui::TextStyle::Body, egui::FontId::proportional(17.0));
+            s.text_styles.insert(egui::TextStyle::Button, egui::FontId::proportional(17.0));
+        });
+        egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| match self.screen {
+                Screen::Home => super::screens::home::show(self, ui),
+                Screen::Change => super::screens::pin::show_change(self, ui),
+                Screen::Unblock => super::screens::pin::show_unblock(self, ui),
+                Screen::Certificate => super::screens::certificate::show(self, ui),
+            });
+        });
+        if self.about {
+            super::screens::about::show(self, &ctx);
+        }
+        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && self.screen != Screen::Home && !self.wizard.confirm_open {
+            self.go(&ctx, Screen::Home);
+        }
+        self.automate(&ctx);
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.horizontal(|ui| {
+            ui.heading(egui::RichText::new(ui_text(lang, Ui::AppTitle)).strong());
+            ui.separator();
+            ui.menu_button(ui_text(lang, Ui::DemoMenu), |ui| {
+                let presets: [(Ui, SimProfile, Preset); 3] = [
+                    (Ui::DemoCps, SimProfile::Cps, Preset::Fresh),
+                    (Ui::DemoTsCns, SimProfile::TsCns, Preset::Fresh),
+                    (Ui::DemoCie, SimProfile::Cie, Preset::Fresh),
+                ];
+                for (label, profile, preset) in presets {
+                    if ui.button(ui_text(lang, label)).clicked() {
+                        self.set_source(Source::demo(profile, preset));
+                        self.go(ui.ctx(), Screen::Home);
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                for (name, preset) in Preset::ALL.iter().skip(1) {
+                    if ui.button(format!("CPS: {name}")).clicked() {
+                        self.set_source(Source::demo(SimProfile::Cps, *preset));
+                        self.go(ui.ctx(), Screen::Home);
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                if ui.button(ui_text(lang, Ui::DemoNoReader)).clicked() {
+                    self.set_source(Source::DemoNoReader);
+                    self.go(ui.ctx(), Screen::Home);
+                    ui.close();
+                }
+                if ui.button(ui_text(lang, Ui::DemoUnknownCard)).clicked() {
+                    self.set_source(Source::DemoUnknownCard);
+                    self.go(ui.ctx(), Screen::Home);
+                    ui.close();
+                }
+                if self.demo {
+                    ui.separator();
+                    if ui.button(ui_text(lang, Ui::UseRealCard)).clicked() {
+                        self.set_source(Source::Pcsc);
+                        self.go(ui.ctx(), Screen::Home);
+                        ui.close();
+                    }
+                }
+            });
+            ui.menu_button(ui_text(lang, Ui::Language), |ui| {
+                for (l, name) in [(Lang::It, "Italiano"), (Lang::En, "English"), (Lang::De, "Deutsch")] {
+                    if ui.selectable_label(self.lang == l, name).clicked() {
+                        self.lang = l;
+                        let ctx = ui.ctx().clone();
+                        self.save_settings(&ctx);
+                        ui.close();
+                    }
+                }
+            });
+            if ui.button(ui_text(lang, Ui::About)).clicked() {
+                self.about = true;
+            }
+        });
+        let simulated = self.card().is_some_and(|c| c.simulated_card);
+        if self.demo || simulated {
+            let text = if self.demo { ui_text(lang, Ui::DemoMode) } else { ui_text(lang, Ui::Simulated) };
+            egui::Frame::new().fill(egui::Color32::from_rgb(0xF5, 0xC2, 0x42)).inner_margin(6.0).show(ui, |ui| {
+                ui.label(egui::RichText::new(text).strong().color(egui::Color32::BLACK));
+            });
+        }
+    }
+
+    fn automate(&mut self, ctx: &egui::Context) {
+        if self.first_frame {
+            self.first_frame = false;
+            if self.auto.exit_after_first_frame {
+                eprintln!("first frame after {} ms", self.started.elapsed().as_millis());
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+        let Some(path) = self.auto.screenshot.clone() else { return };
+        if self.busy || self.overview.is_none() || self.auto.requested {
+            ctx.request_repaint();
+            return;
+        }
+        if self.auto.frames_ready == 0 {
+            if let Some(screen) = self.auto.screen.clone() {
+                super::screens::stage(self, ctx, &screen);
+            }
+        }
+        self.auto.frames_ready += 1;
+        if self.auto.frames_ready > 3 && !self.busy {
+            self.auto.requested = true;
+            let c = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                if let Err(err) = write_png(&path, &image) {
+                    eprintln!("screenshot not written: {err}");
+                }
+                c.send_viewport_cmd(egui::ViewportCommand::Close);
+                c.request_repaint();
+            });
+        }
+        ctx.request_repaint();
+    }
+}
+
+fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> std::io::Result<()> {
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut enc = png::Encoder::new(file, image.size[0] as u32, image.size[1] as u32);
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut w = enc.write_header().map_err(std::io::Error::other)?;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    w.write_image_data(&bytes).map_err(std::io::Error::other)
+}
+
+/// The window's text for `key`.
+pub fn ui_text(lang: Lang, key: Ui) -> &'static str {
+    ui(lang, key)
+}
+
+impl eframe::App for TesseraApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.wipe_fields(&ctx);
+            self.save_settings(&ctx);
+        }
+    }
+}
+
+impl Drop for TesseraApp {
+    fn drop(&mut self) {
+        self.wizard.current.wipe();
+        self.wizard.puk.wipe();
+        self.wizard.new.wipe();
+        self.wizard.again.wipe();
+    }
+}
+
+/// An error's message for the window.
+pub fn message(lang: Lang, e: &Error) -> crate::i18n::Described {
+    crate::i18n::describe_error(e, lang)
+}

@@ -1,0 +1,71 @@
+//! One module per screen.
+
+pub mod about;
+pub mod certificate;
+pub mod home;
+pub mod pin;
+
+use super::app::{Screen, TesseraApp};
+use eframe::egui;
+
+/// Puts the window on a named screen and step, with dummy input, for the screenshot script.
+/// Names: home, change1, change2, change3, change-last-try, unblock1, unblock2, unblock3,
+/// certificate, about, details.
+pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
+    use egui::TextBuffer;
+    use egui::epaint::text::CharIndex;
+    let fill = |app: &mut TesseraApp| {
+        app.wizard.current.insert_text("12345678", CharIndex(0));
+        app.wizard.puk.insert_text("12345678", CharIndex(0));
+        app.wizard.new.insert_text("5820974", CharIndex(0));
+        app.wizard.again.insert_text("5820974", CharIndex(0));
+    };
+    match name {
+        "details" => app.details = true,
+        "about" => app.about = true,
+        "certificate" => app.go(ctx, Screen::Certificate),
+        n if n.starts_with("change") || n.starts_with("unblock") => {
+            let screen = if n.starts_with("change") { Screen::Change } else { Screen::Unblock };
+            app.go(ctx, screen);
+            fill(app);
+            app.wizard.step = match n.trim_start_matches("change").trim_start_matches("unblock") {
+                "2" => 2,
+                "3" => 3,
+                "-last-try" => {
+                    app.wizard.confirm_open = true;
+                    3
+                }
+                _ => 1,
+            };
+            if app.wizard.step == 1 {
+                app.wipe_fields(ctx);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A big title line.
+pub fn title(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(text).size(26.0).strong());
+    ui.add_space(8.0);
+}
+
+/// A label/value row.
+pub fn row(ui: &mut egui::Ui, label: &str, value: &str) {
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(format!("{label}:")).weak());
+        ui.label(egui::RichText::new(value).strong());
+    });
+}
+
+/// A framed message: what happened, and what to do next.
+pub fn notice(ui: &mut egui::Ui, what: &str, next: &str, warn: bool) {
+    let color = if warn { egui::Color32::from_rgb(0xB0, 0x30, 0x20) } else { ui.visuals().strong_text_color() };
+    egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
+        ui.label(egui::RichText::new(what).size(19.0).strong().color(color));
+        ui.add_space(4.0);
+        ui.label(next);
+    });
+}

@@ -1,0 +1,139 @@
+//! The card overview: live, from the reader monitor.
+
+use super::{notice, row, title};
+use crate::gui::app::{Screen, TesseraApp, message, ui_text};
+use crate::gui::widgets::tries;
+use crate::gui::worker::{Request, Source};
+use crate::i18n::{Text, Ui, tr};
+use crate::sim::{Preset, SimProfile};
+use crate::transport::TransportError;
+use crate::Error;
+use eframe::egui;
+
+pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    let Some(ov) = app.overview.as_ref().map(|o| o.as_ref().map(Clone::clone).map_err(|e| message(lang, e))) else {
+        ui.add_space(40.0);
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(ui_text(lang, Ui::Working));
+        });
+        return;
+    };
+    let err_kind = app.overview.as_ref().and_then(|o| o.as_ref().err()).map(|e| match e {
+        Error::Transport(TransportError::NoCard | TransportError::CardRemoved) => 1,
+        Error::Transport(TransportError::SharingViolation) => 2,
+        Error::Transport(TransportError::NoService | TransportError::NoReader) => 3,
+        _ => 0,
+    });
+    let ov = match ov {
+        Ok(o) => o,
+        Err(m) => {
+            let e_kind = err_kind.unwrap_or(0);
+            let e_title = match e_kind {
+                1 => ui_text(lang, Ui::NoCardTitle),
+                2 => ui_text(lang, Ui::CardBusyTitle),
+                _ => "",
+            };
+            if !e_title.is_empty() {
+                title(ui, e_title);
+            }
+            notice(ui, &m.what, &m.next, false);
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                if ui.button(ui_text(lang, Ui::Refresh)).clicked() {
+                    app.busy = true;
+                    app.send(Request::Refresh);
+                }
+                let offer_demo = e_kind == 3 && !app.demo;
+                if offer_demo && ui.button(ui_text(lang, Ui::UseDemoCard)).clicked() {
+                    app.set_source(Source::demo(SimProfile::Cps, Preset::Fresh));
+                }
+            });
+            readers(app, ui);
+            return;
+        }
+    };
+    title(ui, &format!("{} — {}", ov.card_type, ov.holder.as_deref().unwrap_or("")));
+    row(ui, tr(lang, Text::CodiceFiscale), ov.codice_fiscale.as_deref().unwrap_or("-"));
+    ui.horizontal(|ui| {
+        row(ui, tr(lang, Text::CardNumber), ov.card_number.as_deref().unwrap_or("-"));
+        if let Some(n) = &ov.card_number {
+            if ui.button(ui_text(lang, Ui::Copy)).on_hover_text(n.as_str()).clicked() {
+                ui.ctx().copy_text(n.clone());
+            }
+        }
+    });
+    if let Some(c) = &ov.certificate {
+        let validity = if c.days_left < 0 {
+            format!("{} ({})", ui_text(lang, Ui::Expired), &c.not_after[..10])
+        } else {
+            format!("{} {} ({} {})", tr(lang, Text::ValidUntil), &c.not_after[..10], c.days_left, ui_text(lang, Ui::DaysLeft))
+        };
+        row(ui, tr(lang, Text::Certificate), &validity);
+        if c.days_left < 60 {
+            let g = if c.days_left < 0 { tr(lang, Text::ExpiredGuidance) } else { tr(lang, Text::ExpiringSoon) };
+            notice(ui, ui_text(lang, if c.days_left < 0 { Ui::Expired } else { Ui::Certificate }), g, true);
+        }
+    }
+    ui.add_space(8.0);
+    let suffix = |left: Option<u8>| match left {
+        Some(0) => tr(lang, Text::Blocked),
+        Some(_) => ui_text(lang, Ui::TriesOfMax),
+        None => tr(lang, Text::Unknown),
+    };
+    tries(ui, "PIN", ov.pin_tries_left, ov.pin_max_tries, suffix(ov.pin_tries_left));
+    tries(ui, "PUK", ov.puk_tries_left, ov.puk_max_tries, suffix(ov.puk_tries_left));
+    ui.add_space(16.0);
+    let pin_blocked = ov.pin_tries_left == Some(0);
+    let puk_blocked = ov.puk_tries_left == Some(0);
+    if puk_blocked {
+        let m = message(lang, &Error::PukBlocked);
+        notice(ui, &m.what, &m.next, true);
+    } else if pin_blocked {
+        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(lang, &Error::PinBlocked).next, true);
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let big = |t: &str| egui::Button::new(egui::RichText::new(t).size(19.0)).min_size(egui::vec2(160.0, 44.0));
+        if !pin_blocked && ui.add_enabled(!app.busy, big(ui_text(lang, Ui::ChangePin))).clicked() {
+            let ctx = ui.ctx().clone();
+            app.go(&ctx, Screen::Change);
+        }
+        let unblock_label = if pin_blocked { ui_text(lang, Ui::UnblockPin) } else { ui_text(lang, Ui::ForgotPin) };
+        if ui.add_enabled(!app.busy, big(unblock_label)).clicked() {
+            let ctx = ui.ctx().clone();
+            app.go(&ctx, Screen::Unblock);
+        }
+        if ov.certificate.is_some() && ui.add(big(ui_text(lang, Ui::Certificate))).clicked() {
+            let ctx = ui.ctx().clone();
+            app.go(&ctx, Screen::Certificate);
+        }
+    });
+    ui.add_space(16.0);
+    ui.checkbox(&mut app.details, ui_text(lang, Ui::HelpdeskDetails));
+    if app.details {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            row(ui, tr(lang, Text::Reader), &ov.reader);
+            row(ui, tr(lang, Text::Model), &ov.model);
+            row(ui, "ATR", &ov.atr);
+            row(ui, "APDU", &ov.apdus.to_string());
+            if let Some(n) = &ov.nis {
+                row(ui, "NIS", n);
+            }
+        });
+    }
+}
+
+fn readers(app: &TesseraApp, ui: &mut egui::Ui) {
+    if let Some(Ok(rs)) = &app.readers {
+        if !rs.is_empty() {
+            ui.add_space(12.0);
+            ui.label(egui::RichText::new(ui_text(app.lang, Ui::Readers)).weak());
+            for r in rs {
+                let state = if r.card_present { tr(app.lang, Text::CardPresent) } else { tr(app.lang, Text::NoCardInReader) };
+                ui.label(format!("{} — {state}", r.name));
+            }
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! The change-PIN and unblock wizards. Numbered steps match the helpdesk script; every input is
+//! collected and checked before the card transaction starts; the last try asks first.
+
+use super::{notice, title};
+use crate::gui::app::{Screen, TesseraApp, field, message, ui_text};
+use crate::gui::widgets::{secret_field, tries as tries_widget};
+use crate::gui::worker::Request;
+use crate::i18n::{Lang, Text, Ui, describe_warning, tr};
+use crate::secret::{Pin, Puk};
+use crate::service::pin::{PinPolicy, weak_pin_warnings};
+use crate::service::{ChangePin, UnblockPin};
+use crate::Error;
+use eframe::egui;
+
+fn policy(app: &TesseraApp) -> PinPolicy {
+    let o = app.card();
+    let (min, max) = o.map_or((5, 8), |o| (o.pin_min_len, o.pin_max_len));
+    let mut p = PinPolicy::CNS;
+    p.pin.min = min;
+    p.pin.max = max;
+    p
+}
+
+fn step_header(ui: &mut egui::Ui, lang: Lang, op: Ui, step: u8) {
+    title(ui, ui_text(lang, op));
+    ui.label(egui::RichText::new(format!("{} {step} {} 3", ui_text(lang, Ui::Step), ui_text(lang, Ui::Of))).size(20.0).strong());
+    ui.add_space(8.0);
+}
+
+fn check(ui: &mut egui::Ui, ok: bool, text: &str) {
+    let (mark, color) = if ok { ("OK", egui::Color32::from_rgb(0x1E, 0x8E, 0x3E)) } else { ("--", egui::Color32::from_rgb(0xB0, 0x30, 0x20)) };
+    ui.label(egui::RichText::new(format!("[{mark}] {text}")).color(color));
+}
+
+fn digits_ok(s: &str, min: usize, max: usize) -> (bool, bool) {
+    let digits = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (digits, (min..=max).contains(&s.chars().count()))
+}
+
+fn nav(ui: &mut egui::Ui, lang: Lang, can_next: bool, next_label: &str) -> (bool, bool, bool) {
+    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut back = false;
+    let mut cancel = false;
+    let mut next = false;
+    ui.add_space(16.0);
+    ui.horizontal(|ui| {
+        if ui.button(ui_text(lang, Ui::Cancel)).clicked() {
+            cancel = true;
+        }
+        if ui.button(ui_text(lang, Ui::Back)).clicked() {
+            back = true;
+        }
+        let b = egui::Button::new(egui::RichText::new(next_label).size(19.0).strong()).min_size(egui::vec2(180.0, 40.0));
+        if ui.add_enabled(can_next, b).clicked() || (enter && can_next) {
+            next = true;
+        }
+    });
+    (back, cancel, next)
+}
+
+/// Step 2 of both wizards: the new PIN twice, with live rule feedback.
+fn new_pin_step(app: &mut TesseraApp, ui: &mut egui::Ui, differs_from_current: bool) -> bool {
+    let lang = app.lang;
+    let p = policy(app);
+    ui.label(ui_text(lang, Ui::PinStep2Help));
+    ui.add_space(6.0);
+    let r = secret_field(ui, field::new(), ui_text(lang, Ui::NewPinLabel), &mut app.wizard.new, p.pin.max);
+    if app.wizard.new.as_str().is_empty() && !r.has_focus() && !ui.ctx().memory(|m| m.has_focus(field::again())) {
+        r.request_focus();
+    }
+    secret_field(ui, field::again(), ui_text(lang, Ui::NewPinAgainLabel), &mut app.wizard.again, p.pin.max);
+    let new = app.wizard.new.as_str();
+    let (digits, length) = digits_ok(new, p.pin.min, p.pin.max);
+    let differs = !differs_from_current || new != app.wizard.current.as_str();
+    let matches = !new.is_empty() && new == app.wizard.again.as_str();
+    ui.add_space(6.0);
+    let len_text = if p.pin.min == p.pin.max {
+        format!("{} ({})", ui_text(lang, Ui::RuleLength), p.pin.min)
+    } else {
+        format!("{} ({}–{})", ui_text(lang, Ui::RuleLength), p.pin.min, p.pin.max)
+    };
+    check(ui, length, &len_text);
+    check(ui, digits, ui_text(lang, Ui::RuleDigits));
+    if differs_from_current {
+        check(ui, differs, ui_text(lang, Ui::RuleDiffers));
+    }
+    check(ui, matches, ui_text(lang, Ui::RuleMatches));
+    if digits && length {
+        let birth = None;
+        for w in weak_pin_warnings(new.as_bytes(), birth) {
+            ui.label(egui::RichText::new(describe_warning(w, lang)).strong().color(egui::Color32::from_rgb(0xA0, 0x60, 0x00)));
+        }
+    }
+    digits && length && differs && matches
+}
+
+fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
+    let lang = app.lang;
+    match &app.wizard.outcome {
+        None => {
+            title(ui, ui_text(lang, Ui::Working));
+            ui.spinner();
+        }
+        Some(Ok(())) => {
+            title(ui, ui_text(lang, success));
+            ui.label(if success == Ui::ChangedTitle { tr(lang, Text::PinChanged) } else { tr(lang, Text::PinUnblocked) });
+            ui.add_space(12.0);
+            if ui.button(ui_text(lang, Ui::Done)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                let ctx = ui.ctx().clone();
+                app.go(&ctx, Screen::Home);
+            }
+        }
+        Some(Err(e)) => {
+            title(ui, ui_text(lang, Ui::FailedTitle));
+            let m = message(lang, e);
+            notice(ui, &m.what, &m.next, true);
+            let again_screen = match e {
+                Error::PinBlocked | Error::WrongSecret { kind: crate::secret::PinKind::Pin, tries_left: 0 } => Some(Screen::Unblock),
+                Error::PukBlocked | Error::WrongSecret { kind: crate::secret::PinKind::Puk, tries_left: 0 } => None,
+                _ => Some(app.screen),
+            };
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                let ctx = ui.ctx().clone();
+                if ui.button(ui_text(lang, Ui::Done)).clicked() {
+                    app.go(&ctx, Screen::Home);
+                }
+                if let Some(s) = again_screen {
+                    let label = if s == Screen::Unblock && app.screen != Screen::Unblock { ui_text(lang, Ui::UnblockPin) } else { ui_text(lang, Ui::Retry) };
+                    if ui.button(label).clicked() {
+                        app.go(&ctx, s);
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// A modal asking before what may be the last try. Returns Some(true) to go ahead.
+fn last_try_dialog(app: &mut TesseraApp, ctx: &egui::Context, warning: &str) -> Option<bool> {
+    let lang = app.lang;
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("last-try")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.label(egui::RichText::new(ui_text(lang, Ui::LastTryTitle)).size(22.0).strong());
+        ui.add_space(6.0);
+        ui.label(warning);
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            if ui.button(ui_text(lang, Ui::LastTryCancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                answer = Some(false);
+            }
+            if ui.button(ui_text(lang, Ui::LastTryContinue)).clicked() {
+                answer = Some(true);
+            }
+        });
+    });
+    answer
+}
+
+fn at_risk(tries: Option<u8>) -> bool {
+    matches!(tries, Some(1) | None)
+}
+
+pub fn show_change(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    let ctx = ui.ctx().clone();
+    let tries = app.card().and_then(|c| c.pin_tries_left);
+    let max = app.card().map_or(3, |c| c.pin_max_tries);
+    let p = policy(app);
+    match app.wizard.step {
+        1 => {
+            step_header(ui, lang, Ui::ChangePin, 1);
+            tries_widget(ui, "PIN", tries, max, ui_text(lang, Ui::TriesOfMax));
+            ui.label(ui_text(lang, Ui::PinStep1Help));
+            ui.add_space(6.0);
+            let r = secret_field(ui, field::current(), ui_text(lang, Ui::CurrentPinLabel), &mut app.wizard.current, p.pin.max);
+            if !r.has_focus() && app.wizard.current.as_str().is_empty() {
+                r.request_focus();
+            }
+            let (d, l) = digits_ok(app.wizard.current.as_str(), p.pin.min, p.pin.max);
+            let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next));
+            if back || cancel {
+                app.go(&ctx, Screen::Home);
+            } else if next {
+                app.wizard.step = 2;
+            }
+        }
+        2 => {
+            step_header(ui, lang, Ui::ChangePin, 2);
+            let ok = new_pin_step(app, ui, true);
+            let (back, cancel, next) = nav(ui, lang, ok, ui_text(lang, Ui::Next));
+            if cancel {
+                app.go(&ctx, Screen::Home);
+            } else if back {
+                app.wizard.step = 1;
+            } else if next {
+                app.wizard.step = 3;
+            }
+        }
+        3 => {
+            step_header(ui, lang, Ui::ChangePin, 3);
+            tries_widget(ui, "PIN", tries, max, ui_text(lang, Ui::TriesOfMax));
+            if at_risk(tries) {
+                notice(ui, tr(lang, if tries.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPin }), "", true);
+            }
+            let (back, cancel, next) = nav(ui, lang, !app.busy, ui_text(lang, Ui::ConfirmChange));
+            let mut go = false;
+            let mut confirmed = false;
+            if cancel {
+                app.go(&ctx, Screen::Home);
+            } else if back {
+                app.wizard.step = 2;
+            } else if next {
+                if at_risk(tries) {
+                    app.wizard.confirm_open = true;
+                } else {
+                    go = true;
+                }
+            }
+            if app.wizard.confirm_open {
+                let warning = tr(lang, if tries.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPin });
+                match last_try_dialog(app, &ctx, warning) {
+                    Some(true) => {
+                        app.wizard.confirm_open = false;
+                        go = true;
+                        confirmed = true;
+                    }
+                    Some(false) => app.wizard.confirm_open = false,
+                    None => {}
+                }
+            }
+            if go {
+                submit_change(app, &ctx, confirmed);
+            }
+        }
+        _ => result_step(app, ui, Ui::ChangedTitle),
+    }
+}
+
+fn submit_change(app: &mut TesseraApp, ctx: &egui::Context, confirmed: bool) {
+    let p = policy(app);
+    let current = Pin::parse(app.wizard.current.take(), p.pin);
+    let new = Pin::parse(app.wizard.new.take(), p.pin);
+    app.wipe_fields(ctx);
+    app.wizard.step = 4;
+    app.wizard.outcome = None;
+    match (current, new) {
+        (Ok(current), Ok(new)) => app.send(Request::ChangePin(ChangePin { current, new, confirm_last_try: confirmed })),
+        (Err(e), _) | (_, Err(e)) => app.wizard.outcome = Some(Err(Error::InvalidInput(e.into()))),
+    }
+}
+
+pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    let ctx = ui.ctx().clone();
+    let tries = app.card().and_then(|c| c.puk_tries_left);
+    let max = app.card().map_or(10, |c| c.puk_max_tries);
+    let p = policy(app);
+    if tries == Some(0) && app.wizard.step < 4 {
+        title(ui, ui_text(lang, Ui::PukBlockedTitle));
+        let m = message(lang, &Error::PukBlocked);
+        notice(ui, &m.what, &m.next, true);
+        ui.add_space(12.0);
+        if ui.button(ui_text(lang, Ui::Done)).clicked() {
+            app.go(&ctx, Screen::Home);
+        }
+        return;
+    }
+    match app.wizard.step {
+        1 => {
+            step_header(ui, lang, Ui::UnblockPin, 1);
+            tries_widget(ui, "PUK", tries, max, ui_text(lang, Ui::TriesOfMax));
+            if tries.is_some_and(|n| n <= 3) {
+                notice(ui, tr(lang, Text::PukLowWarning), "", true);
+            }
+            ui.label(ui_text(lang, Ui::PukStep1Help));
+            ui.add_space(6.0);
+            let r = secret_field(ui, field::puk(), ui_text(lang, Ui::PukLabel), &mut app.wizard.puk, p.puk.max);
+            if !r.has_focus() && app.wizard.puk.as_str().is_empty() {
+                r.request_focus();
+            }
+            let (d, l) = digits_ok(app.wizard.puk.as_str(), p.puk.min, p.puk.max);
+            let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next));
+            if back || cancel {
+                app.go(&ctx, Screen::Home);
+            } else if next {
+                app.wizard.step = 2;
+            }
+        }
+        2 => {
+            step_header(ui, lang, Ui::UnblockPin, 2);
+            let ok = new_pin_step(app, ui, false);
+            let (back, cancel, next) = nav(ui, lang, ok, ui_text(lang, Ui::Next));
+            if cancel {
+                app.go(&ctx, Screen::Home);
+            } else if back {
+                app.wizard.step = 1;
+            } else if next {
+                app.wizard.step = 3;
+            }
+        }
+        3 => {
+            step_header(ui, lang, Ui::UnblockPin, 3);
+            tries_widget(ui, "PUK", tries, max, ui_text(lang, Ui::TriesOfMax));
+            if at_risk(tries) {
+                notice(ui, tr(lang, if tries.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPuk }), "", true);
+            }
+            let (back, cancel, next) = nav(ui, lang, !app.busy, ui_text(lang, Ui::ConfirmUnblock));
+            let mut go = false;
+            let mut confirmed = false;
+            if cancel {
+                app.go(&ctx, Screen::Home);
+            } else if back {
+                app.wizard.step = 2;
+            } else if next {
+                if at_risk(tries) {
+                    app.wizard.confirm_open = true;
+                } else {
+                    go = true;
+                }
+            }
+            if app.wizard.confirm_open {
+                let warning = tr(lang, if tries.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPuk });
+                match last_try_dialog(app, &ctx, warning) {
+                    Some(true) => {
+                        app.wizard.confirm_open = false;
+                        go = true;
+                        confirmed = true;
+                    }
+                    Some(false) => app.wizard.confirm_open = false,
+                    None => {}
+                }
+            }
+            if go {
+                let puk = Puk::parse(app.wizard.puk.take(), p.puk);
+                let new = Pin::parse(app.wizard.new.take(), p.pin);
+                app.wipe_fields(&ctx);
+                app.wizard.step = 4;
+                app.wizard.outcome = None;
+                match (puk, new) {
+                    (Ok(puk), Ok(new)) => app.send(Request::Unblock(UnblockPin { puk, new, confirm_last_try: confirmed })),
+                    (Err(e), _) | (_, Err(e)) => app.wizard.outcome = Some(Err(Error::InvalidInput(e.into()))),
+                }
+            }
+        }
+        _ => result_step(app, ui, Ui::UnblockedTitle),
+    }
+}

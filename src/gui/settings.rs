@@ -1,0 +1,41 @@
+//! Remembered settings (language, window size), in `<config dir>/tessera/settings.json`.
+
+use std::path::PathBuf;
+
+/// What Tessera remembers between runs.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Settings {
+    /// "it", "en" or "de"; `None` = from the system locale.
+    pub lang: Option<String>,
+    /// Window inner size in points.
+    pub window: Option<[f32; 2]>,
+    /// Where to save (tests); `None` = the user's config folder.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// The settings file (`TESSERA_CONFIG_DIR` overrides the folder, for tests).
+    pub fn path() -> Option<PathBuf> {
+        let dir = std::env::var_os("TESSERA_CONFIG_DIR").map(PathBuf::from).or_else(|| dirs::config_dir().map(|d| d.join("tessera")))?;
+        Some(dir.join("settings.json"))
+    }
+
+    /// Loads the settings; defaults when missing or unreadable.
+    pub fn load() -> Self {
+        Self::path().and_then(|p| std::fs::read(p).ok()).and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    }
+
+    /// Saves the settings (errors are logged, never shown: nothing depends on them).
+    pub fn save(&self) {
+        let Some(p) = self.file.clone().or_else(Self::path) else { return };
+        if let Some(dir) = p.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(b) = serde_json::to_vec_pretty(self) {
+            if let Err(e) = std::fs::write(&p, b) {
+                tracing::debug!("settings not saved: {e}");
+            }
+        }
+    }
+}

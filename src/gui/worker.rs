@@ -1,0 +1,252 @@
+//! The card worker: a thread that owns all card I/O. The window sends [`Request`]s and gets
+//! [`Event`]s back; every event wakes the window with `request_repaint`. Reader and card
+//! changes come from a second thread blocked in `SCardGetStatusChange` (no polling loop).
+
+use crate::cert::ExportFormat;
+use crate::service::{self, CardOverview, CertificateInfo, ChangePin, PinOutcome, UnblockPin};
+use crate::sim::{Preset, SimCard, SimConfig, SimProfile};
+use crate::transport::{Connection, PcscContext, ReaderInfo, TransportError};
+use crate::{Error, Result};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// Where the card comes from.
+#[derive(Clone)]
+pub enum Source {
+    /// The smart-card service (a real reader).
+    Pcsc,
+    /// The built-in simulated card.
+    Demo(SimCard),
+    /// Training: no reader connected.
+    DemoNoReader,
+    /// Training: a card Tessera does not know.
+    DemoUnknownCard,
+}
+
+impl Source {
+    /// A demo card of the given model and state.
+    pub fn demo(profile: SimProfile, preset: Preset) -> Self {
+        Source::Demo(SimCard::new(SimConfig::new(profile, preset)))
+    }
+
+    /// Whether this is a demo source.
+    pub fn is_demo(&self) -> bool {
+        !matches!(self, Source::Pcsc)
+    }
+}
+
+/// What the window asks the worker.
+pub enum Request {
+    /// Read readers and the card overview again.
+    Refresh,
+    /// Change the PIN (all input collected).
+    ChangePin(ChangePin),
+    /// Unblock the PIN (all input collected).
+    Unblock(UnblockPin),
+    /// Write the certificate to a file.
+    Export {
+        /// DER bytes.
+        der: Vec<u8>,
+        /// Format.
+        format: ExportFormat,
+        /// Target.
+        path: PathBuf,
+    },
+    /// Switch to another card source.
+    SetSource(Source),
+    /// Stop.
+    Shutdown,
+}
+
+// Hand-written: a derived Debug would print the PIN requests' fields (which are redacted
+// anyway), but this makes the rule visible: no request is ever printed with its secrets.
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Request::Refresh => "Refresh",
+            Request::ChangePin(_) => "ChangePin(***)",
+            Request::Unblock(_) => "Unblock(***)",
+            Request::Export { .. } => "Export",
+            Request::SetSource(_) => "SetSource",
+            Request::Shutdown => "Shutdown",
+        })
+    }
+}
+
+/// What the worker reports.
+#[derive(Debug)]
+pub enum Event {
+    /// The readers (empty: none).
+    Readers(Result<Vec<ReaderInfo>>),
+    /// The card overview, or why there is none.
+    Overview(Box<Result<CardOverview>>),
+    /// A PIN change finished.
+    PinChanged(Result<PinOutcome>),
+    /// An unblock finished.
+    Unblocked(Result<PinOutcome>),
+    /// The certificate was saved.
+    Exported(Result<PathBuf>),
+    /// The worker started (true) or finished (false) talking to the card.
+    Busy(bool),
+}
+
+/// Handle to the worker thread.
+pub struct Worker {
+    tx: Sender<Request>,
+    rx: Receiver<Event>,
+    handle: Option<JoinHandle<()>>,
+    monitor: Option<(crate::transport::pcsc::MonitorCanceller, JoinHandle<()>)>,
+}
+
+impl Worker {
+    /// Starts the worker; `wake` is called after every event (the window's `request_repaint`).
+    pub fn spawn(source: Source, wake: impl Fn() + Send + Sync + Clone + 'static) -> Self {
+        let (tx, req_rx) = channel::<Request>();
+        let (ev_tx, rx) = channel::<Event>();
+        let monitor = spawn_monitor(tx.clone(), wake.clone());
+        let handle = std::thread::Builder::new()
+            .name("tessera-card".into())
+            .spawn(move || run(source, req_rx, ev_tx, wake))
+            .ok();
+        let _ = tx.send(Request::Refresh);
+        Self { tx, rx, handle, monitor }
+    }
+
+    /// Sends a request (ignored if the worker has stopped).
+    pub fn send(&self, r: Request) {
+        let _ = self.tx.send(r);
+    }
+
+    /// The events that arrived since the last call.
+    pub fn events(&self) -> Vec<Event> {
+        self.rx.try_iter().collect()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.tx.send(Request::Shutdown);
+        if let Some((cancel, h)) = self.monitor.take() {
+            cancel.cancel();
+            let _ = h.join();
+        }
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// Watches readers and cards; each change asks the worker to refresh.
+fn spawn_monitor(
+    tx: Sender<Request>,
+    wake: impl Fn() + Send + 'static,
+) -> Option<(crate::transport::pcsc::MonitorCanceller, JoinHandle<()>)> {
+    let mut mon = PcscContext::monitor().ok()?;
+    let cancel = mon.canceller();
+    let h = std::thread::Builder::new()
+        .name("tessera-monitor".into())
+        .spawn(move || {
+            // Only insertions, removals and reader changes matter: our own connections toggle
+            // the "in use" flags, which must not trigger another read of the card.
+            let key = |rs: &[ReaderInfo]| rs.iter().map(|r| (r.name.clone(), r.card_present, r.atr.clone())).collect::<Vec<_>>();
+            let mut last = key(&mon.snapshot());
+            loop {
+                match mon.wait(Duration::from_secs(3600)) {
+                    Ok(rs) => {
+                        let now = key(&rs);
+                        if now != last {
+                            last = now;
+                            if tx.send(Request::Refresh).is_err() {
+                                return;
+                            }
+                            wake();
+                        }
+                    }
+                    Err(TransportError::Timeout) => {}
+                    Err(_) => return, // cancelled, or the service went away
+                }
+            }
+        })
+        .ok()?;
+    Some((cancel, h))
+}
+
+fn connect(source: &Source) -> Result<Box<dyn Connection>> {
+    match source {
+        Source::Pcsc => Ok(Box::new(PcscContext::establish()?.connect(None)?)),
+        Source::Demo(card) => Ok(Box::new(card.connect()?)),
+        Source::DemoNoReader => Err(Error::Transport(TransportError::NoReader)),
+        Source::DemoUnknownCard => Err(Error::UnsupportedCard { atr: "3B 02 14 50".into(), cie: false }),
+    }
+}
+
+fn readers(source: &Source) -> Result<Vec<ReaderInfo>> {
+    match source {
+        Source::Pcsc => Ok(PcscContext::establish()?.readers()?),
+        Source::Demo(card) => Ok(vec![ReaderInfo {
+            name: crate::sim::SIM_READER_NAME.into(),
+            card_present: card.is_present(),
+            exclusive: false,
+            atr: card.atr(),
+        }]),
+        Source::DemoNoReader => Ok(Vec::new()),
+        Source::DemoUnknownCard => {
+            Ok(vec![ReaderInfo { name: crate::sim::SIM_READER_NAME.into(), card_present: true, exclusive: false, atr: vec![0x3B, 0x02, 0x14, 0x50] }])
+        }
+    }
+}
+
+fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl Fn()) {
+    let send = |e: Event| {
+        let _ = tx.send(e);
+        wake();
+    };
+    while let Ok(req) = rx.recv() {
+        tracing::debug!(request = ?req, "card worker");
+        match req {
+            Request::Shutdown => return,
+            Request::SetSource(s) => {
+                source = s;
+                send(Event::Busy(true));
+                refresh(&source, &send);
+                send(Event::Busy(false));
+            }
+            Request::Refresh => {
+                send(Event::Busy(true));
+                refresh(&source, &send);
+                send(Event::Busy(false));
+            }
+            Request::ChangePin(r) => {
+                send(Event::Busy(true));
+                let res = connect(&source).and_then(|mut c| service::change_pin(c.as_mut(), r));
+                send(Event::PinChanged(res));
+                refresh(&source, &send);
+                send(Event::Busy(false));
+            }
+            Request::Unblock(r) => {
+                send(Event::Busy(true));
+                let res = connect(&source).and_then(|mut c| service::unblock_pin(c.as_mut(), r));
+                send(Event::Unblocked(res));
+                refresh(&source, &send);
+                send(Event::Busy(false));
+            }
+            Request::Export { der, format, path } => {
+                let res = service::export_certificate(&der, format, &path, true).map(|()| path);
+                send(Event::Exported(res));
+            }
+        }
+    }
+}
+
+fn refresh(source: &Source, send: &impl Fn(Event)) {
+    send(Event::Readers(readers(source)));
+    let ov = connect(source).and_then(|mut c| service::overview(c.as_mut()));
+    send(Event::Overview(Box::new(ov)));
+}
+
+/// Reads the certificate info the certificate screen shows (from an overview).
+pub fn certificate_of(o: &CardOverview) -> Option<CertificateInfo> {
+    Some(CertificateInfo { der: o.certificate_der.clone()?, summary: o.certificate.clone()?, apdus: 0 })
+}

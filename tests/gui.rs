@@ -1,0 +1,204 @@
+//! The desktop window driven by egui_kittest on the simulated card, finding widgets by their
+//! accessible labels, as a person (or a screen reader) would; the simulator's try counters are
+//! asserted too.
+
+mod common;
+use common::{PIN, PUK};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use std::time::{Duration, Instant};
+use tessera::gui::TesseraApp;
+use tessera::gui::settings::Settings;
+use tessera::gui::worker::Source;
+use tessera::i18n::Lang;
+use tessera::sim::{Fault, FaultKind, Preset, SimCard, Trigger};
+
+fn app(card: &SimCard) -> Harness<'static, TesseraApp> {
+    let dir = std::env::temp_dir().join(format!("tessera-gui-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
+    let app = TesseraApp::with_source(Source::Demo(card.clone()), Lang::It, settings, Instant::now(), || {});
+    let mut h = Harness::builder().with_size([800.0, 900.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
+    settle(&mut h, |a| a.overview.is_some() && !a.busy);
+    h
+}
+
+/// Steps the window until `cond` holds (the card worker answers from its own thread).
+fn settle(h: &mut Harness<'static, TesseraApp>, cond: impl Fn(&TesseraApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        h.step();
+        if cond(h.state()) {
+            h.run_steps(3);
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the window did not reach the expected state");
+}
+
+fn has_text(h: &Harness<'static, TesseraApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Types into the text field labelled `label`.
+fn type_into(h: &mut Harness<'static, TesseraApp>, label: &str, text: &str) {
+    let is_field = |n: &egui_kittest::Node<'_>| {
+        matches!(n.accesskit_node().role(), eframe::egui::accesskit::Role::PasswordInput | eframe::egui::accesskit::Role::TextInput)
+    };
+    h.query_all_by_label(label).find(is_field).unwrap_or_else(|| panic!("no text field labelled {label}")).focus();
+    h.run_steps(2);
+    let node = h.query_all_by_label(label).find(is_field).unwrap_or_else(|| panic!("no text field labelled {label}"));
+    assert!(node.is_focused(), "{label} has the keyboard focus");
+    node.type_text(text);
+    h.run_steps(2);
+}
+
+fn click(h: &mut Harness<'static, TesseraApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(2);
+}
+
+fn change_pin(h: &mut Harness<'static, TesseraApp>, current: &str, new: &str) {
+    click(h, "Cambia PIN");
+    assert!(has_text(h, "Passo 1 di 3"));
+    type_into(h, "PIN attuale", current);
+    click(h, "Avanti");
+    assert!(has_text(h, "Passo 2 di 3"));
+    type_into(h, "Nuovo PIN", new);
+    type_into(h, "Ripeti il nuovo PIN", new);
+    click(h, "Avanti");
+    assert!(has_text(h, "Passo 3 di 3"));
+    click(h, "Cambia il PIN ora");
+}
+
+#[test]
+fn home_shows_the_card_and_the_tries_before_anything_is_typed() {
+    let card = SimCard::cps(Preset::Fresh);
+    let h = app(&card);
+    assert!(has_text(&h, "MARIA ESEMPIO"));
+    assert!(has_text(&h, "6022000000123456"));
+    assert!(has_text(&h, "PIN: 3/3"));
+    assert!(has_text(&h, "MODALITÀ DEMO"));
+    assert_eq!(card.counters().pin_tries, 0);
+}
+
+#[test]
+fn change_pin_succeeds() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    change_pin(&mut h, PIN, "58209749");
+    settle(&mut h, |a| a.wizard.outcome.is_some());
+    assert!(has_text(&h, "PIN cambiato"), "result screen");
+    assert!(card.pin_is("58209749"));
+    assert_eq!(card.counters().pin_tries, 1);
+    // The PIN fields were wiped on submit.
+    assert!(h.state().wizard.current.as_str().is_empty() && h.state().wizard.new.as_str().is_empty());
+}
+
+#[test]
+fn wrong_pin_shows_the_tries_decreasing() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    change_pin(&mut h, "11112222", "58209749");
+    settle(&mut h, |a| a.wizard.outcome.is_some() && !a.busy);
+    assert!(has_text(&h, "PIN errato. Tentativi rimasti: 2."));
+    click(&mut h, "Fine");
+    assert!(has_text(&h, "PIN: 2/3"));
+    assert_eq!(card.counters().pin_tries, 1);
+}
+
+#[test]
+fn last_try_asks_first_and_cancelling_sends_nothing() {
+    let card = SimCard::cps(Preset::PinLastTry);
+    let mut h = app(&card);
+    change_pin(&mut h, PIN, "58209749");
+    assert!(has_text(&h, "Ultimo tentativo"), "confirmation dialog");
+    click(&mut h, "No, non ora");
+    assert!(!h.state().pin_operation_pending());
+    assert_eq!(card.counters().pin_tries, 0, "nothing sent");
+    click(&mut h, "Cambia il PIN ora");
+    click(&mut h, "Sì, usa l'ultimo tentativo");
+    settle(&mut h, |a| a.wizard.outcome.is_some());
+    assert!(card.pin_is("58209749"));
+    assert_eq!(card.counters().pin_tries, 1);
+}
+
+#[test]
+fn blocked_pin_is_unblocked_with_the_puk() {
+    let card = SimCard::cps(Preset::PinBlocked);
+    let mut h = app(&card);
+    assert!(has_text(&h, "Il PIN è bloccato."));
+    click(&mut h, "Sblocca PIN");
+    assert!(has_text(&h, "Passo 1 di 3"));
+    type_into(&mut h, "PUK", PUK);
+    click(&mut h, "Avanti");
+    type_into(&mut h, "Nuovo PIN", "58209749");
+    type_into(&mut h, "Ripeti il nuovo PIN", "58209749");
+    click(&mut h, "Avanti");
+    click(&mut h, "Sblocca il PIN ora");
+    settle(&mut h, |a| a.wizard.outcome.is_some() && !a.busy);
+    assert!(has_text(&h, "PIN sbloccato"));
+    assert!(card.pin_is("58209749"));
+    assert_eq!((card.counters().puk_tries, card.pin_tries_left()), (1, 3));
+}
+
+#[test]
+fn puk_blocked_is_a_dead_end_that_sends_nothing() {
+    let card = SimCard::cps(Preset::PukBlocked);
+    let mut h = app(&card);
+    click(&mut h, "Sblocca PIN");
+    assert!(has_text(&h, "La carta non può essere sbloccata"));
+    assert!(has_text(&h, "Agenzia delle Entrate"));
+    assert_eq!((card.counters().pin_tries, card.counters().puk_tries), (0, 0));
+}
+
+#[test]
+fn certificate_export_writes_the_card_certificate() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Certificato");
+    assert!(has_text(&h, "SHA-256"));
+    let dir = std::env::temp_dir().join(format!("tessera-gui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    h.state_mut().export_path = dir.join("certificato").display().to_string();
+    click(&mut h, "Salva come DER (binario)");
+    settle(&mut h, |a| a.exported.is_some());
+    let written = std::fs::read(dir.join("certificato.der")).expect("written");
+    assert_eq!(written, card.certificate_der());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn card_removed_mid_operation_shows_the_right_message() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: false } });
+    change_pin(&mut h, PIN, "58209749");
+    settle(&mut h, |a| a.wizard.outcome.is_some());
+    assert!(has_text(&h, "La carta è stata rimossa durante l'operazione."));
+    assert_eq!(card.counters().ins_log.iter().filter(|&&i| i == 0x24).count(), 1, "no retry");
+}
+
+#[test]
+fn language_switch_changes_the_visible_text() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    assert!(has_text(&h, "Cambia PIN"));
+    click(&mut h, "Lingua");
+    click(&mut h, "English");
+    assert!(has_text(&h, "Change PIN") && !has_text(&h, "Cambia PIN"));
+    click(&mut h, "Language");
+    click(&mut h, "Deutsch");
+    assert!(has_text(&h, "PIN ändern"));
+}
+
+#[test]
+fn cie_demo_card_in_the_window() {
+    let card = SimCard::cie(Preset::Fresh);
+    let mut h = app(&card);
+    assert!(has_text(&h, "CIE"));
+    assert!(has_text(&h, "CA12345XY"));
+    change_pin(&mut h, PIN, "58209749");
+    settle(&mut h, |a| a.wizard.outcome.is_some());
+    assert!(card.pin_is("58209749"));
+}
