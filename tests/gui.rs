@@ -190,6 +190,10 @@ fn language_switch_changes_the_visible_text() {
     click(&mut h, "Language");
     click(&mut h, "Deutsch");
     assert!(has_text(&h, "PIN ändern"));
+    // The choice is remembered in the settings file.
+    let dir = std::env::temp_dir().join(format!("tessera-gui-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let saved = std::fs::read_to_string(dir.join("settings.json")).expect("settings saved");
+    assert!(saved.contains("\"lang\": \"de\""), "{saved}");
 }
 
 #[test]
@@ -201,4 +205,22 @@ fn cie_demo_card_in_the_window() {
     change_pin(&mut h, PIN, "58209749");
     settle(&mut h, |a| a.wizard.outcome.is_some());
     assert!(card.pin_is("58209749"));
+}
+
+/// Through pcscd + vpcd: the window follows insertion and removal (event-driven monitor).
+#[test]
+fn window_follows_card_insertion_and_removal_through_pcscd() {
+    let Some(mut tb) = common::Testbed::cps(Preset::Fresh) else { return };
+    let dir = std::env::temp_dir().join(format!("tessera-gui-pcsc-{}", std::process::id()));
+    let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
+    let app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
+    let mut h = Harness::builder().with_size([800.0, 900.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
+    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    assert!(has_text(&h, "MARIA ESEMPIO") && !has_text(&h, "MODALITÀ DEMO"));
+    tb.remove();
+    settle(&mut h, |a| matches!(&a.overview, Some(Err(_))) && !a.busy);
+    assert!(has_text(&h, "Inserisci la carta"));
+    tb.insert();
+    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    assert!(has_text(&h, "6022000000123456"));
 }

@@ -117,9 +117,12 @@ impl TesseraApp {
             .lang
             .or_else(|| settings.lang.as_deref().and_then(Lang::from_code))
             .unwrap_or_else(Lang::from_env);
-        let source = match opts.demo {
-            Some((profile, preset)) => Source::demo(profile, preset),
-            None => Source::Pcsc,
+        let source = match (opts.demo, std::env::var("TESSERA_SCREEN").as_deref()) {
+            // Training states without a card, for the screenshot script.
+            (Some(_), Ok("no-reader")) => Source::DemoNoReader,
+            (Some(_), Ok("unknown-card")) => Source::DemoUnknownCard,
+            (Some((profile, preset)), _) => Source::demo(profile, preset),
+            (None, _) => Source::Pcsc,
         };
         Self::with_source(source, lang, settings, opts.started, wake)
     }
@@ -349,7 +352,8 @@ impl TesseraApp {
             }
         }
         self.auto.frames_ready += 1;
-        if self.auto.frames_ready > 3 && !self.busy {
+        // Wait for fade-in animations (dialogs) to finish before the picture.
+        if self.auto.frames_ready > 30 && !self.busy {
             self.auto.requested = true;
             let c = ctx.clone();
             ctx.request_screenshot(move |image| {

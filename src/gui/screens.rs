@@ -9,8 +9,9 @@ use super::app::{Screen, TesseraApp};
 use eframe::egui;
 
 /// Puts the window on a named screen and step, with dummy input, for the screenshot script.
-/// Names: home, change1, change2, change3, change-last-try, unblock1, unblock2, unblock3,
-/// certificate, about, details.
+/// Names: home, change1, change2, change3, change-last-try, change-done, change-wrong-pin,
+/// change-removed, unblock1, unblock2, unblock3, unblock-done, certificate, about, details
+/// (and no-reader, unknown-card, chosen when the window opens).
 pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
     use egui::TextBuffer;
     use egui::epaint::text::CharIndex;
@@ -20,7 +21,21 @@ pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
         app.wizard.new.insert_text("5820974", CharIndex(0));
         app.wizard.again.insert_text("5820974", CharIndex(0));
     };
+    let result = |app: &mut TesseraApp, ctx: &egui::Context, screen: Screen, outcome: crate::Result<()>| {
+        app.go(ctx, screen);
+        app.wizard.step = 4;
+        app.wizard.outcome = Some(outcome);
+    };
     match name {
+        "change-done" => result(app, ctx, Screen::Change, Ok(())),
+        "unblock-done" => result(app, ctx, Screen::Unblock, Ok(())),
+        "change-wrong-pin" => result(
+            app,
+            ctx,
+            Screen::Change,
+            Err(crate::Error::WrongSecret { kind: crate::secret::PinKind::Pin, tries_left: 2 }),
+        ),
+        "change-removed" => result(app, ctx, Screen::Change, Err(crate::Error::Transport(crate::transport::TransportError::CardRemoved))),
         "details" => app.details = true,
         "about" => app.about = true,
         "certificate" => app.go(ctx, Screen::Certificate),

@@ -116,7 +116,7 @@ pub fn tries(ui: &mut egui::Ui, name: &str, left: Option<u8>, max: u8, suffix: &
                     ui.painter().circle_stroke(c, r - 0.5, egui::Stroke::new(1.5, ui.visuals().weak_text_color()));
                 }
             }
-            resp.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &text));
+            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
             ui.label(egui::RichText::new(format!("{}/{max} {suffix}", n.min(max))).strong());
         } else {
             ui.label(egui::RichText::new(suffix).strong());

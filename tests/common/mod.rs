@@ -74,7 +74,7 @@ impl Testbed {
         Self::with(SimConfig::new(SimProfile::Cie, preset))
     }
 
-    fn ensure_inserted(&mut self) {
+    pub fn ensure_inserted(&mut self) {
         let alive = self.server.as_ref().is_some_and(|h| !h.is_finished());
         if !alive {
             if let Some(h) = self.server.take() {
@@ -102,6 +102,21 @@ impl Testbed {
         mon.wait_until(Duration::from_secs(10), |rs| rs.iter().any(|r| r.card_present && r.atr == atr))
             .expect("simulated card appears in the reader");
         self.card.reset_counters();
+    }
+
+    /// Pulls the simulated card out of the reader (closes its vpcd connection) and waits until
+    /// pcscd sees the reader empty.
+    pub fn remove(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(h) = self.server.take() {
+            let _ = h.join();
+        }
+        self.wait_removed();
+    }
+
+    /// Puts the card back (after [`Testbed::remove`]) and waits until pcscd sees it.
+    pub fn insert(&mut self) {
+        self.ensure_inserted();
     }
 
     /// Waits until the reader is empty (after a removal fault).

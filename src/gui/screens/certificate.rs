@@ -20,7 +20,7 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     row(ui, ui_text(lang, Ui::Issuer), &summary.issuer);
     row(ui, ui_text(lang, Ui::Serial), &summary.serial);
     row(ui, ui_text(lang, Ui::ValidFrom), &summary.not_before);
-    row(ui, tr(lang, Text::ValidUntil), &format!("{} ({} {})", summary.not_after, summary.days_left, ui_text(lang, Ui::DaysLeft)));
+    row(ui, ui_text(lang, Ui::ValidUntil), &format!("{} ({} {})", summary.not_after, summary.days_left, ui_text(lang, Ui::DaysLeft)));
     row(ui, ui_text(lang, Ui::KeyUsage), &[summary.key_usage.clone(), summary.extended_key_usage.clone()].concat().join(", "));
     row(ui, tr(lang, Text::PublicKey), &summary.public_key);
     for (name, fp) in [("SHA-256", &summary.sha256), ("SHA-1", &summary.sha1)] {
