@@ -5,7 +5,7 @@ mod errors;
 mod ui;
 
 pub use errors::{Described, describe_error};
-pub use ui::{Ui, ui};
+pub use ui::{Ui, preset_name, ui};
 
 use crate::service::pin::PinWarning;
 

@@ -224,3 +224,12 @@ fn window_follows_card_insertion_and_removal_through_pcscd() {
     settle(&mut h, |a| a.card().is_some() && !a.busy);
     assert!(has_text(&h, "6022000000123456"));
 }
+
+#[test]
+fn worker_requests_never_print_a_pin() {
+    use tessera::gui::worker::Request;
+    use tessera::service::ChangePin;
+    let r = Request::ChangePin(ChangePin { current: common::pin(PIN), new: common::pin("58209749"), confirm_last_try: false });
+    let dbg = format!("{r:?}");
+    assert_eq!(dbg, "ChangePin(***)");
+}

@@ -284,7 +284,7 @@ impl TesseraApp {
                 }
                 ui.separator();
                 for (name, preset) in Preset::ALL.iter().skip(1) {
-                    if ui.button(format!("CPS: {name}")).clicked() {
+                    if ui.button(format!("CPS: {}", crate::i18n::preset_name(lang, name))).clicked() {
                         self.set_source(Source::demo(SimProfile::Cps, *preset));
                         self.go(ui.ctx(), Screen::Home);
                         ui.close();

@@ -1,5 +1,5 @@
 //! The application icon, drawn in code (a card with a chip) so no image decoder is needed.
-//! `scripts/make-icons.sh` writes the same picture to assets/ for the installers.
+//! `scripts/make-icons.py` writes the same picture to assets/icons/ for the installers.
 
 use eframe::egui::IconData;
 

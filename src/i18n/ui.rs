@@ -82,6 +82,19 @@ pub enum Ui {
     Simulated,
 }
 
+/// The name of a demo-card state (the command-line names: fresh, pin-last-try, …).
+pub fn preset_name(lang: Lang, preset: &str) -> &'static str {
+    match preset {
+        "pin-last-try" => lang.pick("1 tentativo PIN rimasto", "1 PIN try left", "1 PIN-Versuch übrig"),
+        "pin-blocked" => lang.pick("PIN bloccato", "PIN blocked", "PIN gesperrt"),
+        "puk-low" => lang.pick("PIN bloccato, 2 tentativi PUK", "PIN blocked, 2 PUK tries", "PIN gesperrt, 2 PUK-Versuche"),
+        "puk-blocked" => lang.pick("PUK bloccato", "PUK blocked", "PUK gesperrt"),
+        "cert-expiring" => lang.pick("Certificato in scadenza", "Certificate expiring", "Zertifikat läuft bald ab"),
+        "cert-expired" => lang.pick("Certificato scaduto", "Certificate expired", "Zertifikat abgelaufen"),
+        _ => lang.pick("Carta nuova", "New card", "Neue Karte"),
+    }
+}
+
 /// The text of `key` in `lang`.
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
     use Ui::*;

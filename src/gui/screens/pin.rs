@@ -86,7 +86,7 @@ fn new_pin_step(app: &mut TesseraApp, ui: &mut egui::Ui, differs_from_current: b
     }
     check(ui, matches, ui_text(lang, Ui::RuleMatches));
     if digits && length {
-        let birth = None;
+        let birth = app.card().and_then(|c| c.personal_data.as_ref()).and_then(|p| p.birth_date);
         for w in weak_pin_warnings(new.as_bytes(), birth) {
             ui.label(egui::RichText::new(describe_warning(w, lang)).strong().color(egui::Color32::from_rgb(0xA0, 0x60, 0x00)));
         }
