@@ -3,7 +3,7 @@
 
 pub mod pcsc;
 
-pub use self::pcsc::{PcscConnection, PcscContext, ReaderMonitor};
+pub use self::pcsc::{MonitorCanceller, PcscConnection, PcscContext, ReaderMonitor};
 
 use crate::apdu::{CommandApdu, hex};
 

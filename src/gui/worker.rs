@@ -97,7 +97,7 @@ pub struct Worker {
     tx: Sender<Request>,
     rx: Receiver<Event>,
     handle: Option<JoinHandle<()>>,
-    monitor: Option<(crate::transport::pcsc::MonitorCanceller, JoinHandle<()>)>,
+    monitor: Option<(crate::transport::MonitorCanceller, JoinHandle<()>)>,
 }
 
 impl Worker {
@@ -142,7 +142,7 @@ impl Drop for Worker {
 fn spawn_monitor(
     tx: Sender<Request>,
     wake: impl Fn() + Send + 'static,
-) -> Option<(crate::transport::pcsc::MonitorCanceller, JoinHandle<()>)> {
+) -> Option<(crate::transport::MonitorCanceller, JoinHandle<()>)> {
     let mut mon = PcscContext::monitor().ok()?;
     let cancel = mon.canceller();
     let h = std::thread::Builder::new()
