@@ -4,11 +4,12 @@
 # in), including OpenSC's acceptance of the simulated card. Extra arguments go to `cargo test`.
 #
 # Needs root (for the private pcscd, see scripts/with-testbed.sh) and the Debian packages pcscd,
-# libpcsclite-dev, vsmartcard-vpcd, opensc, opensc-pkcs11, iproute2, util-linux (.ci/run installs them).
+# libpcsclite-dev, vsmartcard-vpcd, opensc, opensc-pkcs11, libnss3-tools, iproute2, util-linux
+# (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for cmd in pkcs15-tool pkcs11-tool; do
-  command -v "$cmd" >/dev/null || { echo "test.sh: missing $cmd (apt-get install opensc)" >&2; exit 1; }
+for cmd in pkcs15-tool pkcs11-tool certutil modutil; do
+  command -v "$cmd" >/dev/null || { echo "test.sh: missing $cmd (apt-get install opensc libnss3-tools)" >&2; exit 1; }
 done
 # Build first: the tests run inside a network namespace without network.
 cargo test --locked --no-run -q

@@ -101,6 +101,13 @@ fn now_unix() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
+/// Now, UTC, RFC 3339 (comparable as text with [`CertSummary`] dates).
+pub fn now_rfc3339() -> String {
+    let d = der::DateTime::from_unix_duration(std::time::Duration::from_secs(now_unix()));
+    d.map(|d| format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", d.year(), d.month(), d.day(), d.hour(), d.minutes(), d.seconds()))
+        .unwrap_or_default()
+}
+
 fn rfc3339(t: &x509_cert::time::Time) -> String {
     let d = t.to_date_time();
     format!(

@@ -9,6 +9,7 @@ macro_rules! out {
 }
 
 mod args;
+mod extra;
 mod output;
 mod prompt;
 
@@ -138,6 +139,19 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
             finish(r, lang, card.json)
         }
         Command::Atr { hex, json } => atr(&hex.join(" "), lang, json),
+        Command::Browser(cmd) => {
+            let json = match &cmd {
+                args::BrowserCommand::Status(a) | args::BrowserCommand::Setup(a) | args::BrowserCommand::Remove(a) => a.card.json,
+            };
+            finish(extra::browser(cmd, lang), lang, json)
+        }
+        Command::Report { card, include_personal_data, out } => {
+            finish(extra::report(&card, include_personal_data, out.as_deref(), lang), lang, card.json)
+        }
+        Command::Selftest { card, confirm_last_try } => match extra::selftest(&card, confirm_last_try, lang) {
+            Ok(c) => c,
+            Err(e) => output::report_error(&e, lang, card.json),
+        },
         Command::Simulate { profile, preset, pin, puk, vpcd, forever } => simulate(profile, preset, pin, puk, &vpcd, forever),
     }
 }
@@ -204,7 +218,7 @@ fn atr(text: &str, lang: Lang, json: bool) -> u8 {
 }
 
 /// Ask for confirmation of a possibly-last try; in JSON / non-interactive mode the flag is needed.
-fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &mut Prompter, lang: Lang) -> Result<bool> {
+pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &mut Prompter, lang: Lang) -> Result<bool> {
     let at_risk = matches!(tries, TriesLeft::Known(1) | TriesLeft::Unknown);
     if !at_risk || flag {
         return Ok(flag);

@@ -72,6 +72,9 @@ pub enum Error {
     /// The card holds no authentication certificate.
     #[error("the card holds no authentication certificate")]
     NoCertificate,
+    /// A browser database cannot be changed.
+    #[error(transparent)]
+    Browser(#[from] crate::service::browser::BrowserError),
     /// File I/O (export).
     #[error("{path}: {source}")]
     Io {

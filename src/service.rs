@@ -2,8 +2,11 @@
 //! Front-ends (CLI, GUI) call these and nothing below. This layer never prints, prompts or
 //! sleeps. Each operation is one transaction; all input must be collected before calling it.
 
+pub mod browser;
 pub mod certificate;
 pub mod pin;
+pub mod report;
+pub mod selftest;
 pub mod sign;
 pub mod status;
 

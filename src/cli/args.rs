@@ -69,6 +69,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Browser login: show, set up or remove the card's PKCS#11 module in Firefox and Chrome.
+    #[command(subcommand)]
+    Browser(BrowserCommand),
+    /// A report for the helpdesk (no personal data unless asked; never a PIN).
+    Report {
+        /// Where the card is.
+        #[command(flatten)]
+        card: CardArgs,
+        /// Include the holder's name and codice fiscale.
+        #[arg(long)]
+        include_personal_data: bool,
+        /// Write the report to this file as well.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Test the card: certificate dates, PIN (a real try), a signature and its verification.
+    Selftest {
+        /// Where the card is.
+        #[command(flatten)]
+        card: CardArgs,
+        /// Go ahead even if this may be the last PIN try.
+        #[arg(long)]
+        confirm_last_try: bool,
+    },
     /// Run a simulated card in the vsmartcard virtual reader (vpcd), for tests and training.
     Simulate {
         /// Card model: cps or ts-cns.
@@ -145,4 +169,36 @@ pub enum CertCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Browser commands.
+#[derive(Debug, Subcommand)]
+pub enum BrowserCommand {
+    /// For each browser profile: is the card's module registered?
+    Status(BrowserArgs),
+    /// Register the card's module in every browser profile (Firefox must be closed).
+    Setup(BrowserArgs),
+    /// Remove the card's module from every browser profile.
+    Remove(BrowserArgs),
+}
+
+/// Which databases and module.
+#[derive(Debug, Clone, Args)]
+pub struct BrowserArgs {
+    /// Only this NSS database folder (instead of every profile found).
+    #[arg(long)]
+    pub nss_db: Option<PathBuf>,
+    /// The card type to set up for (CPS, TS-CNS, CNS, CIE); default: the inserted card's.
+    #[arg(long)]
+    pub card_type: Option<String>,
+    /// Use this PKCS#11 module instead of the one found for the card.
+    #[arg(long)]
+    pub module: Option<PathBuf>,
+    /// Also write the Firefox enterprise policy (SecurityDevices) to this file (for admins),
+    /// e.g. /etc/firefox/policies/policies.json.
+    #[arg(long)]
+    pub policy_file: Option<PathBuf>,
+    /// Where the card is (to pick the module for its type).
+    #[command(flatten)]
+    pub card: CardArgs,
 }

@@ -40,6 +40,10 @@ pub mod code {
     pub const CARD_ERROR: u8 = 15;
     /// File could not be written.
     pub const IO: u8 = 16;
+    /// Browser database busy (browser open) or no PKCS#11 module installed.
+    pub const BROWSER: u8 = 17;
+    /// The self-test found a problem.
+    pub const SELFTEST_FAILED: u8 = 18;
 }
 
 /// The exit code for an error.
@@ -62,6 +66,7 @@ pub fn exit_code(e: &Error) -> u8 {
             code::CARD_ERROR
         }
         Error::Io { .. } => code::IO,
+        Error::Browser(_) => code::BROWSER,
     }
 }
 
@@ -92,6 +97,9 @@ pub fn error_id(e: &Error) -> &'static str {
         Error::Certificate(_) => "bad_certificate",
         Error::NoCertificate => "no_certificate",
         Error::Io { .. } => "io_error",
+        Error::Browser(crate::service::browser::BrowserError::InUse(_)) => "browser_running",
+        Error::Browser(crate::service::browser::BrowserError::NoModule(_)) => "no_pkcs11_module",
+        Error::Browser(_) => "browser_database",
     }
 }
 
@@ -99,6 +107,7 @@ pub fn error_id(e: &Error) -> &'static str {
 pub fn report_error(e: &Error, lang: Lang, as_json: bool) -> u8 {
     let m = describe_error(e, lang);
     tracing::debug!(error = %e, "operation failed");
+    crate::service::report::errlog::record(error_id(e), &describe_error(e, crate::i18n::Lang::En).what);
     if as_json {
         let tries = match e {
             Error::WrongSecret { tries_left, .. } => Some(*tries_left),

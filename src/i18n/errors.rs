@@ -283,6 +283,34 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
             lang.pick("La carta non contiene il certificato di autenticazione.", "The card holds no authentication certificate.", "Die Karte enthält kein Authentifizierungszertifikat."),
             lang.pick("La carta non è attivata per i servizi online: rivolgiti allo sportello.", "The card is not activated for online services: ask at a service desk.", "Die Karte ist nicht für Online-Dienste freigeschaltet: Fragen Sie am Schalter nach."),
         ),
+        Error::Browser(crate::service::browser::BrowserError::InUse(dir)) => d(
+            format!(
+                "{} ({})",
+                lang.pick(
+                    "Firefox è aperto su questo profilo: la configurazione non è stata modificata.",
+                    "Firefox is open on this profile: the setup was not changed.",
+                    "Firefox ist mit diesem Profil geöffnet: Die Einrichtung wurde nicht geändert.",
+                ),
+                dir.display()
+            ),
+            lang.pick("Chiudi Firefox e riprova.", "Close Firefox and try again.", "Schließen Sie Firefox und versuchen Sie es erneut."),
+        ),
+        Error::Browser(crate::service::browser::BrowserError::NoModule(hint)) => d(
+            lang.pick(
+                "Manca il modulo che permette al browser di usare la carta.",
+                "The module that lets the browser use the card is not installed.",
+                "Das Modul, mit dem der Browser die Karte nutzt, ist nicht installiert.",
+            ),
+            format!("{} {hint}", lang.pick("Installa:", "Install:", "Installieren Sie:")),
+        ),
+        Error::Browser(e) => d(
+            format!("{} ({e})", lang.pick("Database del browser non modificabile", "The browser database cannot be changed", "Die Browser-Datenbank kann nicht geändert werden")),
+            lang.pick(
+                "Apri il browser una volta, chiudilo e riprova.",
+                "Open the browser once, close it and try again.",
+                "Öffnen Sie den Browser einmal, schließen Sie ihn und versuchen Sie es erneut.",
+            ),
+        ),
         Error::Io { path, source } => d(
             format!("{} {path}: {source}", lang.pick("Impossibile scrivere", "Cannot write", "Schreiben nicht möglich:")),
             lang.pick(

@@ -203,6 +203,18 @@ pub struct PcscConnection {
     atr: Vec<u8>,
 }
 
+impl PcscConnection {
+    /// Whether the reader has a PIN pad (PC/SC part 10 features VERIFY_PIN_START/DIRECT);
+    /// `None` when the reader will not say (vpcd, for one, does not support SCardControl).
+    pub fn has_pinpad(&self) -> Option<bool> {
+        let card = self.card.as_ref()?;
+        let mut buf = [0u8; 256];
+        let features = card.control(pcsc::ctl_code(3400), &[], &mut buf).ok()?;
+        // TLV list: tag (1 byte), length (always 4), control code.
+        Some(features.chunks(6).any(|f| matches!(f.first(), Some(0x01 | 0x06))))
+    }
+}
+
 impl Connection for PcscConnection {
     fn reader(&self) -> &str {
         &self.reader

@@ -1,0 +1,155 @@
+//! Browser setup, helpdesk report and self-test commands.
+
+use super::args::{BrowserArgs, BrowserCommand, CardArgs};
+use super::output::code;
+use super::prompt::Prompter;
+use super::open;
+use crate::i18n::{Lang, Text, tr};
+use crate::secret::{Pin, PinKind};
+use crate::service::browser::{self, BrowserError, BrowserKind, NssDatabase};
+use crate::service::report::{self, errlog};
+use crate::service::selftest::{self, StepResult};
+use crate::transport::{Connection, PcscContext};
+use crate::{Error, Result};
+
+fn card_type(card: &CardArgs) -> Option<String> {
+    let mut o = open(card).ok()?;
+    crate::service::pin_status(o.conn.as_mut()).ok().map(|s| s.card_type.to_owned())
+}
+
+pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
+    let (args, action) = match cmd {
+        BrowserCommand::Status(a) => (a, 0),
+        BrowserCommand::Setup(a) => (a, 1),
+        BrowserCommand::Remove(a) => (a, 2),
+    };
+    let dbs: Vec<NssDatabase> = match &args.nss_db {
+        Some(dir) => vec![NssDatabase { browser: BrowserKind::Custom, name: dir.display().to_string(), dir: dir.clone() }],
+        None => browser::discover(),
+    };
+    let library = module(&args)?;
+    if dbs.is_empty() && !args.card.json {
+        out!("{}", lang.pick("Nessun profilo di browser trovato (Firefox, Chrome).", "No browser profile found (Firefox, Chrome).", "Kein Browserprofil gefunden (Firefox, Chrome)."));
+    }
+    let mut first_err = None;
+    let mut rows = Vec::new();
+    for db in &dbs {
+        let res = match action {
+            1 => browser::register(&db.dir, &library).map(Some),
+            2 => browser::unregister(&db.dir, &library).map(Some),
+            _ => Ok(None),
+        };
+        let state = browser::state(db, Some(&library));
+        let note = match &res {
+            Ok(Some(true)) => lang.pick("modificato", "changed", "geändert").to_owned(),
+            Ok(Some(false)) => lang.pick("già a posto", "already so", "bereits so").to_owned(),
+            Ok(None) => String::new(),
+            Err(e) => crate::i18n::describe_error(e, lang).what,
+        };
+        if args.card.json {
+            rows.push(serde_json::json!({"browser": state.db.browser, "profile": state.db.name, "dir": state.db.dir,
+                "registered": state.registered, "in_use": state.in_use, "legacy": state.legacy,
+                "ok": res.is_ok(), "note": note}));
+        } else {
+            let reg = if state.registered { lang.pick("configurato", "set up", "eingerichtet") } else { lang.pick("non configurato", "not set up", "nicht eingerichtet") };
+            out!("{:?} {} ({}): {reg}{}", state.db.browser, state.db.name, state.db.dir.display(), if note.is_empty() { String::new() } else { format!(" — {note}") });
+        }
+        if let Err(e) = res {
+            first_err.get_or_insert(e);
+        }
+    }
+    if let Some(policy) = &args.policy_file {
+        if action == 1 {
+            browser::write_policy(policy, &library)?;
+        }
+    }
+    if args.card.json {
+        out!("{}", serde_json::to_string_pretty(&serde_json::json!({"module": library, "databases": rows})).unwrap_or_default());
+    }
+    match first_err {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+fn module(args: &BrowserArgs) -> Result<std::path::PathBuf> {
+    if let Some(m) = &args.module {
+        return Ok(m.clone());
+    }
+    let ty = args.card_type.clone().or_else(|| card_type(&args.card)).unwrap_or_else(|| "CPS".into());
+    let choice = browser::module_for(&ty.to_ascii_uppercase());
+    choice.path.ok_or(Error::Browser(BrowserError::NoModule(choice.install_hint)))
+}
+
+pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Option<&std::path::Path>, _lang: Lang) -> Result<()> {
+    let demo = card.demo.is_some();
+    let readers = if demo {
+        Ok(Vec::new())
+    } else {
+        PcscContext::establish().and_then(|ctx| {
+            let rs = ctx.readers()?;
+            Ok(rs
+                .into_iter()
+                .map(|r| {
+                    let pinpad = if r.card_present { ctx.connect(Some(&r.name)).ok().and_then(|c| c.has_pinpad()) } else { None };
+                    (r, pinpad)
+                })
+                .collect())
+        })
+        .map_err(Error::from)
+    };
+    let conn: Result<Box<dyn Connection>> = open(card).map(|o| o.conn);
+    let r = report::build(readers, conn, include_personal_data, demo);
+    let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r) };
+    if let Some(p) = out_file {
+        std::fs::write(p, &text).map_err(|source| Error::Io { path: p.display().to_string(), source })?;
+    }
+    out!("{}", text.trim_end());
+    Ok(())
+}
+
+pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Result<u8> {
+    let mut o = open(card)?;
+    let st = crate::service::pin_status(o.conn.as_mut())?;
+    if st.pin.is_blocked() {
+        return Err(Error::PinBlocked);
+    }
+    let mut p = Prompter::new();
+    if !card.json {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "La prova verifica davvero il PIN: se è sbagliato consuma un tentativo.",
+                "The test really verifies the PIN: a wrong PIN uses up one try.",
+                "Der Test prüft die PIN wirklich: Eine falsche PIN verbraucht einen Versuch.",
+            )
+        );
+        eprintln!("{}: {}", tr(lang, Text::PinTries), super::output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
+    }
+    let confirmed = super::confirm_last_try(PinKind::Pin, st.pin, confirm_flag, &mut p, lang)?;
+    let typed = p.secret(tr(lang, Text::PromptCurrentPin)).ok_or(Error::Cancelled)?;
+    let pin = Pin::parse(typed, st.policy.pin).map_err(|e| Error::InvalidInput(e.into()))?;
+    let res = selftest::run(o.conn.as_mut(), &pin, confirmed)?;
+    if card.json {
+        out!("{}", serde_json::to_string_pretty(&serde_json::json!({"passed": res.passed(), "demo": o.demo, "steps": res.steps})).unwrap_or_default());
+    } else {
+        for s in &res.steps {
+            let name = match s.id {
+                "certificate_dates" => lang.pick("Date del certificato", "Certificate dates", "Zertifikatsdaten"),
+                "pin" => "PIN",
+                "signature" => lang.pick("Firma con la chiave della carta", "Signature with the card's key", "Signatur mit dem Kartenschlüssel"),
+                _ => lang.pick("Verifica della firma", "Signature verification", "Prüfung der Signatur"),
+            };
+            let mark = match s.result {
+                StepResult::Pass => "OK  ",
+                StepResult::Fail => "FAIL",
+                StepResult::Skipped => "--  ",
+            };
+            out!("[{mark}] {name}: {}", s.detail);
+        }
+    }
+    if !res.passed() {
+        errlog::record("selftest_failed", "card self-test failed");
+    }
+    Ok(if res.passed() { code::OK } else { code::SELFTEST_FAILED })
+}
