@@ -44,6 +44,10 @@ unblock-done    cps      pin-blocked    unblock-done
 unblock-dead    cps      puk-blocked    unblock1
 certificate     cps      fresh          certificate
 about           cps      fresh          about
+help            cps      fresh          help
+browser         cps      fresh          browser
+selftest        cps      fresh          selftest
+selftest-done   cps      fresh          selftest-done
 "
 n=0
 for lang in it en; do

@@ -233,3 +233,21 @@ fn worker_requests_never_print_a_pin() {
     let dbg = format!("{r:?}");
     assert_eq!(dbg, "ChangePin(***)");
 }
+
+#[test]
+fn selftest_in_the_window_and_the_helpdesk_report() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Prova la carta");
+    type_into(&mut h, "PIN attuale", PIN);
+    click(&mut h, "Avvia la prova");
+    settle(&mut h, |a| a.selftest.is_some() && !a.busy);
+    assert!(has_text(&h, "La carta funziona."));
+    assert_eq!(card.counters().pin_tries, 1);
+    click(&mut h, "Indietro");
+    click(&mut h, "Aiuto");
+    settle(&mut h, |a| a.report.is_some());
+    let text = tessera::service::report::to_text(h.state().report.as_ref().expect("report"));
+    assert!(text.contains("6022000000123456") && !text.contains("MARIA"), "{text}");
+    assert!(!text.contains(PIN));
+}

@@ -24,6 +24,12 @@ pub enum Screen {
     Unblock,
     /// Certificate details and export.
     Certificate,
+    /// Helpdesk report.
+    Help,
+    /// Card self-test.
+    Selftest,
+    /// Browser login setup.
+    Browser,
 }
 
 /// The PIN wizards' state. The buffers are wiped (and egui's undo history for them) on every
@@ -102,6 +108,14 @@ pub struct TesseraApp {
     pub export_path: String,
     /// Result of the last export.
     pub exported: Option<Result<PathBuf>>,
+    /// The last helpdesk report.
+    pub report: Option<crate::service::report::Report>,
+    /// Include personal data in the report.
+    pub report_personal: bool,
+    /// The last self-test result.
+    pub selftest: Option<Result<crate::service::selftest::Selftest>>,
+    /// Browser databases, module and the last change's result.
+    pub browsers: Option<(Result<PathBuf>, Vec<crate::service::browser::DatabaseState>, Option<Result<()>>)>,
     worker: Worker,
     settings: Settings,
     started: Instant,
@@ -148,6 +162,10 @@ impl TesseraApp {
             about: false,
             export_path: String::new(),
             exported: None,
+            report: None,
+            report_personal: false,
+            selftest: None,
+            browsers: None,
             worker: Worker::spawn(source, wake),
             settings,
             started,
@@ -175,7 +193,14 @@ impl TesseraApp {
         self.wipe_fields(ctx);
         self.wizard = Wizard { step: 1, ..Wizard::default() };
         self.exported = None;
+        self.selftest = None;
         self.screen = screen;
+        let card_type = self.card().map_or_else(|| "CPS".to_owned(), |c| c.card_type.clone());
+        match screen {
+            Screen::Help => self.send(Request::Report { include_personal_data: self.report_personal }),
+            Screen::Browser => self.send(Request::BrowserStatus(card_type)),
+            _ => {}
+        }
     }
 
     /// Wipes every PIN buffer and egui's undo history for those fields.
@@ -187,7 +212,7 @@ impl TesseraApp {
     }
 
     pub(crate) fn send(&mut self, r: Request) {
-        if matches!(r, Request::ChangePin(_) | Request::Unblock(_)) {
+        if matches!(r, Request::ChangePin(_) | Request::Unblock(_) | Request::Selftest(..)) {
             self.pending_pin_event = true;
         }
         self.worker.send(r);
@@ -218,6 +243,12 @@ impl TesseraApp {
                     self.wizard.outcome = Some(r.map(|_| ()));
                 }
                 Event::Exported(r) => self.exported = Some(r),
+                Event::Report(r) => self.report = Some(*r),
+                Event::Selftest(r) => {
+                    self.pending_pin_event = false;
+                    self.selftest = Some(r);
+                }
+                Event::Browsers(m, s, c) => self.browsers = Some((m, s, c)),
                 Event::Busy(b) => self.busy = b,
             }
         }
@@ -253,6 +284,9 @@ impl TesseraApp {
                 Screen::Change => super::screens::pin::show_change(self, ui),
                 Screen::Unblock => super::screens::pin::show_unblock(self, ui),
                 Screen::Certificate => super::screens::certificate::show(self, ui),
+                Screen::Help => super::screens::help::show_report(self, ui),
+                Screen::Selftest => super::screens::help::show_selftest(self, ui),
+                Screen::Browser => super::screens::help::show_browser(self, ui),
             });
         });
         if self.about {

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod certificate;
+pub mod help;
 pub mod home;
 pub mod pin;
 
@@ -38,7 +39,15 @@ pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
         "change-removed" => result(app, ctx, Screen::Change, Err(crate::Error::Transport(crate::transport::TransportError::CardRemoved))),
         "details" => app.details = true,
         "about" => app.about = true,
+        "selftest-done" => {
+            app.go(ctx, Screen::Selftest);
+            let ok = |id| crate::service::selftest::Step { id, result: crate::service::selftest::StepResult::Pass, detail: String::new() };
+            app.selftest = Some(Ok(crate::service::selftest::Selftest { steps: vec![ok("certificate_dates"), ok("pin"), ok("signature"), ok("signature_verified")] }));
+        }
         "certificate" => app.go(ctx, Screen::Certificate),
+        "help" => app.go(ctx, Screen::Help),
+        "browser" => app.go(ctx, Screen::Browser),
+        "selftest" => app.go(ctx, Screen::Selftest),
         n if n.starts_with("change") || n.starts_with("unblock") => {
             let screen = if n.starts_with("change") { Screen::Change } else { Screen::Unblock };
             app.go(ctx, screen);

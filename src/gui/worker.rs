@@ -54,6 +54,17 @@ pub enum Request {
         /// Target.
         path: PathBuf,
     },
+    /// Build the helpdesk report.
+    Report {
+        /// Include name and codice fiscale.
+        include_personal_data: bool,
+    },
+    /// Run the card self-test (the PIN check is a real try).
+    Selftest(crate::secret::Pin, bool),
+    /// Browser databases and the module for this card type.
+    BrowserStatus(String),
+    /// Register (true) or remove (false) the module in every browser database.
+    BrowserChange(String, bool),
     /// Switch to another card source.
     SetSource(Source),
     /// Stop.
@@ -69,6 +80,10 @@ impl std::fmt::Debug for Request {
             Request::ChangePin(_) => "ChangePin(***)",
             Request::Unblock(_) => "Unblock(***)",
             Request::Export { .. } => "Export",
+            Request::Report { .. } => "Report",
+            Request::Selftest(..) => "Selftest(***)",
+            Request::BrowserStatus(_) => "BrowserStatus",
+            Request::BrowserChange(..) => "BrowserChange",
             Request::SetSource(_) => "SetSource",
             Request::Shutdown => "Shutdown",
         })
@@ -88,6 +103,12 @@ pub enum Event {
     Unblocked(Result<PinOutcome>),
     /// The certificate was saved.
     Exported(Result<PathBuf>),
+    /// The helpdesk report.
+    Report(Box<crate::service::report::Report>),
+    /// The self-test finished.
+    Selftest(Result<crate::service::selftest::Selftest>),
+    /// Browser databases (and the module, or why there is none); the result of a change.
+    Browsers(Result<std::path::PathBuf>, Vec<crate::service::browser::DatabaseState>, Option<Result<()>>),
     /// The worker started (true) or finished (false) talking to the card.
     Busy(bool),
 }
@@ -236,8 +257,44 @@ fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl 
                 let res = service::export_certificate(&der, format, &path, true).map(|()| path);
                 send(Event::Exported(res));
             }
+            Request::Report { include_personal_data } => {
+                send(Event::Busy(true));
+                let rs = readers(&source).map(|v| v.into_iter().map(|r| (r, None)).collect());
+                let r = service::report::build(rs, connect(&source), include_personal_data, source.is_demo());
+                send(Event::Report(Box::new(r)));
+                send(Event::Busy(false));
+            }
+            Request::Selftest(pin, confirm) => {
+                send(Event::Busy(true));
+                let res = connect(&source).and_then(|mut c| service::selftest::run(c.as_mut(), &pin, confirm));
+                if let Err(e) = &res {
+                    service::report::errlog::record("selftest", &crate::i18n::describe_error(e, crate::i18n::Lang::En).what);
+                }
+                send(Event::Selftest(res));
+                refresh(&source, &send);
+                send(Event::Busy(false));
+            }
+            Request::BrowserStatus(card_type) => send(browsers(&card_type, None)),
+            Request::BrowserChange(card_type, add) => {
+                let lib = service::browser::module_for(&card_type).path;
+                let res = match &lib {
+                    Some(l) => service::browser::discover().iter().try_for_each(|db| {
+                        if add { service::browser::register(&db.dir, l) } else { service::browser::unregister(&db.dir, l) }.map(|_| ())
+                    }),
+                    None => Ok(()),
+                };
+                send(browsers(&card_type, Some(res)));
+            }
         }
     }
+}
+
+fn browsers(card_type: &str, change: Option<Result<()>>) -> Event {
+    let choice = service::browser::module_for(card_type);
+    let dbs = service::browser::discover();
+    let states = dbs.iter().map(|d| service::browser::state(d, choice.path.as_deref())).collect();
+    let module = choice.path.ok_or(Error::Browser(service::browser::BrowserError::NoModule(choice.install_hint)));
+    Event::Browsers(module, states, change)
 }
 
 fn refresh(source: &Source, send: &impl Fn(Event)) {

@@ -49,6 +49,10 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
                 if offer_demo && ui.button(ui_text(lang, Ui::UseDemoCard)).clicked() {
                     app.set_source(Source::demo(SimProfile::Cps, Preset::Fresh));
                 }
+                if ui.button(ui_text(lang, Ui::Help)).clicked() {
+                    let ctx = ui.ctx().clone();
+                    app.go(&ctx, Screen::Help);
+                }
             });
             readers(app, ui);
             return;
@@ -108,6 +112,19 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         if ov.certificate.is_some() && ui.add(big(ui_text(lang, Ui::Certificate))).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Certificate);
+        }
+    });
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let ctx = ui.ctx().clone();
+        if !pin_blocked && ui.add_enabled(!app.busy, egui::Button::new(ui_text(lang, Ui::Selftest))).clicked() {
+            app.go(&ctx, Screen::Selftest);
+        }
+        if ui.button(ui_text(lang, Ui::Browser)).clicked() {
+            app.go(&ctx, Screen::Browser);
+        }
+        if ui.button(ui_text(lang, Ui::Help)).clicked() {
+            app.go(&ctx, Screen::Help);
         }
     });
     ui.add_space(16.0);

@@ -137,7 +137,7 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
 }
 
 /// A modal asking before what may be the last try. Returns Some(true) to go ahead.
-fn last_try_dialog(app: &mut TesseraApp, ctx: &egui::Context, warning: &str) -> Option<bool> {
+pub(crate) fn last_try_dialog(app: &mut TesseraApp, ctx: &egui::Context, warning: &str) -> Option<bool> {
     let lang = app.lang;
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("last-try")).show(ctx, |ui| {

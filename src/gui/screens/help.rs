@@ -1,0 +1,177 @@
+//! Help (the helpdesk report with copy and save), the card self-test, and browser setup.
+
+use super::{notice, row, title};
+use crate::gui::app::{Screen, TesseraApp, field, message, ui_text};
+use crate::gui::widgets::{secret_field, tries};
+use crate::gui::worker::Request;
+use crate::i18n::{Text, Ui, tr};
+use crate::secret::Pin;
+use crate::service::report;
+use crate::service::selftest::StepResult;
+use eframe::egui;
+
+fn back(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    ui.add_space(16.0);
+    if ui.button(ui_text(app.lang, Ui::Back)).clicked() {
+        let ctx = ui.ctx().clone();
+        app.go(&ctx, Screen::Home);
+    }
+}
+
+pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    title(ui, ui_text(lang, Ui::ReportTitle));
+    if ui.checkbox(&mut app.report_personal, ui_text(lang, Ui::IncludePersonal)).changed() {
+        app.report = None;
+        app.send(Request::Report { include_personal_data: app.report_personal });
+    }
+    let Some(r) = &app.report else {
+        ui.spinner();
+        return;
+    };
+    let text = report::to_text(r);
+    ui.add(egui::TextEdit::multiline(&mut text.as_str()).font(egui::TextStyle::Monospace).desired_width(f32::INFINITY));
+    ui.horizontal(|ui| {
+        if ui.button(ui_text(lang, Ui::Copy)).clicked() {
+            ui.ctx().copy_text(text.clone());
+        }
+        if ui.button(ui_text(lang, Ui::SaveReport)).clicked() {
+            let dir = dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir).unwrap_or_else(|| ".".into());
+            let path = dir.join("tessera-rapporto.txt");
+            app.exported = Some(std::fs::write(&path, &text).map(|()| path.clone()).map_err(|source| crate::Error::Io { path: path.display().to_string(), source }));
+        }
+    });
+    match &app.exported {
+        Some(Ok(p)) => {
+            ui.label(format!("{} {}", ui_text(lang, Ui::Saved), p.display()));
+        }
+        Some(Err(e)) => {
+            let m = message(lang, e);
+            notice(ui, &m.what, &m.next, true);
+        }
+        None => {}
+    }
+    back(app, ui);
+}
+
+pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    let ctx = ui.ctx().clone();
+    title(ui, ui_text(lang, Ui::Selftest));
+    let (left, max, rule) = app.card().map_or((None, 3, (5, 8)), |c| (c.pin_tries_left, c.pin_max_tries, (c.pin_min_len, c.pin_max_len)));
+    ui.label(ui_text(lang, Ui::SelftestHelp));
+    tries(ui, "PIN", left, max, ui_text(lang, Ui::TriesOfMax));
+    if matches!(left, Some(1) | None) {
+        notice(ui, tr(lang, if left.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPin }), "", true);
+    }
+    match &app.selftest {
+        None if app.pin_operation_pending() => {
+            ui.spinner();
+        }
+        None => {
+            secret_field(ui, field::current(), ui_text(lang, Ui::CurrentPinLabel), &mut app.wizard.current, rule.1);
+            let typed = app.wizard.current.as_str();
+            let ok = typed.chars().all(|c| c.is_ascii_digit()) && (rule.0..=rule.1).contains(&typed.len());
+            let mut go = ui.add_enabled(ok && !app.busy, egui::Button::new(ui_text(lang, Ui::RunSelftest))).clicked();
+            go |= ok && !app.wizard.confirm_open && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let at_risk = matches!(left, Some(1) | None);
+            let mut confirmed = false;
+            if go && at_risk {
+                app.wizard.confirm_open = true;
+                go = false;
+            }
+            if app.wizard.confirm_open {
+                let warning = tr(lang, if left.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPin });
+                match super::pin::last_try_dialog(app, &ctx, warning) {
+                    Some(true) => {
+                        app.wizard.confirm_open = false;
+                        go = true;
+                        confirmed = true;
+                    }
+                    Some(false) => app.wizard.confirm_open = false,
+                    None => {}
+                }
+            }
+            if go {
+                let rule = crate::secret::LengthRule { min: rule.0, max: rule.1 };
+                let pin = Pin::parse(app.wizard.current.take(), rule);
+                app.wipe_fields(&ctx);
+                match pin {
+                    Ok(p) => app.send(Request::Selftest(p, confirmed)),
+                    Err(e) => app.selftest = Some(Err(crate::Error::InvalidInput(e.into()))),
+                }
+            }
+        }
+        Some(Ok(res)) => {
+            for s in &res.steps {
+                let name = match s.id {
+                    "certificate_dates" => Ui::StepCertDates,
+                    "pin" => Ui::StepPin,
+                    "signature" => Ui::StepSignature,
+                    _ => Ui::StepVerified,
+                };
+                let (word, color) = match s.result {
+                    StepResult::Pass => (Ui::Passed, egui::Color32::from_rgb(0x1E, 0x8E, 0x3E)),
+                    StepResult::Fail => (Ui::Failed, egui::Color32::from_rgb(0xB0, 0x30, 0x20)),
+                    StepResult::Skipped => (Ui::NotRun, ui.visuals().weak_text_color()),
+                };
+                ui.horizontal(|ui| {
+                    ui.label(ui_text(lang, name));
+                    ui.label(egui::RichText::new(ui_text(lang, word)).strong().color(color));
+                    ui.label(egui::RichText::new(&s.detail).weak());
+                });
+            }
+            let summary = if res.passed() { Ui::SelftestOk } else { Ui::SelftestKo };
+            ui.label(egui::RichText::new(ui_text(lang, summary)).size(20.0).strong());
+        }
+        Some(Err(e)) => {
+            let m = message(lang, e);
+            notice(ui, &m.what, &m.next, true);
+        }
+    }
+    back(app, ui);
+}
+
+pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    let lang = app.lang;
+    title(ui, ui_text(lang, Ui::Browser));
+    ui.label(ui_text(lang, Ui::BrowserHelp));
+    ui.add_space(8.0);
+    let card_type = app.card().map_or_else(|| "CPS".to_owned(), |c| c.card_type.clone());
+    let Some((module, states, change)) = &app.browsers else {
+        ui.spinner();
+        return;
+    };
+    match module {
+        Ok(p) => row(ui, ui_text(lang, Ui::Module), &p.display().to_string()),
+        Err(e) => {
+            let m = message(lang, e);
+            notice(ui, &m.what, &m.next, true);
+        }
+    }
+    if states.is_empty() {
+        ui.label(ui_text(lang, Ui::NoProfiles));
+    }
+    for s in states {
+        let state = if s.registered { ui_text(lang, Ui::SetUp) } else { ui_text(lang, Ui::NotSetUp) };
+        let open = if s.in_use { format!(" — {}", ui_text(lang, Ui::BrowserOpen)) } else { String::new() };
+        row(ui, &format!("{:?} {}", s.db.browser, s.db.name), &format!("{state}{open}"));
+    }
+    if let Some(Err(e)) = change {
+        let m = message(lang, e);
+        notice(ui, &m.what, &m.next, true);
+    }
+    let can = module.is_ok() && !states.is_empty();
+    ui.horizontal(|ui| {
+        if ui.add_enabled(can, egui::Button::new(ui_text(lang, Ui::SetUpAll))).clicked() {
+            app.send(Request::BrowserChange(card_type.clone(), true));
+        }
+        if ui.add_enabled(can, egui::Button::new(ui_text(lang, Ui::RemoveAll))).clicked() {
+            app.send(Request::BrowserChange(card_type.clone(), false));
+        }
+        if ui.button(ui_text(lang, Ui::Refresh)).clicked() {
+            app.send(Request::BrowserStatus(card_type.clone()));
+        }
+    });
+    back(app, ui);
+}
