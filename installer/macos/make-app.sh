@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Lays out Tessera.app for a Mac to sign and package. Run on macOS after
+#   cargo build --release --target aarch64-apple-darwin   (and/or x86_64-apple-darwin)
+# Usage: installer/macos/make-app.sh [BINARY] [OUTDIR]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin=${1:-target/release/tessera}
+out=${2:-target/macos}
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+app="$out/Tessera.app"
+rm -rf "$app"
+mkdir -p "$app/Contents/MacOS" "$app/Contents/Resources"
+cp "$bin" "$app/Contents/MacOS/tessera"
+sed "s/@VERSION@/$version/g" installer/macos/Info.plist >"$app/Contents/Info.plist"
+if command -v iconutil >/dev/null; then
+  set_dir=$(mktemp -d)/tessera.iconset
+  mkdir -p "$set_dir"
+  for s in 16 32 128 256; do cp "assets/icons/tessera-$s.png" "$set_dir/icon_${s}x${s}.png"; done
+  cp assets/icons/tessera-32.png "$set_dir/icon_16x16@2x.png"
+  cp assets/icons/tessera-64.png "$set_dir/icon_32x32@2x.png"
+  cp assets/icons/tessera-256.png "$set_dir/icon_128x128@2x.png"
+  iconutil -c icns -o "$app/Contents/Resources/tessera.icns" "$set_dir"
+else
+  echo "make-app.sh: iconutil not found (not on macOS?): the bundle has no .icns icon" >&2
+fi
+echo "$app"

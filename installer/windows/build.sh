@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Cross-builds tessera.exe (x86_64-pc-windows-gnu, MinGW-w64 from Debian) and packs it into
+# target/tessera-<version>-x64.msi with msitools' wixl. Says plainly, and exits 0, when the
+# Windows target or the tools cannot be installed here.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+target=x86_64-pc-windows-gnu
+if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
+  if ! timeout 300 rustup target add "$target" >/dev/null 2>&1; then
+    echo "windows: CANNOT BUILD here: the Rust target $target could not be installed (rustup target add failed)"
+    exit 0
+  fi
+fi
+for tool in x86_64-w64-mingw32-gcc wixl; do
+  command -v "$tool" >/dev/null || { echo "windows: CANNOT BUILD here: $tool missing (apt-get install gcc-mingw-w64-x86-64 msitools)"; exit 0; }
+done
+CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target"
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "target/$target/release/tessera.exe" "$work/"
+python3 - "$work/tessera.ico" <<'PY'
+# An .ico that embeds the 256 px PNG (Windows Vista+ reads PNG icons).
+import struct, sys
+png = open("assets/icons/tessera-256.png", "rb").read()
+ico = struct.pack("<HHH", 0, 1, 1) + struct.pack("<BBBBHHII", 0, 0, 0, 0, 1, 32, len(png), 22) + png
+open(sys.argv[1], "wb").write(ico)
+PY
+cp installer/windows/tessera.wxs "$work/"
+(cd "$work" && wixl -a x64 -D Version="$version" -o tessera.msi tessera.wxs)
+cp "$work/tessera.msi" "target/tessera-$version-x64.msi"
+echo "windows: target/$target/release/tessera.exe $(stat -c %s "target/$target/release/tessera.exe") bytes"
+echo "windows: target/tessera-$version-x64.msi $(stat -c %s "target/tessera-$version-x64.msi") bytes"
