@@ -106,6 +106,19 @@ pub enum CardError {
     Malformed(&'static str),
 }
 
+/// Maps the status word of a PIN command (VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER);
+/// `kind` is the secret the card checks. The same on CNS cards (CNS spec §3.4) and the CIE
+/// (CIE spec §5, inside secure messaging).
+pub(crate) fn map_pin_status(op: Op, kind: PinKind, sw: StatusWord) -> Result<(), CardError> {
+    match sw {
+        StatusWord::Ok => Ok(()),
+        StatusWord::VerifyFailed { tries_left } => Err(CardError::WrongSecret { kind, tries_left }),
+        StatusWord::AuthMethodBlocked => Err(CardError::Blocked { kind }),
+        StatusWord::IncorrectData => Err(CardError::NewPinRefused),
+        sw => Err(CardError::Unexpected { op, sw }),
+    }
+}
+
 /// How many tries a PIN or PUK has left, as read from the card without spending one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "state", content = "tries_left")]

@@ -11,7 +11,7 @@ pub mod keys;
 pub mod sm;
 
 use super::iso7816::{self, Channel};
-use super::{CardError, Op, TriesLeft};
+use super::{CardError, Op, TriesLeft, map_pin_status};
 use crate::apdu::{CommandApdu, ResponseApdu, StatusWord};
 use crate::secret::{LengthRule, Pin, PinKind, Puk};
 use iso7816_tlv::ber::{Tag, Tlv, Value};
@@ -479,7 +479,7 @@ impl CieProfile {
     fn verify(&mut self, ch: &mut Channel<'_>, kind: PinKind, secret: &[u8], op: Op) -> Result<(), CardError> {
         let reference = if kind == PinKind::Pin { PIN_REF } else { PUK_REF };
         let r = self.sm(ch, &iso7816::verify(reference, Some(secret)))?;
-        map_sw(op, kind, r.sw)
+        map_pin_status(op, kind, r.sw)
     }
 
     /// VERIFY the current PIN, then CHANGE REFERENCE DATA (old ‖ new), as the official
@@ -489,7 +489,7 @@ impl CieProfile {
         self.verify(ch, PinKind::Pin, current.expose_secret(), Op::Verify)?;
         let body = [current.expose_secret(), new.expose_secret()].concat();
         let r = self.sm(ch, &iso7816::change_reference_data(PIN_REF, &body))?;
-        map_sw(Op::ChangePin, PinKind::Pin, r.sw)
+        map_pin_status(Op::ChangePin, PinKind::Pin, r.sw)
     }
 
     /// VERIFY the PUK, then RESET RETRY COUNTER P1=02 with the new PIN (CIE spec §5).
@@ -498,7 +498,7 @@ impl CieProfile {
         self.verify(ch, PinKind::Puk, puk.expose_secret(), Op::Unblock)?;
         let cmd = CommandApdu::new(0x00, 0x2C, 0x02, PIN_REF).with_data(new.expose_secret().to_vec()).sensitive();
         let r = self.sm(ch, &cmd)?;
-        map_sw(Op::Unblock, PinKind::Pin, r.sw)
+        map_pin_status(Op::Unblock, PinKind::Pin, r.sw)
     }
 }
 
@@ -513,15 +513,5 @@ impl CieProfile {
         let r = self.sm(ch, &CommandApdu::new(0x00, 0x88, 0x00, 0x00).with_data(digest_info.to_vec()))?;
         check(Op::Sign, &r)?;
         Ok(r.data().to_vec())
-    }
-}
-
-fn map_sw(op: Op, kind: PinKind, sw: StatusWord) -> Result<(), CardError> {
-    match sw {
-        StatusWord::Ok => Ok(()),
-        StatusWord::VerifyFailed { tries_left } => Err(CardError::WrongSecret { kind, tries_left }),
-        StatusWord::AuthMethodBlocked => Err(CardError::Blocked { kind }),
-        StatusWord::IncorrectData => Err(CardError::NewPinRefused),
-        sw => Err(CardError::Unexpected { op, sw }),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::detect::{CardKind, CnsAtr, identify};
 use super::iso7816::{self, Channel};
-use super::{CardError, Op, TriesLeft};
+use super::{CardError, Op, TriesLeft, map_pin_status};
 use crate::apdu::StatusWord;
 use crate::secret::{LengthRule, Pin, PinKind, Puk};
 use zeroize::Zeroizing;
@@ -187,7 +187,7 @@ impl CnsProfile {
         let mut body = pad(current.expose_secret());
         body.extend_from_slice(&pad(new.expose_secret()));
         let r = ch.exchange(&iso7816::change_reference_data(self.pin_ref, &body))?;
-        map_pin_sw(Op::ChangePin, PinKind::Pin, r.sw)
+        map_pin_status(Op::ChangePin, PinKind::Pin, r.sw)
     }
 
     /// RESET RETRY COUNTER: PUK ‖ new PIN; P2 is the PIN's reference, not the PUK's.
@@ -195,13 +195,13 @@ impl CnsProfile {
         let mut body = pad(puk.expose_secret());
         body.extend_from_slice(&pad(new.expose_secret()));
         let r = ch.exchange(&iso7816::reset_retry_counter(self.pin_ref, &body))?;
-        map_pin_sw(Op::Unblock, PinKind::Puk, r.sw)
+        map_pin_status(Op::Unblock, PinKind::Puk, r.sw)
     }
 
     /// VERIFY the PIN (used by the self-test and signing).
     pub fn verify_pin(&self, ch: &mut Channel<'_>, pin: &Pin) -> Result<(), CardError> {
         let r = ch.exchange(&iso7816::verify(self.pin_ref, Some(&pad(pin.expose_secret()))))?;
-        map_pin_sw(Op::Verify, PinKind::Pin, r.sw)
+        map_pin_status(Op::Verify, PinKind::Pin, r.sw)
     }
 }
 
@@ -240,17 +240,6 @@ fn pad(digits: &[u8]) -> Zeroizing<Vec<u8>> {
     v.extend_from_slice(digits);
     v.resize(PADDED_LEN.max(digits.len()), 0xFF);
     v
-}
-
-/// Maps the status word of a PIN command (CNS spec §3.4). `kind` is the secret the card checks.
-fn map_pin_sw(op: Op, kind: PinKind, sw: StatusWord) -> Result<(), CardError> {
-    match sw {
-        StatusWord::Ok => Ok(()),
-        StatusWord::VerifyFailed { tries_left } => Err(CardError::WrongSecret { kind, tries_left }),
-        StatusWord::AuthMethodBlocked => Err(CardError::Blocked { kind }),
-        StatusWord::IncorrectData => Err(CardError::NewPinRefused),
-        sw => Err(CardError::Unexpected { op, sw }),
-    }
 }
 
 /// Total length of a DER element from its header (`30 82 LL LL` → LLLL + 4).

@@ -72,27 +72,9 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
             secret_field(ui, field::current(), ui_text(lang, Ui::CurrentPinLabel), &mut app.wizard.current, rule.1);
             let typed = app.wizard.current.as_str();
             let ok = typed.chars().all(|c| c.is_ascii_digit()) && (rule.0..=rule.1).contains(&typed.len());
-            let mut go = ui.add_enabled(ok && !app.busy, egui::Button::new(ui_text(lang, Ui::RunSelftest))).clicked();
-            go |= ok && !app.wizard.confirm_open && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            let at_risk = matches!(left, Some(1) | None);
-            let mut confirmed = false;
-            if go && at_risk {
-                app.wizard.confirm_open = true;
-                go = false;
-            }
-            if app.wizard.confirm_open {
-                let warning = tr(lang, if left.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPin });
-                match super::pin::last_try_dialog(app, &ctx, warning) {
-                    Some(true) => {
-                        app.wizard.confirm_open = false;
-                        go = true;
-                        confirmed = true;
-                    }
-                    Some(false) => app.wizard.confirm_open = false,
-                    None => {}
-                }
-            }
-            if go {
+            let mut pressed = ui.add_enabled(ok && !app.busy, egui::Button::new(ui_text(lang, Ui::RunSelftest))).clicked();
+            pressed |= ok && !app.wizard.confirm_open && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if let Some(confirmed) = super::pin::confirm_if_last_try(app, &ctx, pressed, crate::secret::PinKind::Pin, left) {
                 let rule = crate::secret::LengthRule { min: rule.0, max: rule.1 };
                 let pin = Pin::parse(app.wizard.current.take(), rule);
                 app.wipe_fields(&ctx);

@@ -6,7 +6,7 @@ use crate::gui::app::{Screen, TesseraApp, field, message, ui_text};
 use crate::gui::widgets::{secret_field, tries as tries_widget};
 use crate::gui::worker::Request;
 use crate::i18n::{Lang, Text, Ui, describe_warning, tr};
-use crate::secret::{Pin, Puk};
+use crate::secret::{Pin, PinKind, Puk};
 use crate::service::pin::{PinPolicy, weak_pin_warnings};
 use crate::service::{ChangePin, UnblockPin};
 use crate::Error;
@@ -162,6 +162,75 @@ fn at_risk(tries: Option<u8>) -> bool {
     matches!(tries, Some(1) | None)
 }
 
+/// The warning for what may be the last try of `kind`.
+fn last_try_warning(lang: Lang, kind: PinKind, tries: Option<u8>) -> &'static str {
+    match (tries, kind) {
+        (None, _) => tr(lang, Text::UnknownTriesWarning),
+        (_, PinKind::Pin) => tr(lang, Text::LastTryWarningPin),
+        (_, PinKind::Puk) => tr(lang, Text::LastTryWarningPuk),
+    }
+}
+
+/// Goes ahead at once, or — when this may be the last try — only after the confirmation dialog.
+/// `pressed`: the user pressed the button this frame. Returns `Some(confirmed)` when the
+/// operation must start now.
+pub(crate) fn confirm_if_last_try(app: &mut TesseraApp, ctx: &egui::Context, pressed: bool, kind: PinKind, tries: Option<u8>) -> Option<bool> {
+    if pressed {
+        if !at_risk(tries) {
+            return Some(false);
+        }
+        app.wizard.confirm_open = true;
+    }
+    if !app.wizard.confirm_open {
+        return None;
+    }
+    match last_try_dialog(app, ctx, last_try_warning(app.lang, kind, tries)) {
+        Some(answer) => {
+            app.wizard.confirm_open = false;
+            answer.then_some(true)
+        }
+        None => None,
+    }
+}
+
+/// Step 2 of both wizards (new PIN twice), with navigation.
+fn step_two(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, differs_from_current: bool) {
+    let lang = app.lang;
+    step_header(ui, lang, op, 2);
+    let ok = new_pin_step(app, ui, differs_from_current);
+    let (back, cancel, next) = nav(ui, lang, ok, ui_text(lang, Ui::Next));
+    if cancel {
+        let ctx = ui.ctx().clone();
+        app.go(&ctx, Screen::Home);
+    } else if back {
+        app.wizard.step = 1;
+    } else if next {
+        app.wizard.step = 3;
+    }
+}
+
+/// Step 3 of both wizards: tries, warning, the confirm button (and the last-try dialog).
+/// Returns `Some(confirmed_last_try)` when the operation must start.
+fn step_three(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, kind: PinKind, tries: Option<u8>, max: u8, button: Ui) -> Option<bool> {
+    let lang = app.lang;
+    let ctx = ui.ctx().clone();
+    step_header(ui, lang, op, 3);
+    tries_widget(ui, if kind == PinKind::Pin { "PIN" } else { "PUK" }, tries, max, ui_text(lang, Ui::TriesOfMax));
+    if at_risk(tries) {
+        notice(ui, last_try_warning(lang, kind, tries), "", true);
+    }
+    let (back, cancel, next) = nav(ui, lang, !app.busy, ui_text(lang, button));
+    if cancel {
+        app.go(&ctx, Screen::Home);
+        return None;
+    }
+    if back {
+        app.wizard.step = 2;
+        return None;
+    }
+    confirm_if_last_try(app, &ctx, next, kind, tries)
+}
+
 pub fn show_change(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let lang = app.lang;
     let ctx = ui.ctx().clone();
@@ -186,51 +255,9 @@ pub fn show_change(app: &mut TesseraApp, ui: &mut egui::Ui) {
                 app.wizard.step = 2;
             }
         }
-        2 => {
-            step_header(ui, lang, Ui::ChangePin, 2);
-            let ok = new_pin_step(app, ui, true);
-            let (back, cancel, next) = nav(ui, lang, ok, ui_text(lang, Ui::Next));
-            if cancel {
-                app.go(&ctx, Screen::Home);
-            } else if back {
-                app.wizard.step = 1;
-            } else if next {
-                app.wizard.step = 3;
-            }
-        }
+        2 => step_two(app, ui, Ui::ChangePin, true),
         3 => {
-            step_header(ui, lang, Ui::ChangePin, 3);
-            tries_widget(ui, "PIN", tries, max, ui_text(lang, Ui::TriesOfMax));
-            if at_risk(tries) {
-                notice(ui, tr(lang, if tries.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPin }), "", true);
-            }
-            let (back, cancel, next) = nav(ui, lang, !app.busy, ui_text(lang, Ui::ConfirmChange));
-            let mut go = false;
-            let mut confirmed = false;
-            if cancel {
-                app.go(&ctx, Screen::Home);
-            } else if back {
-                app.wizard.step = 2;
-            } else if next {
-                if at_risk(tries) {
-                    app.wizard.confirm_open = true;
-                } else {
-                    go = true;
-                }
-            }
-            if app.wizard.confirm_open {
-                let warning = tr(lang, if tries.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPin });
-                match last_try_dialog(app, &ctx, warning) {
-                    Some(true) => {
-                        app.wizard.confirm_open = false;
-                        go = true;
-                        confirmed = true;
-                    }
-                    Some(false) => app.wizard.confirm_open = false,
-                    None => {}
-                }
-            }
-            if go {
+            if let Some(confirmed) = step_three(app, ui, Ui::ChangePin, PinKind::Pin, tries, max, Ui::ConfirmChange) {
                 submit_change(app, &ctx, confirmed);
             }
         }
@@ -288,51 +315,9 @@ pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
                 app.wizard.step = 2;
             }
         }
-        2 => {
-            step_header(ui, lang, Ui::UnblockPin, 2);
-            let ok = new_pin_step(app, ui, false);
-            let (back, cancel, next) = nav(ui, lang, ok, ui_text(lang, Ui::Next));
-            if cancel {
-                app.go(&ctx, Screen::Home);
-            } else if back {
-                app.wizard.step = 1;
-            } else if next {
-                app.wizard.step = 3;
-            }
-        }
+        2 => step_two(app, ui, Ui::UnblockPin, false),
         3 => {
-            step_header(ui, lang, Ui::UnblockPin, 3);
-            tries_widget(ui, "PUK", tries, max, ui_text(lang, Ui::TriesOfMax));
-            if at_risk(tries) {
-                notice(ui, tr(lang, if tries.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPuk }), "", true);
-            }
-            let (back, cancel, next) = nav(ui, lang, !app.busy, ui_text(lang, Ui::ConfirmUnblock));
-            let mut go = false;
-            let mut confirmed = false;
-            if cancel {
-                app.go(&ctx, Screen::Home);
-            } else if back {
-                app.wizard.step = 2;
-            } else if next {
-                if at_risk(tries) {
-                    app.wizard.confirm_open = true;
-                } else {
-                    go = true;
-                }
-            }
-            if app.wizard.confirm_open {
-                let warning = tr(lang, if tries.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPuk });
-                match last_try_dialog(app, &ctx, warning) {
-                    Some(true) => {
-                        app.wizard.confirm_open = false;
-                        go = true;
-                        confirmed = true;
-                    }
-                    Some(false) => app.wizard.confirm_open = false,
-                    None => {}
-                }
-            }
-            if go {
+            if let Some(confirmed) = step_three(app, ui, Ui::UnblockPin, PinKind::Puk, tries, max, Ui::ConfirmUnblock) {
                 let puk = Puk::parse(app.wizard.puk.take(), p.puk);
                 let new = Pin::parse(app.wizard.new.take(), p.pin);
                 app.wipe_fields(&ctx);
