@@ -2,7 +2,7 @@
 # Builds and checks the packages: the .deb (validated with desktop-file-validate and
 # appstreamcli, installed with dpkg -i, run, removed), the Windows exe + MSI, and a check of the
 # macOS targets. Targets that cannot be installed here are reported plainly, not failed.
-# Needs (Debian): dpkg-dev desktop-file-utils appstream; for Windows gcc-mingw-w64-x86-64 msitools.
+# Needs (Debian): dpkg-dev desktop-file-utils appstream; for Windows gcc-mingw-w64-x86-64 msitools wixl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

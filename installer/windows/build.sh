@@ -12,7 +12,7 @@ if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
   fi
 fi
 for tool in x86_64-w64-mingw32-gcc wixl; do
-  command -v "$tool" >/dev/null || { echo "windows: CANNOT BUILD here: $tool missing (apt-get install gcc-mingw-w64-x86-64 msitools)"; exit 0; }
+  command -v "$tool" >/dev/null || { echo "windows: CANNOT BUILD here: $tool missing (apt-get install gcc-mingw-w64-x86-64 msitools wixl)"; exit 0; }
 done
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
