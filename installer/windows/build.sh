@@ -14,11 +14,11 @@ fi
 for tool in x86_64-w64-mingw32-gcc wixl; do
   command -v "$tool" >/dev/null || { echo "windows: CANNOT BUILD here: $tool missing (apt-get install gcc-mingw-w64-x86-64 msitools wixl)"; exit 0; }
 done
-CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target"
+CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target" --features window-bin
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "target/$target/release/tessera.exe" "$work/"
+cp "target/$target/release/tessera.exe" "target/$target/release/tessera-window.exe" "$work/"
 python3 - "$work/tessera.ico" <<'PY'
 # An .ico that embeds the 256 px PNG (Windows Vista+ reads PNG icons).
 import struct, sys
