@@ -111,6 +111,7 @@ fn wrong_pin_shows_the_tries_decreasing() {
 fn last_try_asks_first_and_cancelling_sends_nothing() {
     let card = SimCard::cps(Preset::PinLastTry);
     let mut h = app(&card);
+    assert!(has_text(&h, "resta UN SOLO tentativo"), "warned on the home screen");
     change_pin(&mut h, PIN, "58209749");
     assert!(has_text(&h, "Ultimo tentativo"), "confirmation dialog");
     click(&mut h, "No, non ora");

@@ -13,6 +13,9 @@ use eframe::egui;
 use std::path::PathBuf;
 use std::time::Instant;
 
+/// What the browser page shows: the module (or why none), each database, the last change.
+pub type BrowserView = (Result<PathBuf>, Vec<crate::service::browser::DatabaseState>, Option<Result<()>>);
+
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -115,7 +118,7 @@ pub struct TesseraApp {
     /// The last self-test result.
     pub selftest: Option<Result<crate::service::selftest::Selftest>>,
     /// Browser databases, module and the last change's result.
-    pub browsers: Option<(Result<PathBuf>, Vec<crate::service::browser::DatabaseState>, Option<Result<()>>)>,
+    pub browsers: Option<BrowserView>,
     worker: Worker,
     settings: Settings,
     started: Instant,

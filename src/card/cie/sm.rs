@@ -43,8 +43,11 @@ pub fn der_len(n: usize) -> Vec<u8> {
     }
 }
 
-/// Splits a sequence of BER-TLV objects into (tag byte, value, raw bytes) in received order.
-pub fn data_objects(mut body: &[u8]) -> Option<Vec<(u8, Vec<u8>, Vec<u8>)>> {
+/// A secure-messaging data object: tag byte, value, and its raw encoding (for the MAC).
+pub type DataObject = (u8, Vec<u8>, Vec<u8>);
+
+/// Splits a sequence of BER-TLV objects into data objects, in received order.
+pub fn data_objects(mut body: &[u8]) -> Option<Vec<DataObject>> {
     let mut out = Vec::new();
     while !body.is_empty() {
         let (tlv, rest) = Tlv::parse(body);

@@ -12,7 +12,7 @@ use eframe::egui;
 
 pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let lang = app.lang;
-    let Some(ov) = app.overview.as_ref().map(|o| o.as_ref().map(Clone::clone).map_err(|e| message(lang, e))) else {
+    let Some(ov) = app.overview.as_ref().map(|o| o.as_ref().cloned().map_err(|e| message(lang, e))) else {
         ui.add_space(40.0);
         ui.horizontal(|ui| {
             ui.spinner();
@@ -96,6 +96,8 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         notice(ui, &m.what, &m.next, true);
     } else if pin_blocked {
         notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(lang, &Error::PinBlocked).next, true);
+    } else if ov.pin_tries_left == Some(1) {
+        notice(ui, tr(lang, Text::LastTryWarningPin), ui_text(lang, Ui::LastTryHint), true);
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
