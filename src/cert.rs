@@ -103,22 +103,16 @@ fn now_unix() -> u64 {
 
 /// Now, UTC, RFC 3339 (comparable as text with [`CertSummary`] dates).
 pub fn now_rfc3339() -> String {
-    let d = der::DateTime::from_unix_duration(std::time::Duration::from_secs(now_unix()));
-    d.map(|d| format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", d.year(), d.month(), d.day(), d.hour(), d.minutes(), d.seconds()))
-        .unwrap_or_default()
+    der::DateTime::from_unix_duration(std::time::Duration::from_secs(now_unix())).map(|d| date_time_text(&d)).unwrap_or_default()
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn date_time_text(d: &der::DateTime) -> String {
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", d.year(), d.month(), d.day(), d.hour(), d.minutes(), d.seconds())
 }
 
 fn rfc3339(t: &x509_cert::time::Time) -> String {
-    let d = t.to_date_time();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        d.year(),
-        d.month(),
-        d.day(),
-        d.hour(),
-        d.minutes(),
-        d.seconds()
-    )
+    date_time_text(&t.to_date_time())
 }
 
 fn key_usage_names(ku: &KeyUsage) -> Vec<String> {

@@ -12,9 +12,16 @@ use crate::service::selftest::{self, StepResult};
 use crate::transport::{Connection, PcscContext};
 use crate::{Error, Result};
 
+/// The inserted card's type from its ATR alone (no APDU: a CIE would otherwise need a whole
+/// authenticated session just to pick the browser module).
 fn card_type(card: &CardArgs) -> Option<String> {
-    let mut o = open(card).ok()?;
-    crate::service::pin_status(o.conn.as_mut()).ok().map(|s| s.card_type.to_owned())
+    use crate::card::detect::{CardKind, identify};
+    let o = open(card).ok()?;
+    match identify(o.conn.atr()) {
+        CardKind::Cns(c) => Some(c.card_type.to_owned()),
+        CardKind::Cie { .. } => Some("CIE".to_owned()),
+        CardKind::Unknown => None,
+    }
 }
 
 pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {

@@ -4,7 +4,7 @@ use super::GuiOptions;
 use super::settings::Settings;
 use super::widgets::{SecretBuffer, wipe_field};
 use super::worker::{Event, Request, Source, Worker};
-use crate::i18n::{Lang, Ui, ui};
+use crate::i18n::{Lang, Ui};
 use crate::service::CardOverview;
 use crate::sim::{Preset, SimProfile};
 use crate::transport::ReaderInfo;
@@ -415,10 +415,8 @@ fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> std::io::Resul
     w.write_image_data(&bytes).map_err(std::io::Error::other)
 }
 
-/// The window's text for `key`.
-pub fn ui_text(lang: Lang, key: Ui) -> &'static str {
-    ui(lang, key)
-}
+/// The window's text for a key (the i18n table).
+pub use crate::i18n::ui as ui_text;
 
 impl eframe::App for TesseraApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

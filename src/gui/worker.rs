@@ -230,50 +230,34 @@ fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl 
             Request::Shutdown => return,
             Request::SetSource(s) => {
                 source = s;
-                send(Event::Busy(true));
-                refresh(&source, &send);
-                send(Event::Busy(false));
+                busy(&send, || refresh(&source, &send));
             }
-            Request::Refresh => {
-                send(Event::Busy(true));
+            Request::Refresh => busy(&send, || refresh(&source, &send)),
+            Request::ChangePin(r) => busy(&send, || {
+                send(Event::PinChanged(connect(&source).and_then(|mut c| service::change_pin(c.as_mut(), r))));
                 refresh(&source, &send);
-                send(Event::Busy(false));
-            }
-            Request::ChangePin(r) => {
-                send(Event::Busy(true));
-                let res = connect(&source).and_then(|mut c| service::change_pin(c.as_mut(), r));
-                send(Event::PinChanged(res));
+            }),
+            Request::Unblock(r) => busy(&send, || {
+                send(Event::Unblocked(connect(&source).and_then(|mut c| service::unblock_pin(c.as_mut(), r))));
                 refresh(&source, &send);
-                send(Event::Busy(false));
-            }
-            Request::Unblock(r) => {
-                send(Event::Busy(true));
-                let res = connect(&source).and_then(|mut c| service::unblock_pin(c.as_mut(), r));
-                send(Event::Unblocked(res));
-                refresh(&source, &send);
-                send(Event::Busy(false));
-            }
+            }),
             Request::Export { der, format, path } => {
                 let res = service::export_certificate(&der, format, &path, true).map(|()| path);
                 send(Event::Exported(res));
             }
-            Request::Report { include_personal_data } => {
-                send(Event::Busy(true));
+            Request::Report { include_personal_data } => busy(&send, || {
                 let rs = readers(&source).map(|v| v.into_iter().map(|r| (r, None)).collect());
                 let r = service::report::build(rs, connect(&source), include_personal_data, source.is_demo());
                 send(Event::Report(Box::new(r)));
-                send(Event::Busy(false));
-            }
-            Request::Selftest(pin, confirm) => {
-                send(Event::Busy(true));
+            }),
+            Request::Selftest(pin, confirm) => busy(&send, || {
                 let res = connect(&source).and_then(|mut c| service::selftest::run(c.as_mut(), &pin, confirm));
                 if let Err(e) = &res {
                     service::report::errlog::record("selftest", &crate::i18n::describe_error(e, crate::i18n::Lang::En).what);
                 }
                 send(Event::Selftest(res));
                 refresh(&source, &send);
-                send(Event::Busy(false));
-            }
+            }),
             Request::BrowserStatus(card_type) => send(browsers(&card_type, None)),
             Request::BrowserChange(card_type, add) => {
                 let lib = service::browser::module_for(&card_type).path;
@@ -287,6 +271,13 @@ fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl 
             }
         }
     }
+}
+
+/// Runs `work` between Busy(true) and Busy(false).
+fn busy(send: &impl Fn(Event), work: impl FnOnce()) {
+    send(Event::Busy(true));
+    work();
+    send(Event::Busy(false));
 }
 
 fn browsers(card_type: &str, change: Option<Result<()>>) -> Event {

@@ -129,7 +129,7 @@ pub fn build(
                 None,
             )
         }
-        Err(e) => (None, Some(super::super::i18n::describe_error(&e, crate::i18n::Lang::En).what)),
+        Err(e) => (None, Some(crate::i18n::describe_error(&e, crate::i18n::Lang::En).what)),
     };
     let modules = vec![browser::module_for("CPS"), browser::module_for("CIE")];
     let lib_for_card = card.as_ref().and_then(|c| browser::module_for(&c.card_type).path).or_else(|| modules[0].path.clone());
@@ -213,10 +213,8 @@ pub mod errlog {
     pub fn record(id: &str, message: &str) {
         let Some(p) = path() else { return };
         let mut lines = recent();
-        let when = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-        let stamp = der::DateTime::from_unix_duration(std::time::Duration::from_secs(when))
-            .map(|d| format!("{:04}-{:02}-{:02} {:02}:{:02}", d.year(), d.month(), d.day(), d.hour(), d.minutes()))
-            .unwrap_or_default();
+        // "YYYY-MM-DD HH:MM" from the shared RFC 3339 text.
+        let stamp = crate::cert::now_rfc3339().get(..16).unwrap_or_default().replace('T', " ");
         lines.push(format!("{stamp} UTC {id}: {}", message.replace('\n', " ")));
         let start = lines.len().saturating_sub(KEEP);
         if let Some(dir) = p.parent() {

@@ -2,7 +2,7 @@
 //! PIN verification, a signature over a random challenge with the authentication key, and its
 //! verification with the certificate's public key. One line per step.
 
-use super::sign::{sign_sha256, verify_sha256};
+use super::sign::{sign_with_certificate, verify_sha256};
 use crate::secret::Pin;
 use crate::transport::Connection;
 use crate::{Error, Result, cert};
@@ -54,14 +54,11 @@ fn step(id: &'static str, ok: bool, detail: impl Into<String>) -> Step {
 pub fn run(conn: &mut dyn Connection, pin: &Pin, confirm_last_try: bool) -> Result<Selftest> {
     let info = super::read_certificate(conn)?;
     let s = &info.summary;
-    let now_ok = s.days_left >= 0 && {
-        let nb = cert::summarize(&info.der).map(|x| x.not_before).unwrap_or_default();
-        nb.as_str() <= crate::cert::now_rfc3339().as_str()
-    };
+    let now_ok = s.days_left >= 0 && s.not_before <= cert::now_rfc3339();
     let mut steps = vec![step("certificate_dates", now_ok, format!("{} .. {} ({} days left)", s.not_before, s.not_after, s.days_left))];
     let mut challenge = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut challenge);
-    match sign_sha256(conn, pin, &challenge, confirm_last_try) {
+    match sign_with_certificate(conn, pin, &challenge, confirm_last_try, Some(&info.der)) {
         Ok(signed) => {
             steps.push(step("pin", true, "PIN verified"));
             steps.push(step("signature", true, format!("{} bytes", signed.signature.len())));

@@ -26,11 +26,25 @@ pub struct Signed {
 /// the PIN is wrong, and refuses before the try when the PIN is blocked or when this may be the
 /// last try and `confirm_last_try` is false.
 pub fn sign_sha256(conn: &mut dyn Connection, pin: &Pin, message: &[u8], confirm_last_try: bool) -> Result<Signed> {
+    sign_with_certificate(conn, pin, message, confirm_last_try, None)
+}
+
+/// [`sign_sha256`], skipping the certificate read when the caller has just read it.
+pub(crate) fn sign_with_certificate(
+    conn: &mut dyn Connection,
+    pin: &Pin,
+    message: &[u8],
+    confirm_last_try: bool,
+    certificate: Option<&[u8]>,
+) -> Result<Signed> {
     let digest = Sha256::digest(message);
     let digest_info = [&Pkcs1v15Sign::new::<Sha256>().prefix[..], &digest[..]].concat();
     let ((signature, certificate), apdus) = with_card(conn, |p, ch| {
         check_pin_length(p, pin)?;
-        let der = p.read_certificate(ch)?;
+        let der = match certificate {
+            Some(c) => c.to_vec(),
+            None => p.read_certificate(ch)?,
+        };
         let key_len = cert::rsa_public_key(&der)?.size();
         p.prepare_pin_commands(ch)?;
         let tries = p.tries_left(ch, PinKind::Pin)?;

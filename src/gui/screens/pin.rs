@@ -193,6 +193,36 @@ pub(crate) fn confirm_if_last_try(app: &mut TesseraApp, ctx: &egui::Context, pre
     }
 }
 
+/// Step 1 of both wizards: the current PIN (change) or the PUK (unblock), with navigation.
+fn step_one(app: &mut TesseraApp, ui: &mut egui::Ui, kind: PinKind, tries: Option<u8>, max: u8) {
+    let lang = app.lang;
+    let p = policy(app);
+    let (op, name, help, id, label, rule) = match kind {
+        PinKind::Pin => (Ui::ChangePin, "PIN", Ui::PinStep1Help, field::current(), Ui::CurrentPinLabel, p.pin),
+        PinKind::Puk => (Ui::UnblockPin, "PUK", Ui::PukStep1Help, field::puk(), Ui::PukLabel, p.puk),
+    };
+    step_header(ui, lang, op, 1);
+    tries_widget(ui, name, tries, max, ui_text(lang, Ui::TriesOfMax));
+    if kind == PinKind::Puk && tries.is_some_and(|n| n <= 3) {
+        notice(ui, tr(lang, Text::PukLowWarning), "", true);
+    }
+    ui.label(ui_text(lang, help));
+    ui.add_space(6.0);
+    let buf = if kind == PinKind::Pin { &mut app.wizard.current } else { &mut app.wizard.puk };
+    let r = secret_field(ui, id, ui_text(lang, label), buf, rule.max);
+    if !r.has_focus() && buf.as_str().is_empty() {
+        r.request_focus();
+    }
+    let (d, l) = digits_ok(buf.as_str(), rule.min, rule.max);
+    let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next));
+    if back || cancel {
+        let ctx = ui.ctx().clone();
+        app.go(&ctx, Screen::Home);
+    } else if next {
+        app.wizard.step = 2;
+    }
+}
+
 /// Step 2 of both wizards (new PIN twice), with navigation.
 fn step_two(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, differs_from_current: bool) {
     let lang = app.lang;
@@ -232,29 +262,11 @@ fn step_three(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, kind: PinKind, tr
 }
 
 pub fn show_change(app: &mut TesseraApp, ui: &mut egui::Ui) {
-    let lang = app.lang;
     let ctx = ui.ctx().clone();
     let tries = app.card().and_then(|c| c.pin_tries_left);
     let max = app.card().map_or(3, |c| c.pin_max_tries);
-    let p = policy(app);
     match app.wizard.step {
-        1 => {
-            step_header(ui, lang, Ui::ChangePin, 1);
-            tries_widget(ui, "PIN", tries, max, ui_text(lang, Ui::TriesOfMax));
-            ui.label(ui_text(lang, Ui::PinStep1Help));
-            ui.add_space(6.0);
-            let r = secret_field(ui, field::current(), ui_text(lang, Ui::CurrentPinLabel), &mut app.wizard.current, p.pin.max);
-            if !r.has_focus() && app.wizard.current.as_str().is_empty() {
-                r.request_focus();
-            }
-            let (d, l) = digits_ok(app.wizard.current.as_str(), p.pin.min, p.pin.max);
-            let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next));
-            if back || cancel {
-                app.go(&ctx, Screen::Home);
-            } else if next {
-                app.wizard.step = 2;
-            }
-        }
+        1 => step_one(app, ui, PinKind::Pin, tries, max),
         2 => step_two(app, ui, Ui::ChangePin, true),
         3 => {
             if let Some(confirmed) = step_three(app, ui, Ui::ChangePin, PinKind::Pin, tries, max, Ui::ConfirmChange) {
@@ -295,26 +307,7 @@ pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
         return;
     }
     match app.wizard.step {
-        1 => {
-            step_header(ui, lang, Ui::UnblockPin, 1);
-            tries_widget(ui, "PUK", tries, max, ui_text(lang, Ui::TriesOfMax));
-            if tries.is_some_and(|n| n <= 3) {
-                notice(ui, tr(lang, Text::PukLowWarning), "", true);
-            }
-            ui.label(ui_text(lang, Ui::PukStep1Help));
-            ui.add_space(6.0);
-            let r = secret_field(ui, field::puk(), ui_text(lang, Ui::PukLabel), &mut app.wizard.puk, p.puk.max);
-            if !r.has_focus() && app.wizard.puk.as_str().is_empty() {
-                r.request_focus();
-            }
-            let (d, l) = digits_ok(app.wizard.puk.as_str(), p.puk.min, p.puk.max);
-            let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next));
-            if back || cancel {
-                app.go(&ctx, Screen::Home);
-            } else if next {
-                app.wizard.step = 2;
-            }
-        }
+        1 => step_one(app, ui, PinKind::Puk, tries, max),
         2 => step_two(app, ui, Ui::UnblockPin, false),
         3 => {
             if let Some(confirmed) = step_three(app, ui, Ui::UnblockPin, PinKind::Puk, tries, max, Ui::ConfirmUnblock) {
