@@ -1,0 +1,287 @@
+//! Card profiles: ISO 7816 commands and the exchange helper, ATR recognition, the CNS/CPS
+//! profile. Data (AIDs, file ids, PIN references) and vendor quirks live here.
+
+pub mod cie;
+pub mod cns;
+pub mod detect;
+pub mod iso7816;
+
+use crate::apdu::{ResponseError, StatusWord};
+use crate::secret::PinKind;
+use crate::transport::TransportError;
+use std::fmt;
+
+/// The card operation an error happened in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Op {
+    /// SELECT FILE / application.
+    Select,
+    /// READ BINARY.
+    ReadBinary,
+    /// GET RESPONSE.
+    GetResponse,
+    /// Reading a retry counter (VERIFY without data).
+    ReadCounter,
+    /// VERIFY.
+    Verify,
+    /// CHANGE REFERENCE DATA.
+    ChangePin,
+    /// RESET RETRY COUNTER.
+    Unblock,
+    /// GET DATA.
+    GetData,
+    /// Key agreement and device authentication.
+    Authenticate,
+    /// Signing with the authentication key.
+    Sign,
+}
+
+impl fmt::Display for Op {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Op::Select => "SELECT",
+            Op::ReadBinary => "READ BINARY",
+            Op::GetResponse => "GET RESPONSE",
+            Op::ReadCounter => "VERIFY (counter)",
+            Op::Verify => "VERIFY",
+            Op::ChangePin => "CHANGE REFERENCE DATA",
+            Op::Unblock => "RESET RETRY COUNTER",
+            Op::GetData => "GET DATA",
+            Op::Authenticate => "device authentication",
+            Op::Sign => "signature",
+        })
+    }
+}
+
+/// Errors of the card layer.
+#[derive(Debug, thiserror::Error)]
+// Exhaustive on purpose: every front-end maps every variant to a message.
+pub enum CardError {
+    /// The transport failed.
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    /// The card answered with no status word (it died or was removed mid-command).
+    #[error(transparent)]
+    Response(#[from] ResponseError),
+    /// Wrong PIN or PUK (63Cx).
+    #[error("wrong {kind}: {tries_left} tries left")]
+    WrongSecret {
+        /// PIN or PUK.
+        kind: PinKind,
+        /// Tries left (0: now blocked).
+        tries_left: u8,
+    },
+    /// The PIN or PUK is blocked (6983).
+    #[error("{kind} is blocked")]
+    Blocked {
+        /// PIN or PUK.
+        kind: PinKind,
+    },
+    /// The card refused the new PIN's format (6A80).
+    #[error("the card refused the new PIN's format")]
+    NewPinRefused,
+    /// A status word the operation does not expect.
+    #[error("{op}: unexpected status {sw}")]
+    Unexpected {
+        /// The operation.
+        op: Op,
+        /// The status word.
+        sw: StatusWord,
+    },
+    /// The secure channel broke (bad MAC or malformed answer); the session is dropped.
+    #[error(transparent)]
+    SecureMessaging(#[from] cie::sm::SmError),
+    /// The card's authority is neither the national CIE one nor Tessera's simulator.
+    #[error("the card's certificate authority is not known")]
+    UnknownAuthority,
+    /// The chip's authentication signature is wrong: not a genuine card, or a fault.
+    #[error("the chip failed its authentication")]
+    ChipNotAuthentic,
+    /// A file the profile needs is missing.
+    #[error("file not found: {0}")]
+    NotFound(&'static str),
+    /// A file's content is malformed.
+    #[error("malformed {0}")]
+    Malformed(&'static str),
+}
+
+/// Maps the status word of a PIN command (VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER);
+/// `kind` is the secret the card checks. The same on CNS cards (CNS spec §3.4) and the CIE
+/// (CIE spec §5, inside secure messaging).
+pub(crate) fn map_pin_status(op: Op, kind: PinKind, sw: StatusWord) -> Result<(), CardError> {
+    match sw {
+        StatusWord::Ok => Ok(()),
+        StatusWord::VerifyFailed { tries_left } => Err(CardError::WrongSecret { kind, tries_left }),
+        StatusWord::AuthMethodBlocked => Err(CardError::Blocked { kind }),
+        StatusWord::IncorrectData => Err(CardError::NewPinRefused),
+        sw => Err(CardError::Unexpected { op, sw }),
+    }
+}
+
+/// How many tries a PIN or PUK has left, as read from the card without spending one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "state", content = "tries_left")]
+pub enum TriesLeft {
+    /// The card reported this many tries left (0 = blocked).
+    Known(u8),
+    /// The card would not tell (never guessed).
+    Unknown,
+}
+
+impl TriesLeft {
+    /// The number, if known.
+    pub fn known(self) -> Option<u8> {
+        match self {
+            TriesLeft::Known(n) => Some(n),
+            TriesLeft::Unknown => None,
+        }
+    }
+
+    /// Known to be blocked.
+    pub fn is_blocked(self) -> bool {
+        self == TriesLeft::Known(0)
+    }
+}
+
+/// A recognised card: the CNS family or the CIE, behind one interface for the service layer.
+#[derive(Debug)]
+pub enum Profile {
+    /// CPS / TS-CNS / CNS.
+    Cns(cns::CnsProfile),
+    /// CIE 3.0.
+    Cie(Box<cie::CieProfile>),
+}
+
+impl Profile {
+    /// Recognises the card from its ATR (and, for CNS lots with a bare ATR, SELECT by AID).
+    /// `None`: not a card Tessera manages.
+    pub fn detect(ch: &mut iso7816::Channel<'_>, atr: &[u8]) -> Result<Option<Self>, CardError> {
+        if let detect::CardKind::Cie { variant, .. } = detect::identify(atr) {
+            return Ok(Some(Profile::Cie(Box::new(cie::CieProfile::new(cie::Variant::of(variant), cie::DappKeys::default())))));
+        }
+        Ok(cns::CnsProfile::detect(ch, atr)?.map(Profile::Cns))
+    }
+
+    /// "CPS", "TS-CNS", "CNS" or "CIE".
+    pub fn card_type(&self) -> &'static str {
+        match self {
+            Profile::Cns(p) => p.card_type(),
+            Profile::Cie(_) => "CIE",
+        }
+    }
+
+    /// Chip, OS and version for people.
+    pub fn model(&self) -> String {
+        match self {
+            Profile::Cns(p) => match &p.atr {
+                Some(a) => format!(
+                    "{} OS {:02X}.{:02X} on {}, CNS {}",
+                    a.os_maker_name,
+                    a.os_version.0,
+                    a.os_version.1,
+                    a.ic_maker_name,
+                    a.spec_version_text()
+                ),
+                None => "CNS (application selected by AID)".to_owned(),
+            },
+            Profile::Cie(c) => format!("CIE 3.0 ({})", c.variant.name),
+        }
+    }
+
+    /// PIN lengths, PUK lengths, PIN tries, PUK tries.
+    pub fn rules(&self) -> (crate::secret::LengthRule, crate::secret::LengthRule, u8, u8) {
+        match self {
+            Profile::Cns(_) => (cns::PIN_RULE, cns::PUK_RULE, cns::PIN_MAX_TRIES, cns::PUK_MAX_TRIES),
+            Profile::Cie(_) => (cie::PIN_RULE, cie::PUK_RULE, cie::PIN_MAX_TRIES, cie::PUK_MAX_TRIES),
+        }
+    }
+
+    /// The card number printed on the card.
+    pub fn read_card_number(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<String, CardError> {
+        match self {
+            Profile::Cns(p) => p.read_card_number(ch),
+            Profile::Cie(c) => c.read_card_number(ch),
+        }
+    }
+
+    /// The CNS personal-data file (a CIE has none readable without enrolment).
+    pub fn read_personal_data(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<Option<cns::PersonalData>, CardError> {
+        match self {
+            Profile::Cns(p) => p.read_personal_data(ch),
+            Profile::Cie(_) => Ok(None),
+        }
+    }
+
+    /// The authentication certificate, DER.
+    pub fn read_certificate(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<Vec<u8>, CardError> {
+        match self {
+            Profile::Cns(p) => p.read_certificate(ch),
+            Profile::Cie(c) => c.read_certificate(ch),
+        }
+    }
+
+    /// Gets ready for PIN commands: the MF current (CNS), an authenticated session (CIE).
+    pub fn prepare_pin_commands(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<(), CardError> {
+        match self {
+            Profile::Cns(p) => p.select_root(ch),
+            Profile::Cie(c) => c.ensure_session(ch),
+        }
+    }
+
+    /// Tries left, read without spending one.
+    pub fn tries_left(&mut self, ch: &mut iso7816::Channel<'_>, kind: crate::secret::PinKind) -> Result<TriesLeft, CardError> {
+        match self {
+            Profile::Cns(p) => p.tries_left(ch, kind),
+            Profile::Cie(c) => c.tries_left(ch, kind),
+        }
+    }
+
+    /// Changes the PIN.
+    pub fn change_pin(&mut self, ch: &mut iso7816::Channel<'_>, current: &crate::secret::Pin, new: &crate::secret::Pin) -> Result<(), CardError> {
+        match self {
+            Profile::Cns(p) => p.change_pin(ch, current, new),
+            Profile::Cie(c) => c.change_pin(ch, current, new),
+        }
+    }
+
+    /// Unblocks the PIN with the PUK and sets a new one.
+    pub fn unblock_pin(&mut self, ch: &mut iso7816::Channel<'_>, puk: &crate::secret::Puk, new: &crate::secret::Pin) -> Result<(), CardError> {
+        match self {
+            Profile::Cns(p) => p.unblock_pin(ch, puk, new),
+            Profile::Cie(c) => c.unblock_pin(ch, puk, new),
+        }
+    }
+
+    /// Signs `digest_info` (a DER DigestInfo) with the authentication key after verifying the
+    /// PIN; `key_len` is the modulus length in bytes (from the certificate). The CNS card does
+    /// raw RSA, so the PKCS#1 v1.5 type-01 block is built here; the CIE pads by itself.
+    pub fn sign(&mut self, ch: &mut iso7816::Channel<'_>, pin: &crate::secret::Pin, digest_info: &[u8], key_len: usize) -> Result<Vec<u8>, CardError> {
+        match self {
+            Profile::Cns(p) => {
+                if digest_info.len() + 11 > key_len {
+                    return Err(CardError::Malformed("digest too long for the key"));
+                }
+                let mut block = vec![0x00, 0x01];
+                block.resize(key_len - digest_info.len() - 1, 0xFF);
+                block.push(0x00);
+                block.extend_from_slice(digest_info);
+                p.sign_block(ch, pin, &block)
+            }
+            Profile::Cie(c) => c.sign(ch, pin, digest_info),
+        }
+    }
+
+    /// Tessera's own simulated card, recognised by its test authority (CIE).
+    pub fn is_simulated(&self) -> bool {
+        matches!(self, Profile::Cie(c) if c.ca == Some(cie::CaKind::Simulator))
+    }
+
+    /// The CIE's NIS (identification number for services).
+    pub fn nis(&self) -> Option<String> {
+        match self {
+            Profile::Cie(c) => c.nis.clone(),
+            Profile::Cns(_) => None,
+        }
+    }
+}

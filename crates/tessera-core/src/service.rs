@@ -1,0 +1,36 @@
+//! User-level operations over a [`Connection`]: card overview, PIN change, unblock, certificate.
+//! Front-ends (CLI, GUI) call these and nothing below. This layer never prints, prompts or
+//! sleeps. Each operation is one transaction; all input must be collected before calling it.
+
+pub mod certificate;
+pub mod pin;
+pub mod sign;
+pub mod status;
+
+use crate::card::Profile;
+use crate::card::detect::{CardKind, identify};
+use crate::card::iso7816::Channel;
+use crate::transport::Connection;
+use crate::{Error, Result, apdu::hex};
+
+pub use certificate::{CertificateInfo, default_export_path, export_certificate, read_certificate};
+pub use pin::{ChangePin, PinOutcome, PinPolicy, PinStatus, PinWarning, UnblockPin, change_pin, new_pin, pin_status, unblock_pin};
+pub use sign::{Signed, sign_sha256, verify_sha256};
+pub use status::{CardOverview, overview};
+
+/// Runs `f` inside one transaction with the recognised card profile; returns its result and
+/// the number of APDUs sent.
+pub fn with_card<T>(
+    conn: &mut dyn Connection,
+    f: impl FnOnce(&mut Profile, &mut Channel<'_>) -> Result<T>,
+) -> Result<(T, u32)> {
+    let atr = conn.atr().to_vec();
+    let mut tx = conn.begin()?;
+    let mut ch = Channel::new(&mut *tx);
+    let profile = Profile::detect(&mut ch, &atr).map_err(Error::from)?;
+    let Some(mut profile) = profile else {
+        return Err(Error::UnsupportedCard { atr: hex(&atr), cie: matches!(identify(&atr), CardKind::Cie { .. }) });
+    };
+    let out = f(&mut profile, &mut ch)?;
+    Ok((out, ch.apdus_sent()))
+}

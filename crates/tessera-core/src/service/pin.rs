@@ -1,0 +1,282 @@
+//! PIN rules (checked before any APDU), PIN change and unblock.
+//!
+//! Every check that can fail without the card runs before the transaction; inside it, the
+//! retry counter is read (no try spent) and the operation refuses — sending nothing secret —
+//! when the secret is blocked, or when this could be the last try and the user did not confirm.
+
+use super::with_card;
+use crate::card::TriesLeft;
+use crate::card::cns::{self, CardDate};
+pub use crate::secret::PinRuleError;
+use crate::secret::{FormatError, LengthRule, Pin, PinKind, Puk};
+use crate::transport::Connection;
+use crate::{Error, Result};
+use zeroize::Zeroize;
+
+/// Length rules and counters of a card's secrets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PinPolicy {
+    /// PIN lengths.
+    pub pin: LengthRule,
+    /// PUK lengths.
+    pub puk: LengthRule,
+    /// PIN tries when fresh.
+    pub pin_max_tries: u8,
+    /// PUK tries when fresh.
+    pub puk_max_tries: u8,
+}
+
+impl PinPolicy {
+    /// CNS / CPS: PIN 5–8 digits, PUK 8 digits, 3 and 10 tries.
+    pub const CNS: PinPolicy =
+        PinPolicy { pin: cns::PIN_RULE, puk: cns::PUK_RULE, pin_max_tries: cns::PIN_MAX_TRIES, puk_max_tries: cns::PUK_MAX_TRIES };
+
+    /// The policy of a recognised card.
+    pub fn of(p: &crate::card::Profile) -> PinPolicy {
+        let (pin, puk, pin_max_tries, puk_max_tries) = p.rules();
+        PinPolicy { pin, puk, pin_max_tries, puk_max_tries }
+    }
+}
+
+/// Weak-PIN warnings: allowed, but the user is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PinWarning {
+    /// All digits the same (11111).
+    AllSameDigit,
+    /// An ascending or descending run (12345, 98765).
+    Sequence,
+    /// The holder's birth date.
+    BirthDate,
+}
+
+/// Weak-PIN warnings for `digits` (ASCII), given the holder's birth date if known.
+pub fn weak_pin_warnings(digits: &[u8], birth: Option<CardDate>) -> Vec<PinWarning> {
+    let mut w = Vec::new();
+    if digits.len() > 1 && digits.iter().all(|&d| d == digits[0]) {
+        w.push(PinWarning::AllSameDigit);
+    }
+    let steps: Vec<i16> = digits.windows(2).map(|p| (i16::from(p[1]) - i16::from(p[0])).rem_euclid(10)).collect();
+    if !steps.is_empty() && (steps.iter().all(|&s| s == 1) || steps.iter().all(|&s| s == 9)) {
+        w.push(PinWarning::Sequence);
+    }
+    if let Some(b) = birth {
+        let d = b.ddmmyyyy();
+        let (dd, mm, yyyy) = (&d[0..2], &d[2..4], &d[4..8]);
+        let yy = &yyyy[2..];
+        let forms = [
+            format!("{dd}{mm}{yyyy}"),
+            format!("{dd}{mm}{yy}"),
+            format!("{yyyy}{mm}{dd}"),
+            format!("{yy}{mm}{dd}"),
+            format!("{mm}{dd}{yyyy}"),
+            format!("{dd}{mm}{yyyy}").get(..5).unwrap_or_default().to_owned(),
+        ];
+        let s = String::from_utf8_lossy(digits);
+        if forms.iter().any(|f| *f == *s) || (digits.len() >= 6 && s.contains(&format!("{dd}{mm}{yy}"))) {
+            w.push(PinWarning::BirthDate);
+        }
+    }
+    w
+}
+
+/// Validates a new PIN typed twice; both strings are zeroized. `current` (if given) must differ.
+pub fn new_pin(
+    mut typed: String,
+    mut again: String,
+    current: Option<&Pin>,
+    rule: LengthRule,
+    birth: Option<CardDate>,
+) -> Result<(Pin, Vec<PinWarning>), PinRuleError> {
+    let same = typed == again;
+    again.zeroize();
+    let pin = Pin::parse(std::mem::take(&mut typed), rule)?;
+    if !same {
+        return Err(PinRuleError::ConfirmationMismatch);
+    }
+    if current.is_some_and(|c| c.expose_secret() == pin.expose_secret()) {
+        return Err(PinRuleError::SameAsCurrent);
+    }
+    let warnings = weak_pin_warnings(pin.expose_secret(), birth);
+    Ok((pin, warnings))
+}
+
+/// A PIN change, with every input collected.
+#[derive(Debug)]
+pub struct ChangePin {
+    /// The current PIN.
+    pub current: Pin,
+    /// The new PIN (validated with [`new_pin`]).
+    pub new: Pin,
+    /// The user confirmed spending what may be the last PIN try.
+    pub confirm_last_try: bool,
+}
+
+/// An unblock, with every input collected.
+#[derive(Debug)]
+pub struct UnblockPin {
+    /// The PUK.
+    pub puk: Puk,
+    /// The new PIN (validated with [`new_pin`]).
+    pub new: Pin,
+    /// The user confirmed spending what may be the last PUK try.
+    pub confirm_last_try: bool,
+}
+
+/// What a successful PIN operation reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct PinOutcome {
+    /// APDUs sent.
+    pub apdus: u32,
+}
+
+/// Refuses before the try if the secret is blocked or the try may be the last one unconfirmed.
+pub(crate) fn preflight(kind: PinKind, tries: TriesLeft, confirmed: bool) -> Result<()> {
+    match (kind, tries) {
+        (PinKind::Pin, TriesLeft::Known(0)) => Err(Error::PinBlocked),
+        (PinKind::Puk, TriesLeft::Known(0)) => Err(Error::PukBlocked),
+        // One try left — or the card will not say, so it could be the last: the user must confirm.
+        (_, TriesLeft::Known(1) | TriesLeft::Unknown) if !confirmed => {
+            Err(Error::LastTryNotConfirmed { kind, tries_known: tries != TriesLeft::Unknown })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The card's own length rules (a CPS PIN may have 5 digits, a CIE PIN has 8): checked before
+/// anything secret is sent.
+fn check_lengths(p: &crate::card::Profile, pins: &[(&Pin, PinKind)]) -> Result<()> {
+    let rule = PinPolicy::of(p).pin;
+    for (pin, kind) in pins {
+        if !rule.contains(pin.len()) {
+            return Err(PinRuleError::Format(FormatError::Length { kind: *kind, min: rule.min, max: rule.max }).into());
+        }
+    }
+    Ok(())
+}
+
+/// Checks one PIN against the card's length rule.
+pub(crate) fn check_pin_length(p: &crate::card::Profile, pin: &Pin) -> Result<()> {
+    check_lengths(p, &[(pin, PinKind::Pin)])
+}
+
+/// Changes the PIN: one transaction of SELECT MF, counter read, CHANGE REFERENCE DATA.
+/// Spends at most one PIN try, and none when it refuses.
+pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcome> {
+    if req.current.expose_secret() == req.new.expose_secret() {
+        return Err(PinRuleError::SameAsCurrent.into());
+    }
+    let ((), apdus) = with_card(conn, |p, ch| {
+        check_lengths(p, &[(&req.current, PinKind::Pin), (&req.new, PinKind::Pin)])?;
+        p.prepare_pin_commands(ch)?;
+        let tries = p.tries_left(ch, PinKind::Pin)?;
+        preflight(PinKind::Pin, tries, req.confirm_last_try)?;
+        p.change_pin(ch, &req.current, &req.new)?;
+        Ok(())
+    })?;
+    Ok(PinOutcome { apdus })
+}
+
+/// Unblocks the PIN with the PUK and sets a new PIN: SELECT MF, PUK counter read, RESET RETRY
+/// COUNTER. Spends at most one PUK try, and none when it refuses (PUK blocked: nothing sent).
+pub fn unblock_pin(conn: &mut dyn Connection, req: UnblockPin) -> Result<PinOutcome> {
+    let ((), apdus) = with_card(conn, |p, ch| {
+        check_lengths(p, &[(&req.new, PinKind::Pin)])?;
+        if !PinPolicy::of(p).puk.contains(req.puk.len()) {
+            let r = PinPolicy::of(p).puk;
+            return Err(PinRuleError::Format(FormatError::Length { kind: PinKind::Puk, min: r.min, max: r.max }).into());
+        }
+        p.prepare_pin_commands(ch)?;
+        let tries = p.tries_left(ch, PinKind::Puk)?;
+        preflight(PinKind::Puk, tries, req.confirm_last_try)?;
+        p.unblock_pin(ch, &req.puk, &req.new)?;
+        Ok(())
+    })?;
+    Ok(PinOutcome { apdus })
+}
+
+/// What a PIN dialog needs before it asks for anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinStatus {
+    /// "CPS", "TS-CNS" or "CNS".
+    pub card_type: &'static str,
+    /// PIN tries left.
+    pub pin: TriesLeft,
+    /// PUK tries left.
+    pub puk: TriesLeft,
+    /// Holder's birth date (for the weak-PIN check).
+    pub birth_date: Option<CardDate>,
+    /// Lengths and counters.
+    pub policy: PinPolicy,
+}
+
+/// Reads the PIN and PUK counters (no try spent) and the birth date, in one transaction.
+pub fn pin_status(conn: &mut dyn Connection) -> Result<PinStatus> {
+    let (st, _) = with_card(conn, |p, ch| {
+        let birth_date = match p.read_personal_data(ch) {
+            Ok(pd) => pd.and_then(|d| d.birth_date),
+            Err(crate::card::CardError::Malformed(_)) => None,
+            Err(e) => return Err(e.into()),
+        };
+        p.prepare_pin_commands(ch)?;
+        let pin = p.tries_left(ch, PinKind::Pin)?;
+        let puk = p.tries_left(ch, PinKind::Puk)?;
+        Ok(PinStatus { card_type: p.card_type(), pin, puk, birth_date, policy: PinPolicy::of(p) })
+    })?;
+    Ok(st)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const R: LengthRule = cns::PIN_RULE;
+
+    #[test]
+    fn weak_pins_are_flagged() {
+        assert_eq!(weak_pin_warnings(b"11111", None), vec![PinWarning::AllSameDigit]);
+        assert_eq!(weak_pin_warnings(b"12345", None), vec![PinWarning::Sequence]);
+        assert_eq!(weak_pin_warnings(b"67890", None), vec![PinWarning::Sequence]);
+        assert_eq!(weak_pin_warnings(b"54321", None), vec![PinWarning::Sequence]);
+        let birth = CardDate { year: 1985, month: 3, day: 15 };
+        assert_eq!(weak_pin_warnings(b"15031985", Some(birth)), vec![PinWarning::BirthDate]);
+        assert_eq!(weak_pin_warnings(b"150385", Some(birth)), vec![PinWarning::BirthDate]);
+        assert!(weak_pin_warnings(b"40271", Some(birth)).is_empty());
+    }
+
+    #[test]
+    fn new_pin_rules() {
+        let cur = Pin::parse("40271".into(), R).expect("valid");
+        assert_eq!(
+            new_pin("40271".into(), "40271".into(), Some(&cur), R, None).map(|_| ()),
+            Err(PinRuleError::SameAsCurrent)
+        );
+        assert_eq!(
+            new_pin("40272".into(), "40273".into(), Some(&cur), R, None).map(|_| ()),
+            Err(PinRuleError::ConfirmationMismatch)
+        );
+        assert!(matches!(
+            new_pin("4027".into(), "4027".into(), None, R, None),
+            Err(PinRuleError::Format(FormatError::Length { .. }))
+        ));
+        let (p, w) = new_pin("59173".into(), "59173".into(), Some(&cur), R, None).expect("valid");
+        assert_eq!(p.expose_secret(), b"59173");
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn preflight_refuses_before_spending() {
+        assert!(matches!(preflight(PinKind::Pin, TriesLeft::Known(0), true), Err(Error::PinBlocked)));
+        assert!(matches!(preflight(PinKind::Puk, TriesLeft::Known(0), true), Err(Error::PukBlocked)));
+        assert!(matches!(
+            preflight(PinKind::Pin, TriesLeft::Known(1), false),
+            Err(Error::LastTryNotConfirmed { kind: PinKind::Pin, tries_known: true })
+        ));
+        assert!(matches!(
+            preflight(PinKind::Pin, TriesLeft::Unknown, false),
+            Err(Error::LastTryNotConfirmed { tries_known: false, .. })
+        ));
+        assert!(preflight(PinKind::Pin, TriesLeft::Known(1), true).is_ok());
+        assert!(preflight(PinKind::Pin, TriesLeft::Known(2), false).is_ok());
+    }
+}

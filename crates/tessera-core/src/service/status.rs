@@ -1,0 +1,126 @@
+//! The card overview: type, holder, card number, certificate, PIN/PUK tries (none spent).
+
+use super::with_card;
+use crate::service::pin::PinPolicy;
+use crate::card::TriesLeft;
+use crate::card::cns::PersonalData;
+use crate::card::CardError;
+use crate::cert::{self, CertSummary};
+use crate::secret::PinKind;
+use crate::transport::Connection;
+use crate::{Error, Result, apdu::hex};
+
+/// Everything the home screen and `tessera status` show.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CardOverview {
+    /// Reader name.
+    pub reader: String,
+    /// ATR, hex.
+    pub atr: String,
+    /// "CPS", "TS-CNS", "CNS" or "CIE".
+    pub card_type: String,
+    /// Chip and OS, e.g. "STIncard OS 17.17 on STMicroelectronics, CNS 1.1".
+    pub model: String,
+    /// A simulated card recognised by its test authority (never shown as a real card).
+    pub simulated_card: bool,
+    /// The CIE's identification number for services (NIS); `None` on CNS cards.
+    pub nis: Option<String>,
+    /// The card number: 16 digits on a CNS (EF_IDCarta), 9 characters on a CIE.
+    pub card_number: Option<String>,
+    /// Holder's name from the personal-data file or the certificate.
+    pub holder: Option<String>,
+    /// Codice fiscale from the personal-data file or the certificate.
+    pub codice_fiscale: Option<String>,
+    /// The personal-data file.
+    pub personal_data: Option<PersonalData>,
+    /// The authentication certificate.
+    pub certificate: Option<CertSummary>,
+    /// PIN tries left (`None`: the card would not tell).
+    pub pin_tries_left: Option<u8>,
+    /// PUK tries left (`None`: the card would not tell).
+    pub puk_tries_left: Option<u8>,
+    /// PIN tries when fresh.
+    pub pin_max_tries: u8,
+    /// PUK tries when fresh.
+    pub puk_max_tries: u8,
+    /// Allowed PIN lengths.
+    pub pin_min_len: usize,
+    /// Allowed PIN lengths.
+    pub pin_max_len: usize,
+    /// APDUs this overview took.
+    pub apdus: u32,
+    /// The certificate, DER (not serialised).
+    #[serde(skip)]
+    pub certificate_der: Option<Vec<u8>>,
+}
+
+impl CardOverview {
+    /// PIN tries as the card reported them.
+    pub fn pin(&self) -> TriesLeft {
+        self.pin_tries_left.map_or(TriesLeft::Unknown, TriesLeft::Known)
+    }
+
+    /// PUK tries as the card reported them.
+    pub fn puk(&self) -> TriesLeft {
+        self.puk_tries_left.map_or(TriesLeft::Unknown, TriesLeft::Known)
+    }
+}
+
+fn optional<T>(r: Result<T, CardError>) -> Result<Option<T>, CardError> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(CardError::NotFound(_)) | Err(CardError::Malformed(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads the card overview in one transaction, spending no PIN or PUK try.
+pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
+    let reader = conn.reader().to_owned();
+    let atr = conn.atr().to_vec();
+    let ((card_type, model, policy, simulated, nis, number, personal, der, pin, puk), apdus) = with_card(conn, |p, ch| {
+        let number = optional(p.read_card_number(ch))?;
+        let personal = match p.read_personal_data(ch) {
+            Ok(v) => v,
+            Err(CardError::Malformed(_)) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let der = optional(p.read_certificate(ch))?;
+        p.prepare_pin_commands(ch)?;
+        let pin = p.tries_left(ch, PinKind::Pin)?;
+        let puk = p.tries_left(ch, PinKind::Puk)?;
+        Ok((p.card_type(), p.model(), PinPolicy::of(p), p.is_simulated(), p.nis(), number, personal, der, pin, puk))
+    })?;
+    let certificate = der.as_deref().map(cert::summarize).transpose().map_err(Error::from)?;
+    let holder = personal
+        .as_ref()
+        .map(PersonalData::holder)
+        .filter(|h| !h.is_empty())
+        .or_else(|| certificate.as_ref().map(|c| c.holder.clone()));
+    let codice_fiscale = personal
+        .as_ref()
+        .map(|p| p.codice_fiscale.clone())
+        .filter(|c| !c.is_empty())
+        .or_else(|| certificate.as_ref().and_then(|c| c.codice_fiscale.clone()));
+    Ok(CardOverview {
+        reader,
+        atr: hex(&atr),
+        card_type: card_type.to_owned(),
+        model,
+        simulated_card: simulated,
+        nis,
+        card_number: number,
+        holder,
+        codice_fiscale,
+        personal_data: personal,
+        certificate,
+        pin_tries_left: pin.known(),
+        puk_tries_left: puk.known(),
+        pin_max_tries: policy.pin_max_tries,
+        puk_max_tries: policy.puk_max_tries,
+        pin_min_len: policy.pin.min,
+        pin_max_len: policy.pin.max,
+        apdus,
+        certificate_der: der,
+    })
+}

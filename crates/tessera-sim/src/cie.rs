@@ -1,0 +1,583 @@
+//! The simulated CIE 3.0 (CIE spec §8): IAS and CIE applications, the plain phase, DH key
+//! agreement, the device-authentication checks with an injectable CA key, secure messaging, and
+//! the PIN state machine (PIN 3 tries, PUK 10).
+
+mod dapp;
+
+use super::keys::{self, CertSpec};
+use tessera_core::apdu::{CommandApdu, StatusWord};
+use tessera_core::card::cie::crypto;
+use tessera_core::card::cie::sm::{SmSession, data_objects};
+use tessera_core::card::cie::{AID_CIE, AID_IAS};
+use iso7816_tlv::ber::{Tag, Tlv, Value};
+use rand::RngCore;
+use rsa::RsaPrivateKey;
+use rsa::pkcs1::EncodeRsaPublicKey;
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+use zeroize::Zeroizing;
+
+const PIN_MAX: u8 = 3;
+const PUK_MAX: u8 = 10;
+/// The card number printed on the simulated CIE (EF.Serial).
+pub const SERIAL: &str = "CA12345XY";
+/// The simulated CIE's NIS (EF.IdServizi).
+pub const NIS: &str = "123456789012";
+/// CA reference and authorization of the simulated CA (CHR = 4 bytes ‖ CAR).
+const CHR_CA: [u8; 12] = [0, 0, 0, 0, b'I', b'T', b'T', b'E', b'S', b'T', b'0', b'1'];
+const CHA_CA: [u8; 7] = [0xA0, 0x00, 0x00, 0x00, 0x00, 0x39, 0x01];
+const SN_ICC: [u8; 8] = [0x00, 0x68, 0x37, 0x56, 0x18, 0x03, 0x30, 0x1F];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Df {
+    Ias,
+    Cie,
+}
+
+/// Key selected by MSE SET for INTERNAL AUTHENTICATE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IntKey {
+    Services,
+    Chip,
+    Auth,
+}
+
+pub(crate) struct CieApplet {
+    pub(crate) atr: Vec<u8>,
+    pub(crate) certificate: Vec<u8>,
+    pub(crate) pin_left: u8,
+    pub(crate) puk_left: u8,
+    pin: Zeroizing<Vec<u8>>,
+    puk: Zeroizing<Vec<u8>>,
+    files_ias: Vec<(u16, Vec<u8>)>,
+    files_cie: Vec<(u16, Vec<u8>)>,
+    p: Vec<u8>,
+    q: Vec<u8>,
+    g: Vec<u8>,
+    ca_n: Vec<u8>,
+    ca_e: Vec<u8>,
+    chip: RsaPrivateKey,
+    services: RsaPrivateKey,
+    auth: RsaPrivateKey,
+    // Volatile state, cleared by a reset.
+    df: Df,
+    ef: Option<u16>,
+    pending: Vec<u8>,
+    plain_chain: Vec<u8>,
+    sm_chain: Vec<u8>,
+    pk_ifd: Option<Vec<u8>>,
+    pk_icc: Option<Vec<u8>>,
+    session: Option<SmSession>,
+    ca_selected: bool,
+    ifd_key: Option<(Vec<u8>, Vec<u8>, Vec<u8>)>,
+    ifd_selected: bool,
+    rnd_icc: Option<[u8; 8]>,
+    ext_auth_ok: bool,
+    dapp_done: bool,
+    int_key: Option<IntKey>,
+    pin_ok: bool,
+    puk_ok: bool,
+    after_int_auth: Option<[u8; 8]>,
+}
+
+fn tag(b: &[u8]) -> Tag {
+    #[allow(clippy::expect_used)]
+    Tag::try_from(b.iter().fold(0u64, |a, &x| (a << 8) | u64::from(x))).expect("static tag")
+}
+
+fn prim(t: &[u8], v: Vec<u8>) -> Tlv {
+    #[allow(clippy::expect_used)]
+    Tlv::new(tag(t), Value::Primitive(v)).expect("primitive TLV")
+}
+
+fn cons(t: &[u8], children: Vec<Tlv>) -> Tlv {
+    #[allow(clippy::expect_used)]
+    Tlv::new(tag(t), Value::Constructed(children)).expect("constructed TLV")
+}
+
+fn sw(s: StatusWord) -> (Vec<u8>, StatusWord) {
+    (Vec::new(), s)
+}
+
+fn bcd(digits: &str) -> Vec<u8> {
+    digits.as_bytes().chunks(2).map(|c| ((c[0] - b'0') << 4) | (c.get(1).map_or(0x0F, |d| d - b'0'))).collect()
+}
+
+/// PKCS#1 v1.5 type-01 signature of `data` as the card computes it (the card pads).
+fn pkcs1_sign(key: &RsaPrivateKey, data: &[u8]) -> Option<Vec<u8>> {
+    let k = key.size();
+    if data.len() + 11 > k {
+        return None;
+    }
+    let mut block = vec![0x00, 0x01];
+    block.resize(k - data.len() - 1, 0xFF);
+    block.push(0x00);
+    block.extend_from_slice(data);
+    Some(crypto::mod_pow(&block, &key.d().to_bytes_be(), &key.n().to_bytes_be(), k))
+}
+
+impl CieApplet {
+    pub(crate) fn new(atr: Vec<u8>, pin: &str, puk: &str, pin_left: u8, puk_left: u8, days: (i64, i64)) -> Self {
+        let (chip, services) = keys::cie_keys();
+        let auth = keys::card_key(2048);
+        let (p, q, g) = keys::cie_dh_group();
+        #[allow(clippy::expect_used)]
+        let (ca_n, ca_e) = tessera_core::card::cie::DappKeys::simulator_ca_public().expect("simulator CA key");
+        let spec = CertSpec {
+            given_name: "MARIA",
+            surname: "ESEMPIO",
+            codice_fiscale: "SMPMRA85C55L378I",
+            card_number: SERIAL,
+            personal_data: NIS.as_bytes(),
+            not_before: keys::days_from_now(days.0),
+            not_after: keys::days_from_now(days.1),
+            serial: 0xC1E0_0001,
+            cie: true,
+        };
+        #[allow(clippy::expect_used)]
+        let certificate = keys::issue_certificate(&auth, &spec).expect("simulator certificate builds");
+        let mut pan = vec![0x5A, 0x0C, 0x39, 0x80, 0x00];
+        pan.extend_from_slice(&bcd(NIS));
+        pan.extend_from_slice(&[0x00, 0x00, 0x01]);
+        let der = |k: &RsaPrivateKey| k.to_public_key().to_pkcs1_der().map(|d| d.as_bytes().to_vec()).unwrap_or_default();
+        let mut cert_ef = certificate.clone();
+        cert_ef.resize(cert_ef.len() + 64, 0x00); // files may carry trailing bytes (CIE spec §2.1)
+        let files_cie = vec![
+            (0x1001, NIS.as_bytes().to_vec()),
+            (0x1002, format!("{SERIAL}0000000").into_bytes()),
+            (0x1003, cert_ef),
+            (0x1004, der(&chip)),
+            (0x1005, der(&services)),
+        ];
+        let files_ias = vec![(0xD003, pan), (0xD004, [p.clone(), q.clone(), g.clone()].concat())];
+        let mut pin8 = Zeroizing::new(pin.as_bytes().to_vec());
+        pin8.truncate(8);
+        let mut puk8 = Zeroizing::new(puk.as_bytes().to_vec());
+        puk8.truncate(8);
+        Self {
+            atr,
+            certificate,
+            pin_left,
+            puk_left,
+            pin: pin8,
+            puk: puk8,
+            files_ias,
+            files_cie,
+            p,
+            q,
+            g,
+            ca_n,
+            ca_e,
+            chip,
+            services,
+            auth,
+            df: Df::Ias,
+            ef: None,
+            pending: Vec::new(),
+            plain_chain: Vec::new(),
+            sm_chain: Vec::new(),
+            pk_ifd: None,
+            pk_icc: None,
+            session: None,
+            ca_selected: false,
+            ifd_key: None,
+            ifd_selected: false,
+            rnd_icc: None,
+            ext_auth_ok: false,
+            dapp_done: false,
+            int_key: None,
+            pin_ok: false,
+            puk_ok: false,
+            after_int_auth: None,
+        }
+    }
+
+    pub(crate) fn pin_matches(&self, pin: &[u8]) -> bool {
+        pin == &self.pin[..]
+    }
+
+    pub(crate) fn power_reset(&mut self) {
+        self.df = Df::Ias;
+        self.ef = None;
+        self.pending.clear();
+        self.plain_chain.clear();
+        self.sm_chain.clear();
+        self.pk_ifd = None;
+        self.pk_icc = None;
+        self.session = None;
+        self.ca_selected = false;
+        self.ifd_key = None;
+        self.ifd_selected = false;
+        self.rnd_icc = None;
+        self.ext_auth_ok = false;
+        self.dapp_done = false;
+        self.int_key = None;
+        self.pin_ok = false;
+        self.puk_ok = false;
+        self.after_int_auth = None;
+    }
+
+    /// A PIN or PUK presented in this raw command (counted before any fault): (pin, puk).
+    /// Under SM the data is encrypted, but its presence (DO87) and the reference are visible.
+    pub(crate) fn tries_in(raw: &[u8]) -> (u32, u32) {
+        let Ok(cmd) = CommandApdu::from_bytes(raw) else { return (0, 0) };
+        let has_data = if cmd.cla & 0x0C == 0x0C { cmd.data().first() == Some(&0x87) } else { !cmd.data().is_empty() };
+        match (cmd.ins, cmd.p2, has_data) {
+            (0x20, 0x81, true) | (0x24, 0x81, true) => (1, 0),
+            (0x20, 0x82, true) => (0, 1),
+            _ => (0, 0),
+        }
+    }
+
+    /// Splits a long answer: at most 256 bytes now, `61 xx` for the rest.
+    fn deliver(&mut self, mut data: Vec<u8>, status: StatusWord) -> Vec<u8> {
+        if data.len() > 256 {
+            let rest = data.split_off(256);
+            let left = rest.len();
+            self.pending = rest;
+            self.pending.extend_from_slice(&status.to_bytes());
+            data.extend_from_slice(&[0x61, if left >= 256 { 0 } else { left as u8 }]);
+            return data;
+        }
+        data.extend_from_slice(&status.to_bytes());
+        data
+    }
+
+    pub(crate) fn handle(&mut self, raw: &[u8]) -> Vec<u8> {
+        let Ok(cmd) = CommandApdu::from_bytes(raw) else { return StatusWord::WrongLength.to_bytes().to_vec() };
+        // GET RESPONSE, plain even inside SM (CIE spec §4).
+        if cmd.ins == 0xC0 && cmd.cla & !0x0C == 0 {
+            if self.pending.len() < 2 {
+                return StatusWord::ConditionsNotSatisfied.to_bytes().to_vec();
+            }
+            let body_len = self.pending.len() - 2;
+            let n = body_len.min(256);
+            let mut out: Vec<u8> = self.pending.drain(..n).collect();
+            if self.pending.len() > 2 {
+                let left = self.pending.len() - 2;
+                out.extend_from_slice(&[0x61, if left >= 256 { 0 } else { left as u8 }]);
+            } else {
+                out.append(&mut self.pending);
+            }
+            return out;
+        }
+        self.pending.clear();
+        if cmd.cla & 0x0C == 0x0C {
+            return self.handle_sm(&cmd);
+        }
+        if self.session.is_some() && !matches!(cmd.ins, 0xA4 | 0xB0 | 0xCB | 0x22) {
+            // Security-relevant commands must come under SM once the session is open.
+            return StatusWord::SecurityStatusNotSatisfied.to_bytes().to_vec();
+        }
+        let (data, status) = self.plain(&cmd);
+        self.deliver(data, status)
+    }
+
+    fn handle_sm(&mut self, wrapped: &CommandApdu) -> Vec<u8> {
+        let Some(session) = self.session.as_mut() else {
+            return StatusWord::SmObjectsIncorrect.to_bytes().to_vec();
+        };
+        let Some(cmd) = session.open_command(wrapped) else {
+            // Bad MAC or objects: plain 6988, session dropped.
+            self.session = None;
+            self.dapp_done = false;
+            return StatusWord::SmObjectsIncorrect.to_bytes().to_vec();
+        };
+        // Chained pieces (CLA 1C): collect, answer each piece.
+        let (data, status) = if cmd.cla & 0x10 != 0 {
+            self.sm_chain.extend_from_slice(cmd.data());
+            (Vec::new(), StatusWord::Ok)
+        } else {
+            let cmd = if self.sm_chain.is_empty() {
+                cmd
+            } else {
+                let mut all = std::mem::take(&mut self.sm_chain);
+                all.extend_from_slice(cmd.data());
+                let mut c = CommandApdu::new(0, cmd.ins, cmd.p1, cmd.p2).with_data(all);
+                if let Some(le) = cmd.le() {
+                    c = c.with_le(le);
+                }
+                c
+            };
+            self.secured(&cmd)
+        };
+        let next_ssc = self.after_int_auth.take();
+        let Some(session) = self.session.as_mut() else {
+            return status.to_bytes().to_vec();
+        };
+        let sealed = session.seal_response(&data, status);
+        if let Some(ssc) = next_ssc {
+            session.set_ssc(ssc);
+        }
+        let (body, outer) = sealed.split_at(sealed.len() - 2);
+        self.deliver(body.to_vec(), StatusWord::from_bytes(outer[0], outer[1]))
+    }
+
+    fn files(&self) -> &[(u16, Vec<u8>)] {
+        match self.df {
+            Df::Ias => &self.files_ias,
+            Df::Cie => &self.files_cie,
+        }
+    }
+
+    fn select(&mut self, cmd: &CommandApdu) -> (Vec<u8>, StatusWord) {
+        match (cmd.p1, cmd.data()) {
+            (0x00, []) => {
+                self.df = Df::Ias;
+                self.ef = None;
+                sw(StatusWord::Ok)
+            }
+            (0x04, aid) if aid == AID_IAS => {
+                self.df = Df::Ias;
+                self.ef = None;
+                sw(StatusWord::Ok)
+            }
+            (0x04, aid) if aid == AID_CIE => {
+                self.df = Df::Cie;
+                self.ef = None;
+                // Security status is lost on SELECT of an application (safe choice, CIE §8).
+                self.pin_ok = false;
+                self.puk_ok = false;
+                sw(StatusWord::Ok)
+            }
+            (0x02, [hi, lo]) => {
+                let fid = u16::from_be_bytes([*hi, *lo]);
+                if self.files().iter().any(|(f, _)| *f == fid) {
+                    self.ef = Some(fid);
+                    sw(StatusWord::Ok)
+                } else {
+                    sw(StatusWord::FileNotFound)
+                }
+            }
+            (0x04, _) => sw(StatusWord::FileNotFound),
+            _ => sw(StatusWord::IncorrectP1P2),
+        }
+    }
+
+    fn read(&self, cmd: &CommandApdu) -> (Vec<u8>, StatusWord) {
+        let Some(data) = self.ef.and_then(|f| self.files().iter().find(|(x, _)| *x == f)).map(|(_, d)| d) else {
+            return sw(StatusWord::NoCurrentEf);
+        };
+        let offset = usize::from(u16::from_be_bytes([cmd.p1 & 0x7F, cmd.p2]));
+        if offset >= data.len() {
+            return sw(StatusWord::WrongParameters);
+        }
+        let le = cmd.le().unwrap_or(256) as usize;
+        let end = data.len().min(offset + le);
+        let status = if end - offset < le { StatusWord::EndOfFile } else { StatusWord::Ok };
+        (data[offset..end].to_vec(), status)
+    }
+
+    fn get_data(&mut self, cmd: &CommandApdu) -> (Vec<u8>, StatusWord) {
+        let d = cmd.data();
+        let group = |children: Vec<Tlv>| cons(&[0x70], vec![cons(&[0xBF, 0xA1, 0x01], vec![cons(&[0xA3], children)])]).to_vec();
+        match d {
+            [0x4D, 0x08, 0x70, 0x06, 0xBF, 0xA1, 0x01, 0x02, 0xA3, 0x80] => (
+                group(vec![prim(&[0x97], self.g.clone()), prim(&[0x98], self.p.clone()), prim(&[0x99], self.q.clone())]),
+                StatusWord::Ok,
+            ),
+            [0x4D, 0x0A, 0x70, 0x08, 0xBF, 0xA1, 0x01, 0x04, 0xA3, 0x02, t @ 0x97..=0x99, 0x00] => {
+                let v = match t {
+                    0x97 => self.g.clone(),
+                    0x98 => self.p.clone(),
+                    _ => self.q.clone(),
+                };
+                (group(vec![prim(&[*t], v)]), StatusWord::Ok)
+            }
+            [0x4D, 0x09, 0x70, 0x07, 0xBF, 0xA0, 0x04, 0x03, 0x7F, 0x49, 0x80] => {
+                let key = cons(
+                    &[0x7F, 0x49],
+                    vec![
+                        prim(&[0x81], self.ca_n.clone()),
+                        prim(&[0x82], self.ca_e.clone()),
+                        prim(&[0x5F, 0x20], CHR_CA.to_vec()),
+                        prim(&[0x5F, 0x4C], CHA_CA.to_vec()),
+                    ],
+                );
+                (cons(&[0x70], vec![cons(&[0xBF, 0xA0, 0x04], vec![key])]).to_vec(), StatusWord::Ok)
+            }
+            [0x4D, 0x04, 0xA6, 0x02, 0x91, 0x00] => {
+                let Some(pk_ifd) = self.pk_ifd.clone() else { return sw(StatusWord::ConditionsNotSatisfied) };
+                let plen = self.p.len();
+                let mut rng = rand::thread_rng();
+                // Draw x until Z has 255+ significant bytes, so that the middleware's
+                // minimal-length encoding equals the fixed-length one (CIE spec §8).
+                let (pk_icc, z) = loop {
+                    let mut x = Zeroizing::new(vec![0u8; self.q.len()]);
+                    rng.fill_bytes(&mut x);
+                    let pk = crypto::mod_pow(&self.g, &x, &self.p, plen);
+                    let z = Zeroizing::new(crypto::mod_pow(&pk_ifd, &x, &self.p, plen));
+                    if crypto::strip_zeros(&z).len() >= 255 && crypto::strip_zeros(&pk).len() >= 255 {
+                        break (pk, z);
+                    }
+                };
+                let (k_enc, k_mac) = crypto::derive_keys(&z);
+                self.session = Some(SmSession::new(k_enc, k_mac, [0, 0, 0, 0, 0, 0, 0, 1]));
+                self.pk_icc = Some(pk_icc.clone());
+                (cons(&[0xA6], vec![prim(&[0x91], pk_icc)]).to_vec(), StatusWord::Ok)
+            }
+            _ => sw(StatusWord::ReferenceNotFound),
+        }
+    }
+
+    /// Commands of the plain phase.
+    fn plain(&mut self, cmd: &CommandApdu) -> (Vec<u8>, StatusWord) {
+        if cmd.cla & 0x10 != 0 {
+            // Plain chaining (MSE SET A6 with PK.IFD): collect, answer 9000 to every piece.
+            self.plain_chain.extend_from_slice(cmd.data());
+            return sw(StatusWord::Ok);
+        }
+        let data = if self.plain_chain.is_empty() {
+            cmd.data().to_vec()
+        } else {
+            let mut all = std::mem::take(&mut self.plain_chain);
+            all.extend_from_slice(cmd.data());
+            all
+        };
+        match (cmd.ins, cmd.p1, cmd.p2) {
+            (0xA4, ..) => self.select(cmd),
+            (0xB0, ..) => self.read(cmd),
+            (0xCB, 0x3F, 0xFF) => self.get_data(cmd),
+            (0x22, 0x41, 0xA6) => {
+                // 80 01 9B 83 01 81 91 <len> PK.IFD
+                match data_objects(&data).and_then(|dos| dos.into_iter().find(|(t, ..)| *t == 0x91)) {
+                    Some((_, pk, _)) if !pk.is_empty() => {
+                        self.pk_ifd = Some(pk);
+                        sw(StatusWord::Ok)
+                    }
+                    _ => sw(StatusWord::IncorrectData),
+                }
+            }
+            (0x22, 0x41, 0xA4) => self.mse_int_auth(&data),
+            (0x88, 0, 0) => self.internal_authenticate(&data),
+            (0x20 | 0x24 | 0x2C, ..) => sw(StatusWord::SecurityStatusNotSatisfied),
+            _ => sw(StatusWord::InsNotSupported),
+        }
+    }
+
+    fn mse_int_auth(&mut self, data: &[u8]) -> (Vec<u8>, StatusWord) {
+        self.int_key = match data {
+            [0x80, 0x01, 0x02, 0x84, 0x01, 0x83] => Some(IntKey::Services),
+            [0x84, 0x01, 0x82, 0x80, 0x01, 0x9B] => Some(IntKey::Chip),
+            [0x80, 0x01, 0x02, 0x84, 0x01, 0x81] => Some(IntKey::Auth),
+            _ => return sw(StatusWord::ReferenceNotFound),
+        };
+        sw(StatusWord::Ok)
+    }
+
+    fn internal_authenticate(&mut self, data: &[u8]) -> (Vec<u8>, StatusWord) {
+        match self.int_key {
+            // Deterministic PKCS#1 signature with the services key (the middleware's InitEncKey).
+            Some(IntKey::Services) => match pkcs1_sign(&self.services, data) {
+                Some(s) => (s, StatusWord::Ok),
+                None => sw(StatusWord::WrongLength),
+            },
+            Some(IntKey::Auth) if self.pin_ok && self.dapp_done => match pkcs1_sign(&self.auth, data) {
+                Some(s) => (s, StatusWord::Ok),
+                None => sw(StatusWord::WrongLength),
+            },
+            Some(IntKey::Auth) => sw(StatusWord::SecurityStatusNotSatisfied),
+            Some(IntKey::Chip) => self.chip_authenticate(data),
+            None => sw(StatusWord::ConditionsNotSatisfied),
+        }
+    }
+
+    /// Commands under SM.
+    fn secured(&mut self, cmd: &CommandApdu) -> (Vec<u8>, StatusWord) {
+        match (cmd.ins, cmd.p1, cmd.p2) {
+            (0xA4, ..) => self.select(cmd),
+            (0xB0, ..) => self.read(cmd),
+            (0x22, 0x81, 0xB6) => {
+                self.ca_selected = cmd.data() == [0x80, 0x01, 0x41, 0x83, 0x01, 0x84];
+                sw(if self.ca_selected { StatusWord::Ok } else { StatusWord::ReferenceNotFound })
+            }
+            (0x2A, 0x00, 0xAE) => self.verify_certificate(cmd.data()),
+            (0x22, 0x81, 0xA4) => {
+                let ok = self.ifd_key.as_ref().is_some_and(|(chr, ..)| cmd.data().get(2..) == Some(&chr[..]))
+                    && cmd.data().starts_with(&[0x83, 0x0C]);
+                self.ifd_selected = ok;
+                sw(if ok { StatusWord::Ok } else { StatusWord::ReferenceNotFound })
+            }
+            (0x84, 0, 0) => {
+                let mut r = [0u8; 8];
+                rand::thread_rng().fill_bytes(&mut r);
+                self.rnd_icc = Some(r);
+                (r.to_vec(), StatusWord::Ok)
+            }
+            (0x82, 0, 0) => self.external_authenticate(cmd.data()),
+            (0x22, 0x41, 0xA4) => self.mse_int_auth(cmd.data()),
+            (0x88, 0, 0) => self.internal_authenticate(cmd.data()),
+            (0x20 | 0x24 | 0x2C, ..) if !self.dapp_done => sw(StatusWord::SecurityStatusNotSatisfied),
+            (0x20, 0x00, r @ (0x81 | 0x82)) => self.verify(r, cmd.data()),
+            (0x24, 0x00, 0x81) => {
+                if cmd.data().len() != 16 {
+                    return sw(StatusWord::WrongLength);
+                }
+                let (old, new) = cmd.data().split_at(8);
+                let r = self.verify(0x81, old);
+                if r.1 != StatusWord::Ok {
+                    return r;
+                }
+                if !new.iter().all(u8::is_ascii_digit) {
+                    return sw(StatusWord::IncorrectData);
+                }
+                self.pin = Zeroizing::new(new.to_vec());
+                sw(StatusWord::Ok)
+            }
+            (0x2C, p1 @ (0x02 | 0x03), 0x81) => {
+                if !self.puk_ok {
+                    return sw(StatusWord::SecurityStatusNotSatisfied);
+                }
+                if p1 == 0x02 {
+                    if cmd.data().len() != 8 {
+                        return sw(StatusWord::WrongLength);
+                    }
+                    if !cmd.data().iter().all(u8::is_ascii_digit) {
+                        return sw(StatusWord::IncorrectData);
+                    }
+                    self.pin = Zeroizing::new(cmd.data().to_vec());
+                }
+                self.pin_left = PIN_MAX;
+                sw(StatusWord::Ok)
+            }
+            (0x20 | 0x24 | 0x2C, ..) => sw(StatusWord::ReferenceNotFound),
+            _ => sw(StatusWord::InsNotSupported),
+        }
+    }
+
+    fn verify(&mut self, reference: u8, data: &[u8]) -> (Vec<u8>, StatusWord) {
+        let is_pin = reference == 0x81;
+        let left = if is_pin { self.pin_left } else { self.puk_left };
+        if data.is_empty() {
+            // Counter query, no try spent (IAS-ECC behaviour; unverified on real CIEs).
+            let verified = if is_pin { self.pin_ok } else { self.puk_ok };
+            return sw(if left == 0 {
+                StatusWord::AuthMethodBlocked
+            } else if verified {
+                StatusWord::Ok
+            } else {
+                StatusWord::VerifyFailed { tries_left: left }
+            });
+        }
+        if data.len() != 8 {
+            return sw(StatusWord::WrongLength);
+        }
+        if left == 0 {
+            return sw(StatusWord::AuthMethodBlocked);
+        }
+        let good = if is_pin { data == &self.pin[..] } else { data == &self.puk[..] };
+        let (counter, flag, max) = if is_pin {
+            (&mut self.pin_left, &mut self.pin_ok, PIN_MAX)
+        } else {
+            (&mut self.puk_left, &mut self.puk_ok, PUK_MAX)
+        };
+        if good {
+            *counter = max;
+            *flag = true;
+            sw(StatusWord::Ok)
+        } else {
+            *counter -= 1;
+            *flag = false;
+            sw(StatusWord::VerifyFailed { tries_left: *counter })
+        }
+    }
+}

@@ -1,0 +1,487 @@
+//! The simulated CNS card's command processor (CNS spec §7).
+
+use super::fs::{Fs, Node};
+use super::keys::{self, CertSpec};
+use super::{Preset, SimConfig, SimProfile};
+use tessera_core::apdu::{CommandApdu, Fci, StatusWord};
+use tessera_core::card::cns::{AID_ST2022, PersonalData};
+use tessera_core::card::detect::{ATR_CPS_TRENTINO, ATR_TSCNS_TRENTO};
+use rand::RngCore;
+use rsa::RsaPrivateKey;
+use rsa::pkcs8::EncodePublicKey;
+use rsa::traits::PublicKeyParts;
+use zeroize::Zeroizing;
+
+const PIN_MAX: u8 = 3;
+const PUK_MAX: u8 = 10;
+
+pub(crate) struct CnsApplet {
+    pub(crate) atr: Vec<u8>,
+    pub(crate) certificate: Vec<u8>,
+    pub(crate) pin_left: u8,
+    pub(crate) puk_left: u8,
+    stincard: bool,
+    aid: Option<&'static [u8]>,
+    fs: Fs,
+    cur_df: Vec<u16>,
+    cur_ef: Option<Vec<u16>>,
+    pin: Zeroizing<Vec<u8>>,
+    puk: Zeroizing<Vec<u8>>,
+    verified: bool,
+    se_ready: bool,
+    chain: Option<(u8, u8, u8, Vec<u8>)>,
+    key: RsaPrivateKey,
+}
+
+fn sw(s: StatusWord) -> Vec<u8> {
+    s.to_bytes().to_vec()
+}
+
+fn ok(mut data: Vec<u8>) -> Vec<u8> {
+    data.extend_from_slice(&[0x90, 0x00]);
+    data
+}
+
+fn pad8(s: &str) -> Zeroizing<Vec<u8>> {
+    let mut v = Zeroizing::new(s.as_bytes().to_vec());
+    let n = 8.max(v.len());
+    v.resize(n, 0xFF);
+    v
+}
+
+/// A stored-format PIN: 5–8 ASCII digits then 0xFF padding to 8 bytes.
+fn well_formed_pin(v: &[u8]) -> bool {
+    let digits = v.iter().take_while(|b| b.is_ascii_digit()).count();
+    v.len() == 8 && (5..=8).contains(&digits) && v[digits..].iter().all(|&b| b == 0xFF)
+}
+
+impl CnsApplet {
+    pub(crate) fn new(cfg: &SimConfig) -> Self {
+        let (atr, bits, stincard, card_number, cert_ef_size): (Vec<u8>, u16, bool, &str, Option<usize>) = match cfg.profile {
+            // The CPS's certificate EF is larger than the certificate (0xFF padding) so that
+            // readers must cut at the DER length, as on cards seen in OpenSC issue #3804.
+            SimProfile::Cps => (ATR_CPS_TRENTINO.to_vec(), 2048, true, "6022000000123456", Some(0x800)),
+            SimProfile::TsCns => (ATR_TSCNS_TRENTO.to_vec(), 1024, false, "5011000000654321", None),
+            // Contactless ATR with no historical bytes (CNS spec §1.4).
+            SimProfile::St2022Nfc | SimProfile::Cie | SimProfile::CieGemalto => {
+                (vec![0x3B, 0x80, 0x80, 0x01, 0x01], 2048, true, "6022000000777777", None)
+            }
+        };
+        let aid: Option<&'static [u8]> = (cfg.profile == SimProfile::St2022Nfc).then_some(&AID_ST2022[..]);
+        let key = keys::card_key(bits);
+        let (nb_days, na_days) = match cfg.preset {
+            Preset::CertExpiring => (-6 * 365 + 20, 20),
+            Preset::CertExpired => (-6 * 365 - 10, -10),
+            _ => (-365, 5 * 365),
+        };
+        let (not_before, not_after) = (keys::days_from_now(nb_days), keys::days_from_now(na_days));
+        let date = |t: std::time::SystemTime| {
+            let since = t.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            match der::DateTime::from_unix_duration(since) {
+                Ok(dt) => format!("{:02}{:02}{:04}", dt.day(), dt.month(), dt.year()),
+                Err(_) => "01012000".to_owned(),
+            }
+        };
+        let (issue, expiry) = (date(not_before), date(not_after));
+        let fields: [&str; 16] = [
+            "4022", &issue, &expiry, "ESEMPIO", "MARIA", "15031985", "F", "", "SMPMRA85C55L378I", "", "L378", "", "",
+            "L378", "VIA DEL SIMULATORE 1", "",
+        ];
+        let personal = PersonalData::encode(&fields, 400);
+        let spec = CertSpec {
+            given_name: "MARIA",
+            surname: "ESEMPIO",
+            codice_fiscale: "SMPMRA85C55L378I",
+            card_number,
+            personal_data: &personal,
+            not_before,
+            not_after,
+            serial: 0x5E55_0001 + u32::from(bits),
+            cie: false,
+        };
+        #[allow(clippy::expect_used)]
+        let certificate = keys::issue_certificate(&key, &spec).expect("simulator certificate builds");
+        let mut cert_ef = certificate.clone();
+        if let Some(size) = cert_ef_size {
+            cert_ef.resize(size.max(cert_ef.len()), 0xFF);
+        }
+        let mut fs = Fs::new();
+        fs.add_ef(&[0x1000, 0x1002], b"SIMULATED-CHIP-0001".to_vec());
+        fs.add_ef(&[0x1000, 0x1003], card_number.as_bytes().to_vec());
+        fs.add_ef(&[0x1100, 0x1101], cert_ef);
+        fs.add_ef(&[0x1100, 0x1102], personal);
+        for fid in [0x1201, 0x1202, 0x1203, 0x4142] {
+            fs.add_ef(&[0x1200, fid], vec![0x00; 32]);
+        }
+        fs.add_ef(&[0x3F02], vec![0x00; 8]);
+        fs.add_ef(&[0x2F02], vec![0x00; 16]);
+        fs.add_ef(&[0x0405], vec![0x00; 16]);
+        #[allow(clippy::expect_used)]
+        let spki = key.to_public_key().to_public_key_der().expect("public key encodes").into_vec();
+        fs.add_ef(&[0x3F01], spki);
+
+        let (pin_left, puk_left) = match cfg.preset {
+            Preset::PinLastTry => (1, PUK_MAX),
+            Preset::PinBlocked => (0, PUK_MAX),
+            Preset::PukLow => (0, 2),
+            Preset::PukBlocked => (0, 0),
+            _ => (PIN_MAX, PUK_MAX),
+        };
+        Self {
+            atr,
+            certificate,
+            pin_left,
+            puk_left,
+            stincard,
+            aid,
+            fs,
+            cur_df: Vec::new(),
+            cur_ef: None,
+            pin: pad8(&cfg.pin),
+            puk: pad8(&cfg.puk),
+            verified: false,
+            se_ready: false,
+            chain: None,
+            key,
+        }
+    }
+
+    pub(crate) fn pin_matches(&self, pin: &[u8]) -> bool {
+        let mut p = Zeroizing::new(pin.to_vec());
+        let n = 8.max(p.len());
+        p.resize(n, 0xFF);
+        *p == *self.pin
+    }
+
+    pub(crate) fn power_reset(&mut self) {
+        self.cur_df.clear();
+        self.cur_ef = None;
+        self.verified = false;
+        self.se_ready = false;
+        self.chain = None;
+    }
+
+    /// The PIN and PUK tries this raw command presents: (pin, puk).
+    pub(crate) fn tries_in(&self, raw: &[u8]) -> (u32, u32) {
+        let Ok(cmd) = CommandApdu::from_bytes(raw) else { return (0, 0) };
+        if cmd.data().is_empty() {
+            return (0, 0);
+        }
+        let pin_ref = self.pin_ref();
+        match cmd.ins {
+            0x20 if cmd.p2 == pin_ref => (1, 0),
+            0x20 if cmd.p2 == pin_ref + 1 => (0, 1),
+            0x24 => (1, 0),
+            0x2C => (0, 1),
+            _ => (0, 0),
+        }
+    }
+
+    pub(crate) fn dispatch(&mut self, raw: &[u8]) -> Vec<u8> {
+        let Ok(cmd) = CommandApdu::from_bytes(raw) else {
+            return sw(StatusWord::WrongLength);
+        };
+        if cmd.cla & !0x10 != 0x00 {
+            return sw(StatusWord::ClaNotSupported);
+        }
+        // ISO command chaining (CLA b5): collect the data of all links, run on the last one.
+        let cmd = if cmd.cla & 0x10 != 0 {
+            let mut chain = self.chain.take().unwrap_or((cmd.ins, cmd.p1, cmd.p2, Vec::new()));
+            if (chain.0, chain.1, chain.2) != (cmd.ins, cmd.p1, cmd.p2) {
+                return sw(StatusWord::ConditionsNotSatisfied);
+            }
+            chain.3.extend_from_slice(cmd.data());
+            self.chain = Some(chain);
+            return sw(StatusWord::Ok);
+        } else if let Some((ins, p1, p2, mut data)) = self.chain.take() {
+            if (ins, p1, p2) != (cmd.ins, cmd.p1, cmd.p2) {
+                return sw(StatusWord::ConditionsNotSatisfied);
+            }
+            data.extend_from_slice(cmd.data());
+            let mut whole = CommandApdu::new(0, cmd.ins, cmd.p1, cmd.p2).with_data(data);
+            if let Some(le) = cmd.le() {
+                whole = whole.with_le(le);
+            }
+            whole
+        } else {
+            cmd
+        };
+        match cmd.ins {
+            0xA4 => self.select(&cmd),
+            0xB0 => self.read_binary(&cmd),
+            0x20 => self.verify(&cmd),
+            0x24 => self.change(&cmd),
+            0x2C => self.reset_retry_counter(&cmd),
+            0x22 => self.mse(&cmd),
+            0x2A => self.pso(&cmd),
+            0x84 => self.get_challenge(&cmd),
+            _ => sw(StatusWord::InsNotSupported),
+        }
+    }
+
+    fn fci(&self, path: &[u16]) -> Vec<u8> {
+        let fid = path.last().copied().unwrap_or(super::fs::MF);
+        // CNS compact ACL (9 bytes, CNS spec §2.5): READ always (00), the rest never (FF); for a
+        // DF, byte 7 (create) 00.
+        let fci = match self.fs.get(path) {
+            Some(Node::Ef(data)) => Fci {
+                size: Some(data.len() as u16),
+                descriptor: Some(0x01),
+                fid: Some(fid),
+                acl: vec![0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF],
+                life_cycle: Some(0x05),
+            },
+            _ => Fci {
+                size: None,
+                descriptor: Some(0x38),
+                fid: Some(fid),
+                acl: vec![0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0xFF],
+                life_cycle: Some(0x05),
+            },
+        };
+        fci.encode()
+    }
+
+    fn select(&mut self, cmd: &CommandApdu) -> Vec<u8> {
+        let data = cmd.data();
+        let fids = |d: &[u8]| -> Option<Vec<u16>> {
+            (d.len() % 2 == 0 && !d.is_empty()).then(|| d.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
+        };
+        let target = match cmd.p1 {
+            0x00 | 0x02 => match fids(data) {
+                Some(f) if f.len() == 1 => self.fs.resolve_fid(&self.cur_df, f[0]),
+                // SELECT MF with no data (case 1/2).
+                None if data.is_empty() && cmd.p1 == 0x00 => Some(Vec::new()),
+                _ => return sw(StatusWord::WrongLength),
+            },
+            // Only the profile's own CNS application answers by AID; anything else gets 6A82,
+            // since a 9000 makes OpenSC bind another driver (CNS spec §7 item 2). The
+            // application's root plays the MF's role (its files keep the MF paths).
+            0x04 => self.aid.filter(|a| *a == data).map(|_| Vec::new()),
+            0x08 | 0x09 => match fids(data) {
+                Some(mut f) => {
+                    if cmd.p1 == 0x08 && f.first() == Some(&super::fs::MF) {
+                        f.remove(0);
+                    }
+                    let mut path = if cmd.p1 == 0x09 { self.cur_df.clone() } else { Vec::new() };
+                    path.extend(f);
+                    self.fs.get(&path).is_some().then_some(path)
+                }
+                None => return sw(StatusWord::WrongLength),
+            },
+            _ => return sw(StatusWord::IncorrectP1P2),
+        };
+        if !matches!(cmd.p2 & !0x03, 0x00 | 0x04 | 0x0C) {
+            return sw(StatusWord::IncorrectP1P2);
+        }
+        let Some(path) = target else {
+            return sw(StatusWord::FileNotFound);
+        };
+        match self.fs.get(&path) {
+            Some(Node::Ef(_)) => {
+                self.cur_df = path[..path.len() - 1].to_vec();
+                self.cur_ef = Some(path.clone());
+            }
+            _ => {
+                self.cur_df = path.clone();
+                self.cur_ef = None;
+            }
+        }
+        if cmd.p2 & 0x0C == 0x0C { sw(StatusWord::Ok) } else { ok(self.fci(&path)) }
+    }
+
+    fn read_binary(&mut self, cmd: &CommandApdu) -> Vec<u8> {
+        if cmd.p1 & 0x80 != 0 {
+            return sw(StatusWord::FunctionNotSupported); // short EF identifiers: not on CNS
+        }
+        let Some(Node::Ef(data)) = self.cur_ef.as_ref().and_then(|p| self.fs.get(p)) else {
+            return sw(StatusWord::NoCurrentEf);
+        };
+        let offset = usize::from(u16::from_be_bytes([cmd.p1, cmd.p2]));
+        if offset >= data.len() {
+            return sw(StatusWord::WrongParameters);
+        }
+        let le = cmd.le().unwrap_or(256) as usize;
+        let end = data.len().min(offset + le);
+        ok(data[offset..end].to_vec())
+    }
+
+    fn pin_ref(&self) -> u8 {
+        // STIncard answers only with the 0x80 bit set (CNS spec §3.1). What a real STIncard
+        // answers to a plain 0x10 is unverified; refusing it (6A88) is the strict choice.
+        if self.stincard { 0x90 } else { 0x10 }
+    }
+
+    fn verify(&mut self, cmd: &CommandApdu) -> Vec<u8> {
+        if cmd.p1 != 0x00 {
+            return sw(StatusWord::IncorrectP1P2);
+        }
+        let is_pin = cmd.p2 == self.pin_ref();
+        let is_puk = cmd.p2 == self.pin_ref() + 1;
+        if !is_pin && !is_puk {
+            return sw(StatusWord::ReferenceNotFound);
+        }
+        let left = if is_pin { self.pin_left } else { self.puk_left };
+        if cmd.data().is_empty() {
+            // Counter query: spends nothing. 9000 when already verified (design choice, CNS §7.7).
+            return if left == 0 {
+                sw(StatusWord::AuthMethodBlocked)
+            } else if is_pin && self.verified {
+                sw(StatusWord::Ok)
+            } else {
+                sw(StatusWord::VerifyFailed { tries_left: left })
+            };
+        }
+        if cmd.data().len() != 8 {
+            return sw(StatusWord::WrongLength);
+        }
+        if left == 0 {
+            return sw(StatusWord::AuthMethodBlocked);
+        }
+        let good = if is_pin { cmd.data() == &self.pin[..] } else { cmd.data() == &self.puk[..] };
+        if is_pin {
+            self.check_pin(good)
+        } else if good {
+            self.puk_left = PUK_MAX;
+            sw(StatusWord::Ok)
+        } else {
+            self.puk_left -= 1;
+            sw(StatusWord::VerifyFailed { tries_left: self.puk_left })
+        }
+    }
+
+    fn check_pin(&mut self, good: bool) -> Vec<u8> {
+        if good {
+            self.pin_left = PIN_MAX;
+            self.verified = true;
+            sw(StatusWord::Ok)
+        } else {
+            self.pin_left -= 1;
+            self.verified = false;
+            sw(StatusWord::VerifyFailed { tries_left: self.pin_left })
+        }
+    }
+
+    fn change(&mut self, cmd: &CommandApdu) -> Vec<u8> {
+        if cmd.p1 != 0x00 {
+            return sw(StatusWord::IncorrectP1P2);
+        }
+        if cmd.p2 != self.pin_ref() {
+            return sw(StatusWord::ReferenceNotFound);
+        }
+        if cmd.data().len() != 16 {
+            return sw(StatusWord::WrongLength);
+        }
+        if self.pin_left == 0 {
+            return sw(StatusWord::AuthMethodBlocked);
+        }
+        let (old, new) = cmd.data().split_at(8);
+        // Refusing a malformed new PIN before checking the old one spends no try (the real
+        // cards' order is unverified; this is the safe choice).
+        if !well_formed_pin(new) {
+            return sw(StatusWord::IncorrectData);
+        }
+        let good = old == &self.pin[..];
+        let r = self.check_pin(good);
+        if good {
+            self.pin = Zeroizing::new(new.to_vec());
+        }
+        r
+    }
+
+    fn reset_retry_counter(&mut self, cmd: &CommandApdu) -> Vec<u8> {
+        if cmd.p2 != self.pin_ref() {
+            return sw(StatusWord::ReferenceNotFound);
+        }
+        let want = match cmd.p1 {
+            0x00 => 16,
+            0x01 => 8,
+            _ => return sw(StatusWord::IncorrectP1P2),
+        };
+        if cmd.data().len() != want {
+            return sw(StatusWord::WrongLength);
+        }
+        if self.puk_left == 0 {
+            return sw(StatusWord::AuthMethodBlocked);
+        }
+        let (puk, new) = cmd.data().split_at(8);
+        if want == 16 && !well_formed_pin(new) {
+            return sw(StatusWord::IncorrectData);
+        }
+        if puk != &self.puk[..] {
+            self.puk_left -= 1;
+            return sw(StatusWord::VerifyFailed { tries_left: self.puk_left });
+        }
+        self.puk_left = PUK_MAX;
+        self.pin_left = PIN_MAX;
+        self.verified = false;
+        if want == 16 {
+            self.pin = Zeroizing::new(new.to_vec());
+        }
+        sw(StatusWord::Ok)
+    }
+
+    fn mse(&mut self, cmd: &CommandApdu) -> Vec<u8> {
+        match (cmd.p1, cmd.p2) {
+            // MSE RESTORE SE #3; OpenSC sends a trailing 00 that decodes as Le (CNS spec §5.1).
+            (0xF3, 0x03) => {
+                self.se_ready = false;
+                sw(StatusWord::Ok)
+            }
+            (0xF1, 0xB6 | 0xB8) => {
+                if cmd.data() == [0x83, 0x01, 0x01] {
+                    self.se_ready = true;
+                    sw(StatusWord::Ok)
+                } else {
+                    sw(StatusWord::ReferenceNotFound)
+                }
+            }
+            _ => sw(StatusWord::IncorrectP1P2),
+        }
+    }
+
+    fn pso(&mut self, cmd: &CommandApdu) -> Vec<u8> {
+        let block = match (cmd.p1, cmd.p2) {
+            (0x80, 0x86) => match cmd.data().split_first() {
+                Some((0x00, rest)) => rest,
+                _ => return sw(StatusWord::IncorrectData),
+            },
+            (0x9E, 0x9A) => cmd.data(),
+            _ => return sw(StatusWord::IncorrectP1P2),
+        };
+        if !self.verified {
+            return sw(StatusWord::SecurityStatusNotSatisfied);
+        }
+        if !self.se_ready {
+            return sw(StatusWord::ConditionsNotSatisfied);
+        }
+        let k = self.key.size();
+        if block.len() != k {
+            return sw(StatusWord::WrongLength);
+        }
+        let m = rsa::BigUint::from_bytes_be(block);
+        if &m >= self.key.n() {
+            return sw(StatusWord::IncorrectData);
+        }
+        let mut rng = rand::thread_rng();
+        match rsa::hazmat::rsa_decrypt_and_check(&self.key, Some(&mut rng), &m) {
+            Ok(c) => {
+                let bytes = c.to_bytes_be();
+                let mut out = vec![0u8; k - bytes.len()];
+                out.extend_from_slice(&bytes);
+                ok(out)
+            }
+            Err(_) => sw(StatusWord::NoDiagnosis),
+        }
+    }
+
+    fn get_challenge(&mut self, cmd: &CommandApdu) -> Vec<u8> {
+        if (cmd.p1, cmd.p2) != (0, 0) {
+            return sw(StatusWord::IncorrectP1P2);
+        }
+        let n = cmd.le().unwrap_or(8).min(256) as usize;
+        let mut v = vec![0u8; n];
+        rand::thread_rng().fill_bytes(&mut v);
+        ok(v)
+    }
+}

@@ -1,0 +1,149 @@
+//! The simulated cards' keys (committed test keys, see assets/sim/README.md) and certificates,
+//! issued at run time by a test CA so that validity can be relative to today.
+
+use base64ct::Encoding;
+use der::Encode;
+use der::asn1::{Any, PrintableStringRef, SetOfVec, Utf8StringRef};
+use rsa::RsaPrivateKey;
+use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey};
+use sha1::{Digest, Sha1};
+use std::str::FromStr;
+use std::time::{Duration, SystemTime};
+use x509_cert::attr::AttributeTypeAndValue;
+use x509_cert::builder::{Builder, CertificateBuilder, Profile};
+use x509_cert::der::oid::ObjectIdentifier;
+use x509_cert::ext::pkix::ExtendedKeyUsage;
+use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
+use x509_cert::serial_number::SerialNumber;
+use x509_cert::spki::SubjectPublicKeyInfoOwned;
+use x509_cert::time::{Time, Validity};
+
+const CA_KEY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/test-ca.key.pem"));
+const CARD_KEY_2048: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/card-2048.key.pem"));
+const CARD_KEY_1024: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/card-1024.key.pem"));
+const CIE_CHIP_KEY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-chip.key.pem"));
+const CIE_SERVICES_KEY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-services.key.pem"));
+const CIE_DH: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-dh.hex"));
+
+/// The simulated CIE's chip key (0x82) and services key (0x83).
+pub fn cie_keys() -> (RsaPrivateKey, RsaPrivateKey) {
+    #[allow(clippy::expect_used)]
+    let load = |pem: &str| RsaPrivateKey::from_pkcs8_pem(pem).expect("committed test key parses");
+    (load(CIE_CHIP_KEY), load(CIE_SERVICES_KEY))
+}
+
+/// The simulated CIE's DH group (p, q, g), from `assets/sim/cie-dh.hex`.
+pub fn cie_dh_group() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let field = |name: &str| -> Vec<u8> {
+        let line = CIE_DH.lines().find(|l| l.starts_with(name)).unwrap_or_default();
+        let hex = line.trim_start_matches(name);
+        (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()).collect()
+    };
+    (field("p="), field("q="), field("g="))
+}
+
+/// Loads a committed test key.
+pub fn card_key(bits: u16) -> RsaPrivateKey {
+    let pem = if bits >= 2048 { CARD_KEY_2048 } else { CARD_KEY_1024 };
+    #[allow(clippy::expect_used)]
+    RsaPrivateKey::from_pkcs8_pem(pem).expect("committed test key parses")
+}
+
+fn ca_key() -> RsaPrivateKey {
+    #[allow(clippy::expect_used)]
+    RsaPrivateKey::from_pkcs8_pem(CA_KEY).expect("committed test key parses")
+}
+
+fn oid(s: &str) -> ObjectIdentifier {
+    ObjectIdentifier::new_unwrap(s)
+}
+
+fn rdn(o: &str, value: &str, printable: bool) -> Result<RelativeDistinguishedName, der::Error> {
+    let value = if printable {
+        Any::encode_from(&PrintableStringRef::new(value)?)?
+    } else {
+        Any::encode_from(&Utf8StringRef::new(value)?)?
+    };
+    let atv = AttributeTypeAndValue { oid: oid(o), value };
+    Ok(RelativeDistinguishedName(SetOfVec::try_from(vec![atv])?))
+}
+
+/// The simulated CA's name.
+pub fn ca_name() -> Name {
+    #[allow(clippy::expect_used)]
+    Name::from_str("CN=Tessera Simulated CNS CA - NOT A REAL CA,O=Tessera test,C=IT").expect("static name")
+}
+
+/// What goes into a simulated card's certificate.
+pub struct CertSpec<'a> {
+    /// Given name.
+    pub given_name: &'a str,
+    /// Surname.
+    pub surname: &'a str,
+    /// Codice fiscale.
+    pub codice_fiscale: &'a str,
+    /// Card number (EF_IDCarta).
+    pub card_number: &'a str,
+    /// EF_DatiPersonali content (hashed into the CN, as CNS certificates do).
+    pub personal_data: &'a [u8],
+    /// Start of validity.
+    pub not_before: SystemTime,
+    /// End of validity.
+    pub not_after: SystemTime,
+    /// Serial number.
+    pub serial: u32,
+    /// A CIE certificate (national-ID style subject) rather than a CNS one.
+    pub cie: bool,
+}
+
+/// Issues a CNS-style authentication certificate for `key`, signed by the test CA.
+pub fn issue_certificate(key: &RsaPrivateKey, spec: &CertSpec<'_>) -> Result<Vec<u8>, String> {
+    let e = |x: &dyn std::fmt::Display| x.to_string();
+    // CNS auth-cert CN: <codice fiscale>/<card number>.<base64(SHA-1(EF_DatiPersonali))>.
+    let (cn, org, unit) = if spec.cie {
+        (format!("{} {}", spec.given_name, spec.surname), "Tessera Simulated CIE", "Carta d'Identita Elettronica (simulata)")
+    } else {
+        (
+            format!("{}/{}.{}", spec.codice_fiscale, spec.card_number, base64ct::Base64::encode_string(&Sha1::digest(spec.personal_data))),
+            "Tessera Simulated CNS",
+            "Carta Nazionale dei Servizi (simulata)",
+        )
+    };
+    let subject = RdnSequence(vec![
+        rdn("2.5.4.6", "IT", true).map_err(|x| e(&x))?,
+        rdn("2.5.4.10", org, false).map_err(|x| e(&x))?,
+        rdn("2.5.4.11", unit, false).map_err(|x| e(&x))?,
+        rdn("2.5.4.4", spec.surname, false).map_err(|x| e(&x))?,
+        rdn("2.5.4.42", spec.given_name, false).map_err(|x| e(&x))?,
+        rdn("2.5.4.5", &format!("TINIT-{}", spec.codice_fiscale), true).map_err(|x| e(&x))?,
+        rdn("2.5.4.3", &cn, false).map_err(|x| e(&x))?,
+    ]);
+    let spki_der = key.to_public_key().to_public_key_der().map_err(|x| e(&x))?;
+    let spki = <SubjectPublicKeyInfoOwned as der::Decode>::from_der(spki_der.as_bytes()).map_err(|x| e(&x))?;
+    let validity = Validity {
+        not_before: Time::try_from(spec.not_before).map_err(|x| e(&x))?,
+        not_after: Time::try_from(spec.not_after).map_err(|x| e(&x))?,
+    };
+    let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(ca_key());
+    let mut builder = CertificateBuilder::new(
+        Profile::Leaf { issuer: ca_name(), enable_key_agreement: false, enable_key_encipherment: true },
+        SerialNumber::from(spec.serial),
+        validity,
+        subject,
+        spki,
+        &signer,
+    )
+    .map_err(|x| e(&x))?;
+    builder
+        .add_extension(&ExtendedKeyUsage(vec![oid("1.3.6.1.5.5.7.3.2"), oid("1.3.6.1.5.5.7.3.4")]))
+        .map_err(|x| e(&x))?;
+    let cert = builder.build::<rsa::pkcs1v15::Signature>().map_err(|x| e(&x))?;
+    cert.to_der().map_err(|x| e(&x))
+}
+
+/// `now` ± days.
+pub fn days_from_now(days: i64) -> SystemTime {
+    let now = SystemTime::now();
+    let d = Duration::from_secs(days.unsigned_abs() * 86_400);
+    if days >= 0 { now + d } else { now - d }
+}

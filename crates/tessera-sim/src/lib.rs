@@ -1,0 +1,372 @@
+//! Simulated CNS cards, faithful to the CNS spec §7 so that independent software (OpenSC)
+//! accepts them: a real file system, a PIN/PUK engine with counters, an RSA key with a
+//! certificate from a test CA, raw-RSA PSO, command chaining, and fault injection.
+//!
+//! One [`SimCard`] is reachable in process ([`SimCard::connect`], for unit tests and `--demo`)
+//! and as a vpcd virtual card ([`vpcd::run`], for tests through the real PC/SC stack). It counts
+//! every APDU and every PIN/PUK try it receives, so tests can assert on them.
+
+mod cie;
+mod cns;
+mod engine;
+pub mod fs;
+pub mod keys;
+pub mod vpcd;
+
+use tessera_core::apdu::CommandApdu;
+use tessera_core::transport::{Connection, Transaction, TransportError};
+use engine::{Engine, Outcome};
+use std::fmt;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// The demo and simulated cards' PIN (documented in README.md).
+pub const DEFAULT_PIN: &str = "31415926";
+/// The demo and simulated cards' PUK (documented in README.md).
+pub const DEFAULT_PUK: &str = "27182818";
+
+/// Which real card the simulator imitates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SimProfile {
+    /// Trentino CPS: STIncard, CNS 1.1, RSA-2048, PIN references with the 0x80 bit.
+    Cps,
+    /// TS-CNS Trento: Siemens CardOS, CNS 1.0, RSA-1024.
+    TsCns,
+    /// A newer STIncard lot as seen over NFC: an ATR without CNS marker, the CNS files under
+    /// the application `A0 00 00 00 95 01 00 4D` (CNS spec §1.4). Not visible to stock OpenSC.
+    St2022Nfc,
+    /// CIE 3.0, Bit4id 2023 ATR: IAS by SELECT MF, DH parameters in three GET DATA.
+    Cie,
+    /// CIE 3.0, Gemalto ATR: IAS by its AID, DH parameters in one GET DATA.
+    CieGemalto,
+}
+
+impl FromStr for SimProfile {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "cps" => Ok(SimProfile::Cps),
+            "ts-cns" | "tscns" => Ok(SimProfile::TsCns),
+            "st2022-nfc" => Ok(SimProfile::St2022Nfc),
+            "cie" => Ok(SimProfile::Cie),
+            "cie-gemalto" => Ok(SimProfile::CieGemalto),
+            other => Err(format!("unknown profile '{other}' (cps, ts-cns, st2022-nfc, cie, cie-gemalto)")),
+        }
+    }
+}
+
+/// Starting state of a simulated card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// All tries left, certificate valid for years.
+    Fresh,
+    /// One PIN try left.
+    PinLastTry,
+    /// PIN blocked, PUK fine.
+    PinBlocked,
+    /// PIN blocked and only 2 PUK tries left.
+    PukLow,
+    /// PIN and PUK blocked: the card cannot be recovered.
+    PukBlocked,
+    /// Certificate expires in 20 days.
+    CertExpiring,
+    /// Certificate expired 10 days ago.
+    CertExpired,
+}
+
+impl Preset {
+    /// Every preset, with its command-line name.
+    pub const ALL: [(&'static str, Preset); 7] = [
+        ("fresh", Preset::Fresh),
+        ("pin-last-try", Preset::PinLastTry),
+        ("pin-blocked", Preset::PinBlocked),
+        ("puk-low", Preset::PukLow),
+        ("puk-blocked", Preset::PukBlocked),
+        ("cert-expiring", Preset::CertExpiring),
+        ("cert-expired", Preset::CertExpired),
+    ];
+
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, p)| *p == self).map_or("fresh", |(n, _)| n)
+    }
+}
+
+impl FromStr for Preset {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, p)| *p).ok_or_else(|| {
+            let names: Vec<&str> = Self::ALL.iter().map(|(n, _)| *n).collect();
+            format!("unknown preset '{s}' ({})", names.join(", "))
+        })
+    }
+}
+
+/// What a simulated card is made from.
+#[derive(Clone)]
+pub struct SimConfig {
+    /// Card model.
+    pub profile: SimProfile,
+    /// Starting state.
+    pub preset: Preset,
+    /// PIN (ASCII digits).
+    pub pin: String,
+    /// PUK (ASCII digits).
+    pub puk: String,
+}
+
+impl fmt::Debug for SimConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SimConfig").field("profile", &self.profile).field("preset", &self.preset).finish_non_exhaustive()
+    }
+}
+
+impl SimConfig {
+    /// A profile and preset with the default PIN and PUK.
+    pub fn new(profile: SimProfile, preset: Preset) -> Self {
+        Self { profile, preset, pin: DEFAULT_PIN.into(), puk: DEFAULT_PUK.into() }
+    }
+}
+
+/// What to break, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// At the next command with this INS.
+    Ins(u8),
+    /// At the n-th APDU from now (1 = the next one).
+    After(u32),
+}
+
+/// How to break it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultKind {
+    /// The card is pulled out. `processed`: the command took effect before the card went.
+    Removal {
+        /// The command was carried out before the removal.
+        processed: bool,
+    },
+    /// Another program resets the card instead of answering (in process only; over vpcd this
+    /// behaves like a removal).
+    Reset,
+    /// The card dies mid-command: an empty response (over vpcd: the socket closes unanswered,
+    /// which vpcd reports as a 0-byte success).
+    EmptyResponse,
+    /// The card answers this status word instead of processing the command.
+    StatusWord(u16),
+    /// The card processes the command but one bit of its answer flips on the way (on a CIE
+    /// session this breaks the response MAC).
+    Corrupt,
+}
+
+/// A one-shot fault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fault {
+    /// When.
+    pub when: Trigger,
+    /// What.
+    pub what: FaultKind,
+}
+
+/// What the card has received, for tests to assert on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counters {
+    /// Every command APDU received (control bytes excluded).
+    pub apdus: u32,
+    /// PIN tries received: VERIFY with data and CHANGE REFERENCE DATA on the PIN.
+    pub pin_tries: u32,
+    /// PUK tries received: RESET RETRY COUNTER, and VERIFY with data on the PUK.
+    pub puk_tries: u32,
+    /// The INS byte of every command, in order.
+    pub ins_log: Vec<u8>,
+}
+
+/// A simulated card. Clones share the same card.
+#[derive(Clone)]
+pub struct SimCard {
+    inner: Arc<Mutex<Engine>>,
+}
+
+impl fmt::Debug for SimCard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SimCard")
+    }
+}
+
+impl SimCard {
+    /// Builds a card.
+    pub fn new(config: SimConfig) -> Self {
+        Self { inner: Arc::new(Mutex::new(Engine::new(&config))) }
+    }
+
+    /// A CPS with the default secrets in the given state.
+    pub fn cps(preset: Preset) -> Self {
+        Self::new(SimConfig::new(SimProfile::Cps, preset))
+    }
+
+    /// A CIE (Bit4id family) with the default secrets in the given state.
+    pub fn cie(preset: Preset) -> Self {
+        Self::new(SimConfig::new(SimProfile::Cie, preset))
+    }
+
+    fn engine(&self) -> MutexGuard<'_, Engine> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Replaces the card's whole state (same `SimCard` handle, e.g. while it sits in vpcd).
+    pub fn replace(&self, config: SimConfig) {
+        *self.engine() = Engine::new(&config);
+    }
+
+    /// The ATR.
+    pub fn atr(&self) -> Vec<u8> {
+        self.engine().atr().to_vec()
+    }
+
+    /// Answers a reader's GET ATR and counts it (a vpcd card is really in the slot once it
+    /// has been asked for its ATR).
+    pub fn answer_get_atr(&self) -> Vec<u8> {
+        let mut e = self.engine();
+        e.atr_requests += 1;
+        e.atr().to_vec()
+    }
+
+    /// How many times a reader asked for the ATR.
+    pub fn atr_requests(&self) -> u64 {
+        self.engine().atr_requests
+    }
+
+    /// The certificate on the card, DER.
+    pub fn certificate_der(&self) -> Vec<u8> {
+        self.engine().certificate().to_vec()
+    }
+
+    /// What the card has received so far.
+    pub fn counters(&self) -> Counters {
+        self.engine().counters.clone()
+    }
+
+    /// Zeroes the counters.
+    pub fn reset_counters(&self) {
+        self.engine().counters = Counters::default();
+    }
+
+    /// PIN tries left on the card.
+    pub fn pin_tries_left(&self) -> u8 {
+        self.engine().tries_left().0
+    }
+
+    /// PUK tries left on the card.
+    pub fn puk_tries_left(&self) -> u8 {
+        self.engine().tries_left().1
+    }
+
+    /// Whether `pin` is the card's current PIN (no try spent: test inspection only).
+    pub fn pin_is(&self, pin: &str) -> bool {
+        self.engine().pin_matches(pin.as_bytes())
+    }
+
+    /// Arms a one-shot fault.
+    pub fn inject(&self, fault: Fault) {
+        self.engine().faults.push(fault);
+    }
+
+    /// Makes every answer take this long (a slow card).
+    pub fn set_latency(&self, d: Duration) {
+        self.engine().latency = d;
+    }
+
+    /// Whether the card is in the (virtual) reader.
+    pub fn is_present(&self) -> bool {
+        self.engine().present
+    }
+
+    /// Puts a removed card back (powered up fresh).
+    pub fn reinsert(&self) {
+        let mut e = self.engine();
+        e.present = true;
+        e.power_reset();
+    }
+
+    /// Power-on / reset: clears security state, current file, SE and chaining.
+    pub fn power_reset(&self) {
+        self.engine().power_reset();
+    }
+
+    /// Processes one command APDU (raw bytes), sleeping for the configured latency.
+    pub(crate) fn process(&self, raw: &[u8]) -> Outcome {
+        let (outcome, latency) = {
+            let mut e = self.engine();
+            let o = e.handle(raw);
+            (o, e.latency)
+        };
+        if !latency.is_zero() {
+            std::thread::sleep(latency);
+        }
+        outcome
+    }
+
+    /// An in-process connection to this card, as if through a reader named "Tessera demo card".
+    pub fn connect(&self) -> Result<SimConnection, TransportError> {
+        if !self.is_present() {
+            return Err(TransportError::NoCard);
+        }
+        self.power_reset();
+        Ok(SimConnection { card: self.clone(), atr: self.atr() })
+    }
+}
+
+/// Reader name of the in-process simulated card.
+pub const SIM_READER_NAME: &str = "Tessera demo card (simulated)";
+
+/// An in-process connection to a [`SimCard`].
+pub struct SimConnection {
+    card: SimCard,
+    atr: Vec<u8>,
+}
+
+impl Connection for SimConnection {
+    fn reader(&self) -> &str {
+        SIM_READER_NAME
+    }
+
+    fn atr(&self) -> &[u8] {
+        &self.atr
+    }
+
+    fn begin(&mut self) -> Result<Box<dyn Transaction + '_>, TransportError> {
+        if !self.card.is_present() {
+            return Err(TransportError::CardRemoved);
+        }
+        Ok(Box::new(SimTransaction { card: &self.card, sensitive_sent: false }))
+    }
+}
+
+struct SimTransaction<'a> {
+    card: &'a SimCard,
+    sensitive_sent: bool,
+}
+
+impl Transaction for SimTransaction<'_> {
+    fn transmit(&mut self, cmd: &CommandApdu) -> Result<Vec<u8>, TransportError> {
+        if !self.card.is_present() {
+            return Err(TransportError::CardRemoved);
+        }
+        self.sensitive_sent |= cmd.is_sensitive();
+        match self.card.process(&cmd.to_bytes()) {
+            Outcome::Reply(r) => Ok(r),
+            Outcome::Removed => Err(TransportError::CardRemoved),
+            Outcome::Reset => Err(TransportError::Reset),
+            Outcome::Mute => Ok(Vec::new()),
+        }
+    }
+}
+
+impl Drop for SimTransaction<'_> {
+    fn drop(&mut self) {
+        // Like the PC/SC transport: a transaction that carried a PIN ends with a card reset.
+        if self.sensitive_sent {
+            self.card.power_reset();
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Browser login setup: find the browsers' NSS certificate databases (every Firefox profile,
+//! Chrome/Chromium's NSS database on Linux), find the PKCS#11 module that reaches the card, and
+//! register or remove it in the database's module list (`pkcs11.txt`) safely: idempotent,
+//! backed up, written atomically, and refused while Firefox has the profile open.
+
+use crate::error::CoreError;
+use crate::{Error, Result};
+use std::path::{Path, PathBuf};
+
+/// The name Tessera registers its module under.
+pub const MODULE_NAME: &str = "Tessera (smart card)";
+
+/// A PKCS#11 module that reaches a card family.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ModuleChoice {
+    /// Human name.
+    pub name: &'static str,
+    /// Installed path, if found.
+    pub path: Option<PathBuf>,
+    /// What to install when missing.
+    pub install_hint: &'static str,
+}
+
+/// Which module serves a card type ("CPS", "TS-CNS", "CNS" → OpenSC; "CIE" → the official CIE
+/// module). The one place this choice is made; a module of Tessera's own will replace it.
+pub fn module_for(card_type: &str) -> ModuleChoice {
+    if card_type == "CIE" {
+        let candidates: &[&str] = if cfg!(windows) {
+            &["C:\\Windows\\System32\\ciepki.dll"]
+        } else if cfg!(target_os = "macos") {
+            &["/usr/local/lib/libcie-pkcs11.dylib", "/Library/CIE/libcie-pkcs11.dylib"]
+        } else {
+            &["/usr/local/lib/libcie-pkcs11.so", "/usr/lib/libcie-pkcs11.so", "/usr/lib/x86_64-linux-gnu/libcie-pkcs11.so"]
+        };
+        return ModuleChoice {
+            name: "CIE PKCS#11 (CieID)",
+            path: first_existing(candidates),
+            install_hint: "CieID / CIE middleware (https://www.cartaidentita.interno.gov.it)",
+        };
+    }
+    let candidates: &[&str] = if cfg!(windows) {
+        &["C:\\Windows\\System32\\opensc-pkcs11.dll", "C:\\Program Files\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll"]
+    } else if cfg!(target_os = "macos") {
+        &["/Library/OpenSC/lib/opensc-pkcs11.so", "/usr/local/lib/opensc-pkcs11.so", "/opt/homebrew/lib/opensc-pkcs11.so"]
+    } else {
+        &[
+            "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so",
+            "/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so",
+            "/usr/lib64/opensc-pkcs11.so",
+            "/usr/lib/opensc-pkcs11.so",
+            "/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so",
+        ]
+    };
+    ModuleChoice {
+        name: "OpenSC",
+        path: first_existing(candidates),
+        install_hint: if cfg!(target_os = "linux") { "opensc-pkcs11 (apt install opensc-pkcs11; dnf install opensc)" } else { "OpenSC (https://github.com/OpenSC/OpenSC/releases)" },
+    }
+}
+
+fn first_existing(paths: &[&str]) -> Option<PathBuf> {
+    paths.iter().map(PathBuf::from).find(|p| p.exists())
+}
+
+/// Which browser a database belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BrowserKind {
+    /// A Firefox profile.
+    Firefox,
+    /// Chrome / Chromium (Linux: a shared NSS database).
+    Chrome,
+    /// A database named on the command line.
+    Custom,
+}
+
+/// One NSS database a browser uses.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NssDatabase {
+    /// Browser.
+    pub browser: BrowserKind,
+    /// Profile name (Firefox) or a description.
+    pub name: String,
+    /// Folder holding cert9.db / pkcs11.txt.
+    pub dir: PathBuf,
+}
+
+/// The state of one database.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DatabaseState {
+    /// The database.
+    pub db: NssDatabase,
+    /// Tessera's module (or the same library under another name) is registered.
+    pub registered: bool,
+    /// Firefox has the profile open (its lock file is present).
+    pub in_use: bool,
+    /// The database is in the old format (secmod.db) that cannot be edited safely.
+    pub legacy: bool,
+}
+
+/// Why a database cannot be changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BrowserError {
+    /// Firefox is running on this profile.
+    #[error("Firefox is open on this profile: close it first")]
+    InUse(PathBuf),
+    /// No PKCS#11 module for the card is installed.
+    #[error("no PKCS#11 module installed: install {0}")]
+    NoModule(&'static str),
+    /// Not an NSS database in the current (SQL) format.
+    #[error("not an NSS database in SQL format: {0}")]
+    NotADatabase(PathBuf),
+}
+
+/// The user's home (overridable for tests with `TESSERA_HOME`).
+fn home() -> Option<PathBuf> {
+    std::env::var_os("TESSERA_HOME").map(PathBuf::from).or_else(dirs::home_dir)
+}
+
+fn firefox_roots(home: &Path) -> Vec<PathBuf> {
+    if cfg!(windows) {
+        dirs::config_dir().map(|d| vec![d.join("Mozilla").join("Firefox")]).unwrap_or_default()
+    } else if cfg!(target_os = "macos") {
+        vec![home.join("Library/Application Support/Firefox")]
+    } else {
+        vec![
+            home.join(".mozilla/firefox"),
+            home.join("snap/firefox/common/.mozilla/firefox"),
+            home.join(".var/app/org.mozilla.firefox/.mozilla/firefox"),
+        ]
+    }
+}
+
+/// Every Firefox profile (from each profiles.ini) and, on Linux, Chrome's NSS databases.
+pub fn discover() -> Vec<NssDatabase> {
+    let Some(home) = home() else { return Vec::new() };
+    let mut out = Vec::new();
+    for root in firefox_roots(&home) {
+        let Ok(ini) = ini::Ini::load_from_file(root.join("profiles.ini")) else { continue };
+        for (section, props) in ini.iter() {
+            if !section.is_some_and(|s| s.starts_with("Profile")) {
+                continue;
+            }
+            let Some(path) = props.get("Path") else { continue };
+            let dir = if props.get("IsRelative") == Some("1") { root.join(path) } else { PathBuf::from(path) };
+            let name = props.get("Name").unwrap_or(path).to_owned();
+            if dir.is_dir() && !out.iter().any(|d: &NssDatabase| d.dir == dir) {
+                out.push(NssDatabase { browser: BrowserKind::Firefox, name, dir });
+            }
+        }
+    }
+    if cfg!(target_os = "linux") {
+        let xdg = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).unwrap_or_else(|| home.join(".local/share"));
+        for dir in [home.join(".pki/nssdb"), xdg.join("pki/nssdb")] {
+            if dir.is_dir() && !out.iter().any(|d| d.dir == dir) {
+                out.push(NssDatabase { browser: BrowserKind::Chrome, name: "Chrome / Chromium".into(), dir });
+            }
+        }
+    }
+    out
+}
+
+/// Firefox holds `lock` (a symlink on Linux/macOS) or `parent.lock` while a profile is open.
+pub fn in_use(dir: &Path) -> bool {
+    ["lock", ".parentlock", "parent.lock"].iter().any(|f| std::fs::symlink_metadata(dir.join(f)).is_ok())
+}
+
+/// Blocks of `pkcs11.txt`: groups of `key=value` lines separated by blank lines.
+fn blocks(text: &str) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    let mut cur = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(line);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn library_of<'a>(block: &[&'a str]) -> Option<&'a str> {
+    block.iter().find_map(|l| l.strip_prefix("library="))
+}
+
+/// Whether `library` is registered in the database's module list.
+pub fn is_registered(dir: &Path, library: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(dir.join("pkcs11.txt")) else { return false };
+    let want = library.to_string_lossy();
+    blocks(&text).iter().any(|b| library_of(b) == Some(want.as_ref()))
+}
+
+/// The state of a database with respect to `library`.
+pub fn state(db: &NssDatabase, library: Option<&Path>) -> DatabaseState {
+    DatabaseState {
+        registered: library.is_some_and(|l| is_registered(&db.dir, l)),
+        in_use: in_use(&db.dir),
+        legacy: !db.dir.join("pkcs11.txt").exists() && db.dir.join("secmod.db").exists(),
+        db: db.clone(),
+    }
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Core(CoreError::Io { path: path.display().to_string(), source })
+}
+
+/// Writes `text` over `path` atomically, keeping a one-time backup `pkcs11.txt.tessera-backup`.
+fn rewrite(path: &Path, text: &str) -> Result<()> {
+    let backup = path.with_extension("txt.tessera-backup");
+    if !backup.exists() {
+        std::fs::copy(path, &backup).map_err(io(&backup))?;
+    }
+    let tmp = path.with_extension("txt.tessera-tmp");
+    std::fs::write(&tmp, text).map_err(io(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(io(path))
+}
+
+fn check_editable(dir: &Path) -> Result<PathBuf> {
+    let file = dir.join("pkcs11.txt");
+    if !file.exists() {
+        return Err(Error::Browser(BrowserError::NotADatabase(dir.to_owned())));
+    }
+    if in_use(dir) {
+        return Err(Error::Browser(BrowserError::InUse(dir.to_owned())));
+    }
+    Ok(file)
+}
+
+/// Registers `library` in the database (no change if it is there already). Returns whether
+/// the file changed.
+pub fn register(dir: &Path, library: &Path) -> Result<bool> {
+    let file = check_editable(dir)?;
+    if is_registered(dir, library) {
+        return Ok(false);
+    }
+    let text = std::fs::read_to_string(&file).map_err(io(&file))?;
+    let mut out = text.trim_end_matches('\n').to_owned();
+    out.push_str(&format!("\n\nlibrary={}\nname={MODULE_NAME}\n", library.display()));
+    rewrite(&file, &out)?;
+    Ok(true)
+}
+
+/// Removes every registration of `library`. Returns whether the file changed.
+pub fn unregister(dir: &Path, library: &Path) -> Result<bool> {
+    let file = check_editable(dir)?;
+    let text = std::fs::read_to_string(&file).map_err(io(&file))?;
+    let want = library.to_string_lossy();
+    let all = blocks(&text);
+    let kept: Vec<String> = all.iter().filter(|b| library_of(b) != Some(want.as_ref())).map(|b| b.join("\n")).collect();
+    if kept.len() == all.len() {
+        return Ok(false);
+    }
+    rewrite(&file, &(kept.join("\n\n") + "\n"))?;
+    Ok(true)
+}
+
+/// Adds the module to a Firefox enterprise policy file (`SecurityDevices`), for admins;
+/// merges with what the file already says.
+pub fn write_policy(policy_file: &Path, library: &Path) -> Result<()> {
+    let mut v: serde_json::Value = match std::fs::read(policy_file) {
+        Ok(b) => serde_json::from_slice(&b).unwrap_or_else(|_| serde_json::json!({})),
+        Err(_) => serde_json::json!({}),
+    };
+    if !v.is_object() {
+        v = serde_json::json!({});
+    }
+    let devices = v
+        .as_object_mut()
+        .and_then(|o| o.entry("policies").or_insert_with(|| serde_json::json!({})).as_object_mut())
+        .and_then(|p| p.entry("SecurityDevices").or_insert_with(|| serde_json::json!({})).as_object_mut());
+    if let Some(d) = devices {
+        d.insert(MODULE_NAME.into(), serde_json::Value::String(library.display().to_string()));
+    }
+    if let Some(parent) = policy_file.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let text = serde_json::to_string_pretty(&v).unwrap_or_default();
+    let tmp = policy_file.with_extension("json.tessera-tmp");
+    std::fs::write(&tmp, text).map_err(io(&tmp))?;
+    std::fs::rename(&tmp, policy_file).map_err(io(policy_file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "library=\nname=NSS Internal PKCS #11 Module\nparameters=configdir='sql:/x'\nNSS=Flags=internal,critical\n\n";
+
+    #[test]
+    fn register_is_idempotent_backed_up_and_removable() {
+        let dir = std::env::temp_dir().join(format!("tessera-nss-unit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        std::fs::write(dir.join("pkcs11.txt"), SAMPLE).expect("write");
+        let lib = Path::new("/usr/lib/opensc-pkcs11.so");
+        assert!(register(&dir, lib).expect("register"));
+        assert!(!register(&dir, lib).expect("again"), "idempotent");
+        let text = std::fs::read_to_string(dir.join("pkcs11.txt")).expect("read");
+        assert_eq!(text.matches("library=/usr/lib/opensc-pkcs11.so").count(), 1);
+        assert!(text.starts_with("library=\nname=NSS Internal PKCS #11 Module"), "internal module kept first");
+        assert_eq!(std::fs::read_to_string(dir.join("pkcs11.txt.tessera-backup")).expect("backup"), SAMPLE);
+        assert!(unregister(&dir, lib).expect("remove"));
+        assert!(!is_registered(&dir, lib));
+        assert!(std::fs::read_to_string(dir.join("pkcs11.txt")).expect("read").contains("NSS Internal PKCS #11 Module"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn blocks_split_on_blank_lines() {
+        let b = blocks("a=1\nb=2\n\n\nlibrary=/x\nname=y\n");
+        assert_eq!(b.len(), 2);
+        assert_eq!(library_of(&b[1]), Some("/x"));
+    }
+}

@@ -1,0 +1,231 @@
+//! The helpdesk report: what the helpline asks for (app and OS version, smart-card service,
+//! readers, card type and number, tries left, certificate validity, browser setup, PKCS#11
+//! modules, recent errors). Personal data (name, codice fiscale) is left out unless the user
+//! opts in; a PIN is never part of it (nothing here ever holds one).
+
+use super::browser::{self, DatabaseState, ModuleChoice};
+use tessera_core::card::detect::{CardKind, identify};
+use tessera_core::transport::{Connection, ReaderInfo};
+use crate::error::CoreError;
+use crate::{Error, Result};
+use std::path::PathBuf;
+
+/// One reader in the report.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReaderReport {
+    /// Name.
+    pub name: String,
+    /// A card is in it.
+    pub card_present: bool,
+    /// ATR of the card.
+    pub atr: String,
+    /// The reader has a PIN pad (`None`: it would not say).
+    pub pinpad: Option<bool>,
+}
+
+/// The card part of the report.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CardReport {
+    /// ATR.
+    pub atr: String,
+    /// Decoded family, vendor, version.
+    pub decoded: CardKind,
+    /// "CPS", "CIE", …
+    pub card_type: String,
+    /// Chip/OS description.
+    pub model: String,
+    /// Card number (the helpline asks for it).
+    pub card_number: Option<String>,
+    /// Holder (only with consent).
+    pub holder: Option<String>,
+    /// Codice fiscale (only with consent).
+    pub codice_fiscale: Option<String>,
+    /// PIN tries left.
+    pub pin_tries_left: Option<u8>,
+    /// PUK tries left.
+    pub puk_tries_left: Option<u8>,
+    /// Certificate end of validity.
+    pub cert_not_after: Option<String>,
+    /// Days left.
+    pub cert_days_left: Option<i64>,
+    /// Tessera's simulated card.
+    pub simulated_card: bool,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    /// Tessera version.
+    pub app_version: &'static str,
+    /// Operating system and version.
+    pub os: String,
+    /// Smart-card service state.
+    pub smart_card_service: String,
+    /// Readers.
+    pub readers: Vec<ReaderReport>,
+    /// The card, if one could be read.
+    pub card: Option<CardReport>,
+    /// Why the card could not be read.
+    pub card_error: Option<String>,
+    /// Browser databases and whether the module is registered.
+    pub browsers: Vec<DatabaseState>,
+    /// PKCS#11 modules for each card family.
+    pub pkcs11_modules: Vec<ModuleChoice>,
+    /// The most recent errors (newest last).
+    pub last_errors: Vec<String>,
+    /// Whether name and codice fiscale are included.
+    pub personal_data_included: bool,
+    /// The card used is the demo card.
+    pub demo: bool,
+}
+
+/// Operating system and version, e.g. "linux: Debian GNU/Linux 12 (bookworm)".
+pub fn os_description() -> String {
+    let pretty = std::fs::read_to_string("/etc/os-release").ok().and_then(|t| {
+        t.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=").map(|v| v.trim_matches('"').to_owned()))
+    });
+    match pretty {
+        Some(p) => format!("{} {}: {p}", std::env::consts::OS, std::env::consts::ARCH),
+        None => format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
+    }
+}
+
+/// Builds the report from the readers, a connection to the card (or why there is none) and
+/// the error log.
+pub fn build(
+    readers: Result<Vec<(ReaderInfo, Option<bool>)>>,
+    conn: Result<Box<dyn Connection>>,
+    include_personal_data: bool,
+    demo: bool,
+) -> Report {
+    let service = match &readers {
+        _ if demo => "not used (demo card)".to_owned(),
+        Ok(_) => "running".to_owned(),
+        Err(Error::Core(CoreError::Transport(tessera_core::transport::TransportError::NoService))) => "not running".to_owned(),
+        Err(e) => format!("error: {e}"),
+    };
+    let readers: Vec<ReaderReport> = readers
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(r, pinpad)| ReaderReport { name: r.name, card_present: r.card_present, atr: tessera_core::apdu::hex(&r.atr), pinpad })
+        .collect();
+    let (card, card_error) = match conn.and_then(|mut c| Ok(tessera_core::service::overview(c.as_mut())?)) {
+        Ok(o) => {
+            let atr_bytes = tessera_core::card::detect::atr_from_hex(&o.atr).unwrap_or_default();
+            (
+                Some(CardReport {
+                    decoded: identify(&atr_bytes),
+                    atr: o.atr.clone(),
+                    card_type: o.card_type.clone(),
+                    model: o.model.clone(),
+                    card_number: o.card_number.clone(),
+                    holder: o.holder.clone().filter(|_| include_personal_data),
+                    codice_fiscale: o.codice_fiscale.clone().filter(|_| include_personal_data),
+                    pin_tries_left: o.pin_tries_left,
+                    puk_tries_left: o.puk_tries_left,
+                    cert_not_after: o.certificate.as_ref().map(|c| c.not_after.clone()),
+                    cert_days_left: o.certificate.as_ref().map(|c| c.days_left),
+                    simulated_card: o.simulated_card,
+                }),
+                None,
+            )
+        }
+        Err(e) => (None, Some(crate::i18n::describe_error(&e, crate::i18n::Lang::En).what)),
+    };
+    let modules = vec![browser::module_for("CPS"), browser::module_for("CIE")];
+    let lib_for_card = card.as_ref().and_then(|c| browser::module_for(&c.card_type).path).or_else(|| modules[0].path.clone());
+    let browsers = browser::discover().iter().map(|db| browser::state(db, lib_for_card.as_deref())).collect();
+    Report {
+        app_version: env!("CARGO_PKG_VERSION"),
+        os: os_description(),
+        smart_card_service: service,
+        readers,
+        card,
+        card_error,
+        browsers,
+        pkcs11_modules: modules,
+        last_errors: errlog::recent(),
+        personal_data_included: include_personal_data,
+        demo,
+    }
+}
+
+/// A plain-text rendering (for copy/paste into an e-mail).
+pub fn to_text(r: &Report) -> String {
+    let mut s = String::new();
+    let mut line = |k: &str, v: &str| s.push_str(&format!("{k}: {v}\n"));
+    line("Tessera", r.app_version);
+    line("OS", &r.os);
+    line("Smart-card service", &r.smart_card_service);
+    for rd in &r.readers {
+        let pinpad = match rd.pinpad {
+            Some(true) => "PIN pad",
+            Some(false) => "no PIN pad",
+            None => "PIN pad unknown",
+        };
+        line("Reader", &format!("{} — {} — {pinpad} {}", rd.name, if rd.card_present { "card" } else { "no card" }, rd.atr));
+    }
+    match (&r.card, &r.card_error) {
+        (Some(c), _) => {
+            line("Card", &format!("{} ({}){}", c.card_type, c.model, if c.simulated_card || r.demo { " [SIMULATED/DEMO]" } else { "" }));
+            line("Card number", c.card_number.as_deref().unwrap_or("-"));
+            line("ATR", &c.atr);
+            let t = |v: Option<u8>| v.map_or("unknown".to_owned(), |n| n.to_string());
+            line("PIN tries left", &t(c.pin_tries_left));
+            line("PUK tries left", &t(c.puk_tries_left));
+            line("Certificate valid until", &format!("{} ({} days)", c.cert_not_after.as_deref().unwrap_or("-"), c.cert_days_left.unwrap_or(0)));
+            if r.personal_data_included {
+                line("Holder", c.holder.as_deref().unwrap_or("-"));
+                line("Codice fiscale", c.codice_fiscale.as_deref().unwrap_or("-"));
+            } else {
+                line("Personal data", "not included");
+            }
+        }
+        (None, Some(e)) => line("Card", e),
+        (None, None) => line("Card", "-"),
+    }
+    for b in &r.browsers {
+        line(
+            "Browser",
+            &format!("{:?} {} — {}{}", b.db.browser, b.db.name, if b.registered { "set up" } else { "not set up" }, if b.in_use { " (open)" } else { "" }),
+        );
+    }
+    for m in &r.pkcs11_modules {
+        line("PKCS#11", &format!("{}: {}", m.name, m.path.as_ref().map_or("not installed".to_owned(), |p| p.display().to_string())));
+    }
+    for e in &r.last_errors {
+        line("Recent error", e);
+    }
+    s
+}
+
+/// The last errors, kept in a small log file so a helpdesk report can show them.
+pub mod errlog {
+    use super::PathBuf;
+
+    const KEEP: usize = 20;
+
+    fn path() -> Option<PathBuf> {
+        let dir = std::env::var_os("TESSERA_DATA_DIR").map(PathBuf::from).or_else(|| dirs::data_local_dir().map(|d| d.join("tessera")))?;
+        Some(dir.join("errors.log"))
+    }
+
+    /// Appends an error (an id and its message; never any input the user typed).
+    pub fn record(id: &str, message: &str) {
+        let Some(p) = path() else { return };
+        let mut lines = recent();
+        // "YYYY-MM-DD HH:MM" from the shared RFC 3339 text.
+        let stamp = tessera_core::cert::now_rfc3339().get(..16).unwrap_or_default().replace('T', " ");
+        lines.push(format!("{stamp} UTC {id}: {}", message.replace('\n', " ")));
+        let start = lines.len().saturating_sub(KEEP);
+        if let Some(dir) = p.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(&p, lines[start..].join("\n") + "\n");
+    }
+
+    /// The most recent errors, oldest first.
+    pub fn recent() -> Vec<String> {
+        path().and_then(|p| std::fs::read_to_string(p).ok()).map(|t| t.lines().map(str::to_owned).collect()).unwrap_or_default()
+    }
+}
