@@ -12,12 +12,12 @@ for cmd in pkcs15-tool pkcs11-tool certutil modutil; do
   command -v "$cmd" >/dev/null || { echo "test.sh: missing $cmd (apt-get install opensc libnss3-tools)" >&2; exit 1; }
 done
 # Build first: the tests run inside a network namespace without network.
-cargo test --locked --no-run -q
+cargo test --workspace --locked --no-run -q
 # One card slot: test binaries run one after another, and tests within one binary take a lock.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-scripts/with-testbed.sh cargo test --locked --offline "$@" 2>&1 | tee "$log"
+scripts/with-testbed.sh cargo test --workspace --no-fail-fast --locked --offline "$@" -- --include-ignored 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

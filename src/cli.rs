@@ -16,15 +16,16 @@ mod prompt;
 pub use args::Cli;
 pub use output::{code, error_id, exit_code};
 
-use crate::card::TriesLeft;
-use crate::card::detect::{atr_from_hex, explain};
-use crate::cert::ExportFormat;
+use tessera_core::card::TriesLeft;
+use tessera_core::card::detect::{atr_from_hex, explain};
+use tessera_core::cert::ExportFormat;
+use crate::error::CoreError;
 use crate::i18n::{Lang, Text, describe_error, describe_warning, tr};
-use crate::secret::{PinKind, Puk};
-use crate::service::{self, ChangePin, PinStatus, UnblockPin};
-use crate::sim::{self, Preset, SimCard, SimConfig, SimProfile};
-use crate::transport::Connection;
-use crate::transport::PcscContext;
+use tessera_core::secret::{PinKind, Puk};
+use tessera_core::service::{self, ChangePin, PinStatus, UnblockPin};
+use tessera_sim::{self, Preset, SimCard, SimConfig, SimProfile};
+use tessera_core::transport::Connection;
+use tessera_core::transport::PcscContext;
 use crate::{Error, Result};
 use args::{CardArgs, CertCommand, Command, Format, PinCommand};
 use clap::Parser;
@@ -79,7 +80,7 @@ fn open(card: &CardArgs) -> Result<Opened, Error> {
     if let Some(preset) = &card.demo {
         let preset: Preset = preset.parse().map_err(|m: String| {
             eprintln!("{m}");
-            Error::Transport(crate::transport::TransportError::NoCard)
+            Error::Core(CoreError::Transport(tessera_core::transport::TransportError::NoCard))
         })?;
         let profile: SimProfile = card.demo_profile.parse().unwrap_or(SimProfile::Cps);
         let sim = SimCard::new(SimConfig::new(profile, preset));
@@ -175,7 +176,7 @@ fn readers(lang: Lang, json: bool) -> Result<()> {
     }
     for r in list {
         let state = if r.card_present { tr(lang, Text::CardPresent) } else { tr(lang, Text::NoCardInReader) };
-        out!("{}  [{}]{}", r.name, state, if r.atr.is_empty() { String::new() } else { format!("  ATR {}", crate::apdu::hex(&r.atr)) });
+        out!("{}  [{}]{}", r.name, state, if r.atr.is_empty() { String::new() } else { format!("  ATR {}", tessera_core::apdu::hex(&r.atr)) });
     }
     Ok(())
 }
@@ -195,13 +196,15 @@ fn atr(text: &str, lang: Lang, json: bool) -> u8 {
     }
     out!("ATR: {}", x.atr);
     match &x.kind {
-        crate::card::detect::CardKind::Cns(c) => {
+        tessera_core::card::detect::CardKind::Cns(c) => {
             out!("  CNS ({}) — {}", c.card_type, tr(lang, Text::Supported));
             out!("  IC: {} ({:02X}); OS: {} ({:02X}) {:02X}.{:02X}", c.ic_maker_name, c.ic_maker, c.os_maker_name, c.os_maker, c.os_version.0, c.os_version.1);
-            out!("  CNS {}; RSA-{}; PIN P2 {}", c.spec_version_text(), c.rsa_bits, if c.is_stincard() { "0x90 (STIncard)" } else { "0x10" });
+            out!("  CNS {}; PIN P2 {}; key size: from the certificate", c.spec_version_text(), if c.is_stincard() { "0x90 (STIncard)" } else { "0x10" });
+            let lots = tessera_core::card::cns::lots::probe_order(Some((c.ic_maker, c.os_maker, c.os_version.0)));
+            out!("  layouts probed in order: {}", lots.iter().map(|l| l.id).collect::<Vec<_>>().join(", "));
         }
-        crate::card::detect::CardKind::Cie { variant, loose_match } => {
-            let v = crate::card::cie::Variant::of(variant);
+        tessera_core::card::detect::CardKind::Cie { variant, loose_match } => {
+            let v = tessera_core::card::cie::Variant::of(variant);
             out!("  CIE 3.0 ({variant}{}) — {}", if *loose_match { ", loose match" } else { "" }, tr(lang, Text::Supported));
             out!(
                 "  IAS: {}; DH parameters: {}",
@@ -209,10 +212,13 @@ fn atr(text: &str, lang: Lang, json: bool) -> u8 {
                 if v.dh_single { "one GET DATA" } else { "three GET DATA" }
             );
         }
-        crate::card::detect::CardKind::Unknown => out!("  ? — {}", tr(lang, Text::NotSupported)),
+        tessera_core::card::detect::CardKind::MaybeCnsContactless { atr_family } => {
+            out!("  {atr_family} — {}", tr(lang, Text::MaybeCnsOverNfc));
+        }
+        tessera_core::card::detect::CardKind::Unknown => out!("  ? — {}", tr(lang, Text::NotSupported)),
     }
     if let Some(p) = &x.parsed {
-        out!("  T={:?}; historical: {} \"{}\"; TCK {}", p.protocols, crate::apdu::hex(&p.historical), x.historical_text, if p.tck_ok { "ok" } else { "BAD" });
+        out!("  T={:?}; historical: {} \"{}\"; TCK {}", p.protocols, tessera_core::apdu::hex(&p.historical), x.historical_text, if p.tck_ok { "ok" } else { "BAD" });
     }
     code::OK
 }
@@ -223,7 +229,7 @@ pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &
     if !at_risk || flag {
         return Ok(flag);
     }
-    let err = Error::LastTryNotConfirmed { kind, tries_known: tries != TriesLeft::Unknown };
+    let err = Error::Core(CoreError::LastTryNotConfirmed { kind, tries_known: tries != TriesLeft::Unknown });
     if !p.interactive() {
         return Err(err);
     }
@@ -232,12 +238,12 @@ pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &
 }
 
 fn read_secret(p: &mut Prompter, prompt: Text, lang: Lang) -> Result<String> {
-    p.secret(tr(lang, prompt)).ok_or(Error::InvalidInput(crate::service::pin::PinRuleError::Format(
-        crate::secret::FormatError::Empty(if prompt == Text::PromptPuk { PinKind::Puk } else { PinKind::Pin }),
-    )))
+    p.secret(tr(lang, prompt)).ok_or(Error::Core(CoreError::InvalidInput(tessera_core::service::pin::PinRuleError::Format(
+        tessera_core::secret::FormatError::Empty(if prompt == Text::PromptPuk { PinKind::Puk } else { PinKind::Pin }),
+    ))))
 }
 
-fn new_pin_twice(p: &mut Prompter, st: &PinStatus, current: Option<&crate::secret::Pin>, lang: Lang) -> Result<crate::secret::Pin> {
+fn new_pin_twice(p: &mut Prompter, st: &PinStatus, current: Option<&tessera_core::secret::Pin>, lang: Lang) -> Result<tessera_core::secret::Pin> {
     let new = read_secret(p, Text::PromptNewPin, lang)?;
     let again = read_secret(p, Text::PromptNewPinAgain, lang)?;
     let (pin, warnings) = service::new_pin(new, again, current, st.policy.pin, st.birth_date)?;
@@ -245,7 +251,7 @@ fn new_pin_twice(p: &mut Prompter, st: &PinStatus, current: Option<&crate::secre
         eprintln!("{}", describe_warning(*w, lang));
     }
     if !warnings.is_empty() && p.interactive() && !p.confirm(tr(lang, Text::WeakPinUseAnyway), &["s", "si", "sì", "y", "yes", "j", "ja"]) {
-        return Err(Error::Cancelled);
+        return Err(Error::Core(CoreError::Cancelled));
     }
     Ok(pin)
 }
@@ -266,7 +272,7 @@ fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     // 1. Read the counters (no try spent) before asking for anything.
     let st = service::pin_status(o.conn.as_mut())?;
     if st.pin.is_blocked() {
-        return Err(Error::PinBlocked);
+        return Err(Error::Core(CoreError::PinBlocked));
     }
     if !card.json {
         eprintln!("{}: {}", tr(lang, Text::PinTries), output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
@@ -274,8 +280,8 @@ fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     let mut p = Prompter::new();
     let confirmed = confirm_last_try(PinKind::Pin, st.pin, flag, &mut p, lang)?;
     // 2. Collect and check every input; nothing is sent if any check fails.
-    let current = crate::secret::Pin::parse(read_secret(&mut p, Text::PromptCurrentPin, lang)?, st.policy.pin)
-        .map_err(|e| Error::InvalidInput(e.into()))?;
+    let current = tessera_core::secret::Pin::parse(read_secret(&mut p, Text::PromptCurrentPin, lang)?, st.policy.pin)
+        .map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let new = new_pin_twice(&mut p, &st, Some(&current), lang)?;
     // 3. One transaction: counter check again, then CHANGE REFERENCE DATA.
     let out = service::change_pin(o.conn.as_mut(), ChangePin { current, new, confirm_last_try: confirmed })?;
@@ -290,7 +296,7 @@ fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     }
     let st = service::pin_status(o.conn.as_mut())?;
     if st.puk.is_blocked() {
-        return Err(Error::PukBlocked);
+        return Err(Error::Core(CoreError::PukBlocked));
     }
     if !card.json {
         eprintln!("{}: {}", tr(lang, Text::PukTries), output::dots(st.puk.known(), st.policy.puk_max_tries, lang));
@@ -300,7 +306,7 @@ fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     }
     let mut p = Prompter::new();
     let confirmed = confirm_last_try(PinKind::Puk, st.puk, flag, &mut p, lang)?;
-    let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, st.policy.puk).map_err(|e| Error::InvalidInput(e.into()))?;
+    let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, st.policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let new = new_pin_twice(&mut p, &st, None, lang)?;
     let out = service::unblock_pin(o.conn.as_mut(), UnblockPin { puk, new, confirm_last_try: confirmed })?;
     print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinUnblocked));
@@ -312,8 +318,8 @@ fn simulate(profile: String, preset: String, pin: Option<String>, puk: Option<St
         (Ok(profile), Ok(preset)) => SimConfig {
             profile,
             preset,
-            pin: pin.unwrap_or_else(|| sim::DEFAULT_PIN.into()),
-            puk: puk.unwrap_or_else(|| sim::DEFAULT_PUK.into()),
+            pin: pin.unwrap_or_else(|| tessera_sim::DEFAULT_PIN.into()),
+            puk: puk.unwrap_or_else(|| tessera_sim::DEFAULT_PUK.into()),
         },
         (Err(m), _) | (_, Err(m)) => {
             eprintln!("{m}");
@@ -322,7 +328,7 @@ fn simulate(profile: String, preset: String, pin: Option<String>, puk: Option<St
     };
     let card = SimCard::new(cfg);
     loop {
-        match sim::vpcd::run(&card, addr) {
+        match tessera_sim::vpcd::run(&card, addr) {
             Ok(exit) => {
                 eprintln!("simulated card left the reader: {exit:?}");
                 if !forever {

@@ -1,104 +1,51 @@
-//! The top-level error: what a user can meet, by cause. Front-ends turn it into a translated
-//! message ([`crate::i18n::describe_error`]) and, in the CLI, an exit code.
+//! The app's error: a card-layer error, or one of the app's own services (browser setup).
+//! Front-ends turn it into a translated message ([`crate::i18n::describe_error`]) and, in the
+//! CLI, an exit code.
 
-use crate::card::CardError;
-use crate::cert::CertError;
-use crate::secret::PinKind;
-use crate::service::pin::PinRuleError;
-use crate::transport::TransportError;
+use crate::browser::BrowserError;
+pub use tessera_core::Error as CoreError;
+use tessera_core::cert::CertError;
+use tessera_core::secret::PinRuleError;
+use tessera_core::transport::TransportError;
 
 /// Result with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Everything that can go wrong in a user operation.
+/// Everything that can go wrong in an app operation.
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 pub enum Error {
-    /// Smart-card service, reader or card presence problems.
+    /// A card operation failed (or its input was refused before anything was sent).
     #[error(transparent)]
-    Transport(#[from] TransportError),
-    /// The card stopped answering in the middle of a command.
-    #[error("the card stopped answering during the operation")]
-    CardDied,
-    /// The secure channel with the card broke (a wrong MAC or a garbled answer): the session
-    /// was dropped and nothing is repeated.
-    #[error("the secure channel with the card broke")]
-    SecureChannel,
-    /// The chip failed its authentication, or its authority is unknown.
-    #[error("the card could not prove it is genuine")]
-    CardNotAuthentic,
-    /// A protocol-level problem (unexpected status word, malformed file…).
-    #[error(transparent)]
-    Card(CardError),
-    /// Wrong PIN or PUK.
-    #[error("wrong {kind}: {tries_left} tries left")]
-    WrongSecret {
-        /// PIN or PUK.
-        kind: PinKind,
-        /// Tries left (0: now blocked).
-        tries_left: u8,
-    },
-    /// The PIN is blocked: unblock it with the PUK.
-    #[error("the PIN is blocked")]
-    PinBlocked,
-    /// The PUK is blocked: the card cannot be recovered.
-    #[error("the PUK is blocked")]
-    PukBlocked,
-    /// Only one try is left and the user did not confirm using it.
-    #[error("this may be the last {kind} try: explicit confirmation needed")]
-    LastTryNotConfirmed {
-        /// PIN or PUK.
-        kind: PinKind,
-        /// The card said one try is left (false: the card would not tell).
-        tries_known: bool,
-    },
-    /// Typed input breaks a rule; nothing was sent.
-    #[error(transparent)]
-    InvalidInput(#[from] PinRuleError),
-    /// The user cancelled before anything was sent.
-    #[error("cancelled")]
-    Cancelled,
-    /// The card is not one Tessera manages (yet).
-    #[error("unsupported card (ATR {atr})")]
-    UnsupportedCard {
-        /// ATR, hex.
-        atr: String,
-        /// It is a CIE (support not available in this version).
-        cie: bool,
-    },
-    /// The certificate could not be parsed.
-    #[error(transparent)]
-    Certificate(#[from] CertError),
-    /// The card holds no authentication certificate.
-    #[error("the card holds no authentication certificate")]
-    NoCertificate,
+    Core(#[from] CoreError),
     /// A browser database cannot be changed.
     #[error(transparent)]
-    Browser(#[from] crate::service::browser::BrowserError),
-    /// File I/O (export).
-    #[error("{path}: {source}")]
-    Io {
-        /// The path involved.
-        path: String,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
+    Browser(#[from] BrowserError),
 }
 
-impl From<CardError> for Error {
-    fn from(e: CardError) -> Self {
-        match e {
-            CardError::Transport(t) => Error::Transport(t),
-            CardError::Response(_) => Error::CardDied,
-            CardError::WrongSecret { kind, tries_left } => Error::WrongSecret { kind, tries_left },
-            CardError::Blocked { kind: PinKind::Pin } => Error::PinBlocked,
-            CardError::Blocked { kind: PinKind::Puk } => Error::PukBlocked,
-            CardError::NotFound("certificate") => Error::NoCertificate,
-            CardError::NewPinRefused => Error::InvalidInput(PinRuleError::RefusedByCard),
-            CardError::SecureMessaging(_) => Error::SecureChannel,
-            CardError::ChipNotAuthentic | CardError::UnknownAuthority => Error::CardNotAuthentic,
-            other => Error::Card(other),
+impl From<TransportError> for Error {
+    fn from(e: TransportError) -> Self {
+        Error::Core(e.into())
+    }
+}
+
+impl From<PinRuleError> for Error {
+    fn from(e: PinRuleError) -> Self {
+        Error::Core(e.into())
+    }
+}
+
+impl From<CertError> for Error {
+    fn from(e: CertError) -> Self {
+        Error::Core(e.into())
+    }
+}
+
+impl Error {
+    /// The card-layer error, when this is one.
+    pub fn core(&self) -> Option<&CoreError> {
+        match self {
+            Error::Core(e) => Some(e),
+            Error::Browser(_) => None,
         }
     }
 }

@@ -11,7 +11,7 @@ pub mod worker;
 pub use app::TesseraApp;
 
 use crate::i18n::Lang;
-use crate::sim::{Preset, SimProfile};
+use tessera_sim::{Preset, SimProfile};
 use eframe::egui;
 use std::process::ExitCode;
 use std::time::Instant;

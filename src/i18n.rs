@@ -7,7 +7,7 @@ mod ui;
 pub use errors::{Described, describe_error};
 pub use ui::{Ui, preset_name, ui};
 
-use crate::service::pin::PinWarning;
+use tessera_core::service::pin::PinWarning;
 
 /// A user-interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -99,6 +99,7 @@ pub enum Text {
     PukLowWarning,
     Supported,
     NotSupported,
+    MaybeCnsOverNfc,
     TryDemo,
     SimulatedCard,
 }
@@ -189,6 +190,11 @@ pub fn tr(lang: Lang, t: Text) -> &'static str {
         ),
         Supported => lang.pick("gestita da Tessera", "supported by Tessera", "von Tessera unterstützt"),
         NotSupported => lang.pick("non gestita da Tessera", "not supported by Tessera", "nicht von Tessera unterstützt"),
+        MaybeCnsOverNfc => lang.pick(
+            "potrebbe essere una CNS letta via NFC (senza contatto): appoggiala al lettore per verificarlo",
+            "possibly a CNS over NFC (contactless): put it on the reader to check",
+            "möglicherweise eine CNS über NFC (kontaktlos): Legen Sie sie zum Prüfen auf das Lesegerät",
+        ),
         SimulatedCard => lang.pick(
             "CARTA SIMULATA: questa carta è il simulatore di Tessera (autorità di prova), non una carta reale.",
             "SIMULATED CARD: this card is Tessera's simulator (test authority), not a real card.",

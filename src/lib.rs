@@ -1,27 +1,19 @@
-//! Tessera: a smart-card manager for the Italian CNS/CPS (and, later, CIE 3.0) cards.
+//! Tessera, the app: the command line, the window, translations, browser-login setup, the
+//! helpdesk report and the card self-test. It produces the `tessera` binary.
 //!
-//! Layering (each layer only uses the ones on its left):
-//! `apdu` ← `transport` ← `card` ← `service` ← `cli` (and later `gui`).
-//! `sim` depends on `apdu` and `transport` only and provides simulated cards, both in-process
-//! (a [`transport::Connection`]) and as a vpcd virtual card for the real PC/SC stack.
-//!
-//! Threading and transactions: a [`transport::Connection`] is owned by one thread. Every user
-//! operation runs inside exactly one [`transport::Transaction`] (one PC/SC transaction); all user
-//! input (PINs, confirmations) is collected before it starts. PIN-carrying commands are never
-//! retried or replayed, not even after a card reset.
+//! The card layer (APDUs, PC/SC, CNS and CIE profiles, PIN/certificate/signing services) is the
+//! `tessera_core` crate; the simulated cards are `tessera_sim`. Layering inside the app:
+//! `browser`, `report`, `selftest` ← `i18n` ← `cli`, `gui`. Only `gui` uses egui, only `cli`
+//! uses clap and rpassword.
 #![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::unwrap_used)]
 
-pub mod apdu;
-pub mod card;
-pub mod cert;
+pub mod browser;
 pub mod cli;
 pub mod error;
 pub mod gui;
 pub mod i18n;
-pub mod secret;
-pub mod service;
-pub mod sim;
-pub mod transport;
+pub mod report;
+pub mod selftest;
 
 pub use error::{Error, Result};

@@ -6,7 +6,7 @@ use common::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use tessera::sim::Preset;
+use tessera_sim::Preset;
 
 fn tmp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("tessera-{name}-{}", std::process::id()));
@@ -40,6 +40,7 @@ fn nss_tool(tool: &str, home: &Path) -> Command {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn browser_setup_is_verified_by_nss_through_pcscd() {
     let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
     let home = tmp("nss-home");
@@ -77,7 +78,7 @@ fn browser_setup_is_verified_by_nss_through_pcscd() {
     } else {
         format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", body.trim())
     };
-    let der = tessera::cert::import(pem_text.as_bytes()).unwrap_or_else(|e| panic!("{e}: {pem_text:?}"));
+    let der = tessera_core::cert::import(pem_text.as_bytes()).unwrap_or_else(|e| panic!("{e}: {pem_text:?}"));
     assert_eq!(der, tb.card.certificate_der());
     // Idempotent, and removable.
     let again = tessera(&["browser", "setup", "--nss-db", db.to_str().expect("utf8"), "--json"], "", &[("TESSERA_DATA_DIR", &home)]);
@@ -146,6 +147,7 @@ fn report_redacts_personal_data_by_default_and_never_holds_a_pin() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn selftest_through_pcscd_passes_and_a_wrong_pin_fails_with_one_try_spent() {
     let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
     let data = tmp("selftest-data");
@@ -161,7 +163,7 @@ fn selftest_through_pcscd_passes_and_a_wrong_pin_fails_with_one_try_spent() {
 
 #[test]
 fn cie_selftest_in_process() {
-    let card = tessera::sim::SimCard::cie(Preset::Fresh);
-    let res = tessera::service::selftest::run(&mut card.connect().expect("connect"), &pin(PIN), false).expect("selftest");
+    let card = tessera_sim::SimCard::cie(Preset::Fresh);
+    let res = tessera::selftest::run(&mut card.connect().expect("connect"), &pin(PIN), false).expect("selftest");
     assert!(res.passed(), "{res:?}");
 }

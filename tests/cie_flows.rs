@@ -4,11 +4,11 @@
 
 mod common;
 use common::*;
-use tessera::Error;
-use tessera::secret::PinKind;
-use tessera::service::{self, ChangePin, UnblockPin};
-use tessera::sim::{Fault, FaultKind, Preset, SimCard, SimConfig, SimProfile, Trigger};
-use tessera::transport::TransportError;
+use tessera_core::Error;
+use tessera_core::secret::PinKind;
+use tessera_core::service::{self, ChangePin, UnblockPin};
+use tessera_sim::{Fault, FaultKind, Preset, SimCard, SimConfig, SimProfile, Trigger};
+use tessera_core::transport::TransportError;
 
 fn change(card: &SimCard, cur: &str, new: &str, confirm: bool) -> Result<service::PinOutcome, Error> {
     service::change_pin(&mut card.connect().expect("connect"), ChangePin { current: pin(cur), new: pin(new), confirm_last_try: confirm })

@@ -8,14 +8,14 @@ mod common;
 use common::*;
 use iso7816_tlv::ber::{Tag, Tlv, Value};
 use rand::RngCore;
-use tessera::apdu::{CommandApdu, ResponseApdu};
-use tessera::card::cie::sm::SmSession;
-use tessera::card::cie::{CaKind, DappKeys, crypto};
-use tessera::sim::{Preset, SimCard};
-use tessera::transport::{Connection, Transaction};
+use tessera_core::apdu::{CommandApdu, ResponseApdu};
+use tessera_core::card::cie::sm::SmSession;
+use tessera_core::card::cie::{CaKind, DappKeys, crypto};
+use tessera_sim::{Preset, SimCard};
+use tessera_core::transport::{Connection, Transaction};
 
 fn h(s: &str) -> Vec<u8> {
-    tessera::card::detect::atr_from_hex(s).expect("hex")
+    tessera_core::card::detect::atr_from_hex(s).expect("hex")
 }
 
 /// Sends raw bytes; follows `61 xx` with plain GET RESPONSE as the middleware does.
@@ -111,7 +111,7 @@ fn middleware_session(t: &mut dyn Transaction) -> SmSession {
     assert_eq!(ok(t, &int_auth), sig1, "InitEncKey answer is deterministic");
     // ReadDappPubKey: EF 1004 read in 128-byte pieces.
     let dapp = read_ef(t, [0x10, 0x04]);
-    let key = Tlv::from_bytes(&dapp[..tessera::card::cns::der_total_len(&dapp).expect("DER")]).expect("SEQUENCE");
+    let key = Tlv::from_bytes(&dapp[..tessera_core::card::cns::der_total_len(&dapp).expect("DER")]).expect("SEQUENCE");
     let Value::Constructed(parts) = key.value() else { panic!("SEQUENCE") };
     let (chip_n, chip_e) = (value(&parts[0]), value(&parts[1]));
     // InitDHParam: three GET DATA without Le; replies longer than 256 come through 61xx.

@@ -5,13 +5,14 @@
 mod common;
 use common::*;
 use std::process::Command;
-use tessera::Error;
-use tessera::secret::PinKind;
-use tessera::service::{self, ChangePin, UnblockPin};
-use tessera::sim::{Fault, FaultKind, Preset, Trigger};
-use tessera::transport::TransportError;
+use tessera_core::Error;
+use tessera_core::secret::PinKind;
+use tessera_core::service::{self, ChangePin, UnblockPin};
+use tessera_sim::{Fault, FaultKind, Preset, Trigger};
+use tessera_core::transport::TransportError;
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn cie_status_change_block_unblock_through_pcscd() {
     let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
     let o = service::overview(&mut tb.connect()).expect("overview");
@@ -39,6 +40,7 @@ fn cie_status_change_block_unblock_through_pcscd() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn cie_puk_blocked_sends_nothing_through_pcscd() {
     let Some(tb) = Testbed::cie(Preset::PukBlocked) else { return };
     let e = service::unblock_pin(&mut tb.connect(), UnblockPin { puk: puk(PUK), new: pin("70913264"), confirm_last_try: true })
@@ -48,6 +50,7 @@ fn cie_puk_blocked_sends_nothing_through_pcscd() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn cie_broken_mac_through_pcscd() {
     let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
     tb.card.inject(Fault { when: Trigger::Ins(0x20), what: FaultKind::Corrupt });
@@ -60,6 +63,7 @@ fn cie_broken_mac_through_pcscd() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn cie_removed_mid_session_through_pcscd() {
     let Some(mut tb) = Testbed::cie(Preset::Fresh) else { return };
     tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: false } });
@@ -73,6 +77,7 @@ fn cie_removed_mid_session_through_pcscd() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn cie_cli_status_through_pcscd_says_simulated() {
     let Some(_tb) = Testbed::cie(Preset::Fresh) else { return };
     let o = Command::new(env!("CARGO_BIN_EXE_tessera")).env("TESSERA_LANG", "en").args(["status"]).output().expect("run");

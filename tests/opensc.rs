@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use std::path::PathBuf;
 use std::process::{Command, Output};
-use tessera::sim::Preset;
+use tessera_sim::Preset;
 
 /// A private OpenSC setup: no file cache (OpenSC ≥ 0.24 caches itacns files), own HOME.
 fn opensc(tool: &str) -> Command {
@@ -33,6 +33,7 @@ fn pkcs11_module() -> PathBuf {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn pkcs15_dump_lists_the_cns0_objects() {
     let Some(_tb) = Testbed::cps(Preset::Fresh) else { return };
     let out = ok(&opensc("pkcs15-tool").arg("-D").output().expect("pkcs15-tool"));
@@ -43,17 +44,19 @@ fn pkcs15_dump_lists_the_cns0_objects() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn opensc_reads_the_same_certificate_as_tessera() {
     let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
     let o = opensc("pkcs15-tool").args(["--read-certificate", "01"]).output().expect("pkcs15-tool");
     ok(&o);
-    let theirs = tessera::cert::import(&o.stdout).expect("OpenSC printed a PEM certificate");
-    let ours = tessera::service::read_certificate(&mut tb.connect()).expect("read").der;
+    let theirs = tessera_core::cert::import(&o.stdout).expect("OpenSC printed a PEM certificate");
+    let ours = tessera_core::service::read_certificate(&mut tb.connect()).expect("read").der;
     assert_eq!(theirs, ours);
     assert_eq!(ours, tb.card.certificate_der());
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn opensc_changes_and_unblocks_the_pin() {
     let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
     ok(&opensc("pkcs15-tool")
@@ -69,10 +72,11 @@ fn opensc_changes_and_unblocks_the_pin() {
     assert!(tb.card.pin_is("60718"));
     assert_eq!(tb.card.counters().puk_tries, 1);
     // Tessera sees the result.
-    assert_eq!(tessera::service::overview(&mut tb.connect()).expect("overview").pin_tries_left, Some(3));
+    assert_eq!(tessera_core::service::overview(&mut tb.connect()).expect("overview").pin_tries_left, Some(3));
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn pkcs11_tool_test_with_login_signs_and_decrypts() {
     let Some(_tb) = Testbed::cps(Preset::Fresh) else { return };
     let module = pkcs11_module();

@@ -5,14 +5,15 @@
 mod common;
 use common::*;
 use std::process::Command;
-use tessera::Error;
-use tessera::secret::PinKind;
-use tessera::service::{self, ChangePin, UnblockPin};
-use tessera::sim::{Fault, FaultKind, Preset, Trigger};
-use tessera::transport::TransportError;
-use tessera::transport::pcsc::PcscContext;
+use tessera_core::Error;
+use tessera_core::secret::PinKind;
+use tessera_core::service::{self, ChangePin, UnblockPin};
+use tessera_sim::{Fault, FaultKind, Preset, Trigger};
+use tessera_core::transport::TransportError;
+use tessera_core::transport::pcsc::PcscContext;
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn readers_and_status_through_pcscd() {
     let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
     let readers = PcscContext::establish().expect("pcscd").readers().expect("readers");
@@ -30,6 +31,7 @@ fn readers_and_status_through_pcscd() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn change_wrong_block_unblock_through_pcscd() {
     let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
     let change = |cur: &str, new: &str, confirm: bool| {
@@ -59,6 +61,7 @@ fn change_wrong_block_unblock_through_pcscd() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn puk_blocked_sends_nothing_through_pcscd() {
     let Some(tb) = Testbed::cps(Preset::PukBlocked) else { return };
     let mut c = tb.connect();
@@ -70,6 +73,7 @@ fn puk_blocked_sends_nothing_through_pcscd() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn card_removed_mid_operation_is_a_clear_error_and_not_retried() {
     let Some(mut tb) = Testbed::cps(Preset::Fresh) else { return };
     tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: false } });
@@ -91,6 +95,7 @@ fn card_removed_mid_operation_is_a_clear_error_and_not_retried() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn cli_status_json_through_pcscd() {
     let Some(_tb) = Testbed::cps(Preset::CertExpiring) else { return };
     let o = Command::new(env!("CARGO_BIN_EXE_tessera")).args(["status", "--json"]).output().expect("run");
@@ -102,6 +107,7 @@ fn cli_status_json_through_pcscd() {
 }
 
 #[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
 fn pcscd_not_running_is_a_clear_error() {
     if !testbed_expected() {
         return;

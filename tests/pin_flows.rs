@@ -3,11 +3,11 @@
 
 mod common;
 use common::*;
-use tessera::Error;
-use tessera::secret::PinKind;
-use tessera::service::{self, ChangePin, UnblockPin};
-use tessera::sim::{Fault, FaultKind, Preset, SimCard, SimConfig, SimProfile, Trigger};
-use tessera::transport::TransportError;
+use tessera_core::Error;
+use tessera_core::secret::PinKind;
+use tessera_core::service::{self, ChangePin, UnblockPin};
+use tessera_sim::{Fault, FaultKind, Preset, SimCard, SimConfig, SimProfile, Trigger};
+use tessera_core::transport::TransportError;
 
 fn change(card: &SimCard, cur: &str, new: &str, confirm: bool) -> Result<service::PinOutcome, Error> {
     let mut c = card.connect().expect("connect");
@@ -213,10 +213,10 @@ fn certificate_read_and_export_match_the_card() {
     assert_eq!(info.summary.codice_fiscale.as_deref(), Some("SMPMRA85C55L378I"));
     let dir = std::env::temp_dir().join(format!("tessera-export-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("tmp");
-    for (fmt, name) in [(tessera::cert::ExportFormat::Der, "c.der"), (tessera::cert::ExportFormat::Pem, "c.pem")] {
+    for (fmt, name) in [(tessera_core::cert::ExportFormat::Der, "c.der"), (tessera_core::cert::ExportFormat::Pem, "c.pem")] {
         let p = dir.join(name);
         service::export_certificate(&info.der, fmt, &p, false).expect("export");
-        let back = tessera::cert::import(&std::fs::read(&p).expect("read back")).expect("parse back");
+        let back = tessera_core::cert::import(&std::fs::read(&p).expect("read back")).expect("parse back");
         assert_eq!(back, card.certificate_der());
         let e = service::export_certificate(&info.der, fmt, &p, false).expect_err("no overwrite");
         assert!(matches!(e, Error::Io { .. }));

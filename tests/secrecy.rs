@@ -5,8 +5,8 @@ use common::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
-use tessera::service::{self, ChangePin, UnblockPin};
-use tessera::sim::Preset;
+use tessera_core::service::{self, ChangePin, UnblockPin};
+use tessera_sim::Preset;
 
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<u8>>>);

@@ -108,7 +108,7 @@ pub enum Command {
         #[arg(long)]
         puk: Option<String>,
         /// vpcd address.
-        #[arg(long, default_value = crate::sim::vpcd::DEFAULT_ADDR)]
+        #[arg(long, default_value = tessera_sim::vpcd::DEFAULT_ADDR)]
         vpcd: String,
         /// Keep re-inserting the card after vpcd or a fault drops it.
         #[arg(long)]

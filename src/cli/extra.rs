@@ -4,23 +4,24 @@ use super::args::{BrowserArgs, BrowserCommand, CardArgs};
 use super::output::code;
 use super::prompt::Prompter;
 use super::open;
+use crate::error::CoreError;
 use crate::i18n::{Lang, Text, tr};
-use crate::secret::{Pin, PinKind};
-use crate::service::browser::{self, BrowserError, BrowserKind, NssDatabase};
-use crate::service::report::{self, errlog};
-use crate::service::selftest::{self, StepResult};
-use crate::transport::{Connection, PcscContext};
+use tessera_core::secret::{Pin, PinKind};
+use crate::browser::{self, BrowserError, BrowserKind, NssDatabase};
+use crate::report::{self, errlog};
+use crate::selftest::{self, StepResult};
+use tessera_core::transport::{Connection, PcscContext};
 use crate::{Error, Result};
 
 /// The inserted card's type from its ATR alone (no APDU: a CIE would otherwise need a whole
 /// authenticated session just to pick the browser module).
 fn card_type(card: &CardArgs) -> Option<String> {
-    use crate::card::detect::{CardKind, identify};
+    use tessera_core::card::detect::{CardKind, identify};
     let o = open(card).ok()?;
     match identify(o.conn.atr()) {
         CardKind::Cns(c) => Some(c.card_type.to_owned()),
         CardKind::Cie { .. } => Some("CIE".to_owned()),
-        CardKind::Unknown => None,
+        CardKind::MaybeCnsContactless { .. } | CardKind::Unknown => None,
     }
 }
 
@@ -109,7 +110,7 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
     let r = report::build(readers, conn, include_personal_data, demo);
     let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r) };
     if let Some(p) = out_file {
-        std::fs::write(p, &text).map_err(|source| Error::Io { path: p.display().to_string(), source })?;
+        std::fs::write(p, &text).map_err(|source| Error::Core(CoreError::Io { path: p.display().to_string(), source }))?;
     }
     out!("{}", text.trim_end());
     Ok(())
@@ -117,9 +118,9 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
 
 pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Result<u8> {
     let mut o = open(card)?;
-    let st = crate::service::pin_status(o.conn.as_mut())?;
+    let st = tessera_core::service::pin_status(o.conn.as_mut())?;
     if st.pin.is_blocked() {
-        return Err(Error::PinBlocked);
+        return Err(Error::Core(CoreError::PinBlocked));
     }
     let mut p = Prompter::new();
     if !card.json {
@@ -134,8 +135,8 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
         eprintln!("{}: {}", tr(lang, Text::PinTries), super::output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
     }
     let confirmed = super::confirm_last_try(PinKind::Pin, st.pin, confirm_flag, &mut p, lang)?;
-    let typed = p.secret(tr(lang, Text::PromptCurrentPin)).ok_or(Error::Cancelled)?;
-    let pin = Pin::parse(typed, st.policy.pin).map_err(|e| Error::InvalidInput(e.into()))?;
+    let typed = p.secret(tr(lang, Text::PromptCurrentPin)).ok_or(Error::Core(CoreError::Cancelled))?;
+    let pin = Pin::parse(typed, st.policy.pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let res = selftest::run(o.conn.as_mut(), &pin, confirmed)?;
     if card.json {
         out!("{}", serde_json::to_string_pretty(&serde_json::json!({"passed": res.passed(), "demo": o.demo, "steps": res.steps})).unwrap_or_default());

@@ -1,11 +1,13 @@
 //! Human and JSON output, and the one mapping from errors to exit codes.
 
 use crate::Error;
-use crate::cert::CertSummary;
+use crate::browser::BrowserError;
+use crate::error::CoreError;
+use tessera_core::cert::CertSummary;
 use crate::i18n::{Lang, Text, describe_error, tr};
-use crate::secret::PinKind;
-use crate::service::CardOverview;
-use crate::transport::TransportError;
+use tessera_core::secret::PinKind;
+use tessera_core::service::CardOverview;
+use tessera_core::transport::TransportError;
 use serde_json::json;
 
 /// Exit codes (documented in README.md).
@@ -48,58 +50,65 @@ pub mod code {
 
 /// The exit code for an error.
 pub fn exit_code(e: &Error) -> u8 {
+    let e = match e {
+        Error::Browser(_) => return code::BROWSER,
+        Error::Core(c) => c,
+    };
     match e {
-        Error::Transport(TransportError::NoService) => code::NO_SERVICE,
-        Error::Transport(TransportError::NoReader | TransportError::UnknownReader(_)) => code::NO_READER,
-        Error::Transport(TransportError::NoCard | TransportError::CardRemoved | TransportError::Unresponsive)
-        | Error::CardDied => code::NO_CARD,
-        Error::Transport(TransportError::SharingViolation | TransportError::Reset) => code::CARD_BUSY,
-        Error::Transport(_) => code::OTHER,
-        Error::UnsupportedCard { .. } => code::UNSUPPORTED_CARD,
-        Error::WrongSecret { kind: PinKind::Puk, tries_left: 0 } | Error::PukBlocked => code::PUK_BLOCKED,
-        Error::WrongSecret { kind: PinKind::Pin, tries_left: 0 } => code::PIN_BLOCKED,
-        Error::WrongSecret { .. } => code::WRONG_PIN,
-        Error::PinBlocked => code::PIN_BLOCKED,
-        Error::LastTryNotConfirmed { .. } => code::LAST_TRY_NOT_CONFIRMED,
-        Error::InvalidInput(_) | Error::Cancelled => code::INVALID_INPUT,
-        Error::Card(_) | Error::Certificate(_) | Error::NoCertificate | Error::SecureChannel | Error::CardNotAuthentic => {
+        CoreError::Transport(TransportError::NoService) => code::NO_SERVICE,
+        CoreError::Transport(TransportError::NoReader | TransportError::UnknownReader(_)) => code::NO_READER,
+        CoreError::Transport(TransportError::NoCard | TransportError::CardRemoved | TransportError::Unresponsive)
+        | CoreError::CardDied => code::NO_CARD,
+        CoreError::Transport(TransportError::SharingViolation | TransportError::Reset) => code::CARD_BUSY,
+        CoreError::Transport(_) => code::OTHER,
+        CoreError::UnsupportedCard { .. } | CoreError::CardModelNotSupported { .. } => code::UNSUPPORTED_CARD,
+        CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 0 } | CoreError::PukBlocked => code::PUK_BLOCKED,
+        CoreError::WrongSecret { kind: PinKind::Pin, tries_left: 0 } => code::PIN_BLOCKED,
+        CoreError::WrongSecret { .. } => code::WRONG_PIN,
+        CoreError::PinBlocked => code::PIN_BLOCKED,
+        CoreError::LastTryNotConfirmed { .. } => code::LAST_TRY_NOT_CONFIRMED,
+        CoreError::InvalidInput(_) | CoreError::Cancelled => code::INVALID_INPUT,
+        CoreError::Card(_) | CoreError::Certificate(_) | CoreError::NoCertificate | CoreError::SecureChannel | CoreError::CardNotAuthentic => {
             code::CARD_ERROR
         }
-        Error::Io { .. } => code::IO,
-        Error::Browser(_) => code::BROWSER,
+        CoreError::Io { .. } => code::IO,
     }
 }
 
 /// A stable identifier of the error, for JSON.
 pub fn error_id(e: &Error) -> &'static str {
+    let e = match e {
+        Error::Browser(BrowserError::InUse(_)) => return "browser_running",
+        Error::Browser(BrowserError::NoModule(_)) => return "no_pkcs11_module",
+        Error::Browser(_) => return "browser_database",
+        Error::Core(c) => c,
+    };
     match e {
-        Error::Transport(TransportError::NoService) => "no_service",
-        Error::Transport(TransportError::NoReader) => "no_reader",
-        Error::Transport(TransportError::UnknownReader(_)) => "unknown_reader",
-        Error::Transport(TransportError::NoCard) => "no_card",
-        Error::Transport(TransportError::CardRemoved) => "card_removed",
-        Error::Transport(TransportError::Reset) => "card_reset",
-        Error::Transport(TransportError::SharingViolation) => "card_busy",
-        Error::Transport(TransportError::Unresponsive) => "card_unresponsive",
-        Error::Transport(_) => "pcsc_error",
-        Error::CardDied => "card_died",
-        Error::Card(_) => "card_error",
-        Error::SecureChannel => "secure_channel_broken",
-        Error::CardNotAuthentic => "card_not_authentic",
-        Error::WrongSecret { kind: PinKind::Pin, .. } => "wrong_pin",
-        Error::WrongSecret { kind: PinKind::Puk, .. } => "wrong_puk",
-        Error::PinBlocked => "pin_blocked",
-        Error::PukBlocked => "puk_blocked",
-        Error::LastTryNotConfirmed { .. } => "last_try_not_confirmed",
-        Error::InvalidInput(_) => "invalid_input",
-        Error::Cancelled => "cancelled",
-        Error::UnsupportedCard { .. } => "unsupported_card",
-        Error::Certificate(_) => "bad_certificate",
-        Error::NoCertificate => "no_certificate",
-        Error::Io { .. } => "io_error",
-        Error::Browser(crate::service::browser::BrowserError::InUse(_)) => "browser_running",
-        Error::Browser(crate::service::browser::BrowserError::NoModule(_)) => "no_pkcs11_module",
-        Error::Browser(_) => "browser_database",
+        CoreError::Transport(TransportError::NoService) => "no_service",
+        CoreError::Transport(TransportError::NoReader) => "no_reader",
+        CoreError::Transport(TransportError::UnknownReader(_)) => "unknown_reader",
+        CoreError::Transport(TransportError::NoCard) => "no_card",
+        CoreError::Transport(TransportError::CardRemoved) => "card_removed",
+        CoreError::Transport(TransportError::Reset) => "card_reset",
+        CoreError::Transport(TransportError::SharingViolation) => "card_busy",
+        CoreError::Transport(TransportError::Unresponsive) => "card_unresponsive",
+        CoreError::Transport(_) => "pcsc_error",
+        CoreError::CardDied => "card_died",
+        CoreError::Card(_) => "card_error",
+        CoreError::SecureChannel => "secure_channel_broken",
+        CoreError::CardNotAuthentic => "card_not_authentic",
+        CoreError::WrongSecret { kind: PinKind::Pin, .. } => "wrong_pin",
+        CoreError::WrongSecret { kind: PinKind::Puk, .. } => "wrong_puk",
+        CoreError::PinBlocked => "pin_blocked",
+        CoreError::PukBlocked => "puk_blocked",
+        CoreError::LastTryNotConfirmed { .. } => "last_try_not_confirmed",
+        CoreError::InvalidInput(_) => "invalid_input",
+        CoreError::Cancelled => "cancelled",
+        CoreError::UnsupportedCard { .. } => "unsupported_card",
+        CoreError::CardModelNotSupported { .. } => "card_model_not_supported",
+        CoreError::Certificate(_) => "bad_certificate",
+        CoreError::NoCertificate => "no_certificate",
+        CoreError::Io { .. } => "io_error",
     }
 }
 
@@ -107,10 +116,10 @@ pub fn error_id(e: &Error) -> &'static str {
 pub fn report_error(e: &Error, lang: Lang, as_json: bool) -> u8 {
     let m = describe_error(e, lang);
     tracing::debug!(error = %e, "operation failed");
-    crate::service::report::errlog::record(error_id(e), &describe_error(e, crate::i18n::Lang::En).what);
+    crate::report::errlog::record(error_id(e), &describe_error(e, crate::i18n::Lang::En).what);
     if as_json {
         let tries = match e {
-            Error::WrongSecret { tries_left, .. } => Some(*tries_left),
+            Error::Core(CoreError::WrongSecret { tries_left, .. }) => Some(*tries_left),
             _ => None,
         };
         let v = json!({"ok": false, "error": error_id(e), "message": m.what, "next_step": m.next, "tries_left": tries});
@@ -192,10 +201,10 @@ pub fn print_overview(o: &CardOverview, demo: bool, lang: Lang, as_json: bool) {
         out!("\n{g}");
     }
     if o.pin_tries_left == Some(0) && o.puk_tries_left != Some(0) {
-        out!("\n{}", describe_error(&Error::PinBlocked, lang).next);
+        out!("\n{}", describe_error(&Error::Core(CoreError::PinBlocked), lang).next);
     }
     if o.puk_tries_left == Some(0) {
-        let m = describe_error(&Error::PukBlocked, lang);
+        let m = describe_error(&Error::Core(CoreError::PukBlocked), lang);
         out!("\n{}\n{}", m.what, m.next);
     }
 }

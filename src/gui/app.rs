@@ -5,16 +5,16 @@ use super::settings::Settings;
 use super::widgets::{SecretBuffer, wipe_field};
 use super::worker::{Event, Request, Source, Worker};
 use crate::i18n::{Lang, Ui};
-use crate::service::CardOverview;
-use crate::sim::{Preset, SimProfile};
-use crate::transport::ReaderInfo;
+use tessera_core::service::CardOverview;
+use tessera_sim::{Preset, SimProfile};
+use tessera_core::transport::ReaderInfo;
 use crate::{Error, Result};
 use eframe::egui;
 use std::path::PathBuf;
 use std::time::Instant;
 
 /// What the browser page shows: the module (or why none), each database, the last change.
-pub type BrowserView = (Result<PathBuf>, Vec<crate::service::browser::DatabaseState>, Option<Result<()>>);
+pub type BrowserView = (Result<PathBuf>, Vec<crate::browser::DatabaseState>, Option<Result<()>>);
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,11 +112,11 @@ pub struct TesseraApp {
     /// Result of the last export.
     pub exported: Option<Result<PathBuf>>,
     /// The last helpdesk report.
-    pub report: Option<crate::service::report::Report>,
+    pub report: Option<crate::report::Report>,
     /// Include personal data in the report.
     pub report_personal: bool,
     /// The last self-test result.
-    pub selftest: Option<Result<crate::service::selftest::Selftest>>,
+    pub selftest: Option<Result<crate::selftest::Selftest>>,
     /// Browser databases, module and the last change's result.
     pub browsers: Option<BrowserView>,
     worker: Worker,
@@ -235,7 +235,7 @@ impl TesseraApp {
                         if self.export_path.is_empty() {
                             if let Some(c) = &ov.certificate {
                                 self.export_path =
-                                    crate::service::default_export_path(c, crate::cert::ExportFormat::Pem).display().to_string();
+                                    tessera_core::service::default_export_path(c, tessera_core::cert::ExportFormat::Pem).display().to_string();
                             }
                         }
                     }

@@ -7,6 +7,7 @@ pub mod home;
 pub mod pin;
 
 use super::app::{Screen, TesseraApp};
+use crate::error::CoreError;
 use eframe::egui;
 
 /// Puts the window on a named screen and step, with dummy input, for the screenshot script.
@@ -34,15 +35,15 @@ pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
             app,
             ctx,
             Screen::Change,
-            Err(crate::Error::WrongSecret { kind: crate::secret::PinKind::Pin, tries_left: 2 }),
+            Err(crate::Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Pin, tries_left: 2 })),
         ),
-        "change-removed" => result(app, ctx, Screen::Change, Err(crate::Error::Transport(crate::transport::TransportError::CardRemoved))),
+        "change-removed" => result(app, ctx, Screen::Change, Err(crate::Error::Core(CoreError::Transport(tessera_core::transport::TransportError::CardRemoved)))),
         "details" => app.details = true,
         "about" => app.about = true,
         "selftest-done" => {
             app.go(ctx, Screen::Selftest);
-            let ok = |id| crate::service::selftest::Step { id, result: crate::service::selftest::StepResult::Pass, detail: String::new() };
-            app.selftest = Some(Ok(crate::service::selftest::Selftest { steps: vec![ok("certificate_dates"), ok("pin"), ok("signature"), ok("signature_verified")] }));
+            let ok = |id| crate::selftest::Step { id, result: crate::selftest::StepResult::Pass, detail: String::new() };
+            app.selftest = Some(Ok(crate::selftest::Selftest { steps: vec![ok("certificate_dates"), ok("pin"), ok("signature"), ok("signature_verified")] }));
         }
         "certificate" => app.go(ctx, Screen::Certificate),
         "help" => app.go(ctx, Screen::Help),

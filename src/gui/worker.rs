@@ -2,10 +2,11 @@
 //! [`Event`]s back; every event wakes the window with `request_repaint`. Reader and card
 //! changes come from a second thread blocked in `SCardGetStatusChange` (no polling loop).
 
-use crate::cert::ExportFormat;
-use crate::service::{self, CardOverview, CertificateInfo, ChangePin, PinOutcome, UnblockPin};
-use crate::sim::{Preset, SimCard, SimConfig, SimProfile};
-use crate::transport::{Connection, PcscContext, ReaderInfo, TransportError};
+use tessera_core::cert::ExportFormat;
+use tessera_core::service::{self, CardOverview, CertificateInfo, ChangePin, PinOutcome, UnblockPin};
+use tessera_sim::{Preset, SimCard, SimConfig, SimProfile};
+use tessera_core::transport::{Connection, PcscContext, ReaderInfo, TransportError};
+use crate::error::CoreError;
 use crate::{Error, Result};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -60,7 +61,7 @@ pub enum Request {
         include_personal_data: bool,
     },
     /// Run the card self-test (the PIN check is a real try).
-    Selftest(crate::secret::Pin, bool),
+    Selftest(tessera_core::secret::Pin, bool),
     /// Browser databases and the module for this card type.
     BrowserStatus(String),
     /// Register (true) or remove (false) the module in every browser database.
@@ -104,11 +105,11 @@ pub enum Event {
     /// The certificate was saved.
     Exported(Result<PathBuf>),
     /// The helpdesk report.
-    Report(Box<crate::service::report::Report>),
+    Report(Box<crate::report::Report>),
     /// The self-test finished.
-    Selftest(Result<crate::service::selftest::Selftest>),
+    Selftest(Result<crate::selftest::Selftest>),
     /// Browser databases (and the module, or why there is none); the result of a change.
-    Browsers(Result<std::path::PathBuf>, Vec<crate::service::browser::DatabaseState>, Option<Result<()>>),
+    Browsers(Result<std::path::PathBuf>, Vec<crate::browser::DatabaseState>, Option<Result<()>>),
     /// The worker started (true) or finished (false) talking to the card.
     Busy(bool),
 }
@@ -118,7 +119,7 @@ pub struct Worker {
     tx: Sender<Request>,
     rx: Receiver<Event>,
     handle: Option<JoinHandle<()>>,
-    monitor: Option<(crate::transport::MonitorCanceller, JoinHandle<()>)>,
+    monitor: Option<(tessera_core::transport::MonitorCanceller, JoinHandle<()>)>,
 }
 
 impl Worker {
@@ -163,7 +164,7 @@ impl Drop for Worker {
 fn spawn_monitor(
     tx: Sender<Request>,
     wake: impl Fn() + Send + 'static,
-) -> Option<(crate::transport::MonitorCanceller, JoinHandle<()>)> {
+) -> Option<(tessera_core::transport::MonitorCanceller, JoinHandle<()>)> {
     let mut mon = PcscContext::monitor().ok()?;
     let cancel = mon.canceller();
     let h = std::thread::Builder::new()
@@ -198,8 +199,8 @@ fn connect(source: &Source) -> Result<Box<dyn Connection>> {
     match source {
         Source::Pcsc => Ok(Box::new(PcscContext::establish()?.connect(None)?)),
         Source::Demo(card) => Ok(Box::new(card.connect()?)),
-        Source::DemoNoReader => Err(Error::Transport(TransportError::NoReader)),
-        Source::DemoUnknownCard => Err(Error::UnsupportedCard { atr: "3B 02 14 50".into(), cie: false }),
+        Source::DemoNoReader => Err(Error::Core(CoreError::Transport(TransportError::NoReader))),
+        Source::DemoUnknownCard => Err(Error::Core(CoreError::UnsupportedCard { atr: "3B 02 14 50".into(), cie: false })),
     }
 }
 
@@ -207,14 +208,14 @@ fn readers(source: &Source) -> Result<Vec<ReaderInfo>> {
     match source {
         Source::Pcsc => Ok(PcscContext::establish()?.readers()?),
         Source::Demo(card) => Ok(vec![ReaderInfo {
-            name: crate::sim::SIM_READER_NAME.into(),
+            name: tessera_sim::SIM_READER_NAME.into(),
             card_present: card.is_present(),
             exclusive: false,
             atr: card.atr(),
         }]),
         Source::DemoNoReader => Ok(Vec::new()),
         Source::DemoUnknownCard => {
-            Ok(vec![ReaderInfo { name: crate::sim::SIM_READER_NAME.into(), card_present: true, exclusive: false, atr: vec![0x3B, 0x02, 0x14, 0x50] }])
+            Ok(vec![ReaderInfo { name: tessera_sim::SIM_READER_NAME.into(), card_present: true, exclusive: false, atr: vec![0x3B, 0x02, 0x14, 0x50] }])
         }
     }
 }
@@ -234,36 +235,36 @@ fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl 
             }
             Request::Refresh => busy(&send, || refresh(&source, &send)),
             Request::ChangePin(r) => busy(&send, || {
-                send(Event::PinChanged(connect(&source).and_then(|mut c| service::change_pin(c.as_mut(), r))));
+                send(Event::PinChanged(connect(&source).and_then(|mut c| service::change_pin(c.as_mut(), r).map_err(Error::from))));
                 refresh(&source, &send);
             }),
             Request::Unblock(r) => busy(&send, || {
-                send(Event::Unblocked(connect(&source).and_then(|mut c| service::unblock_pin(c.as_mut(), r))));
+                send(Event::Unblocked(connect(&source).and_then(|mut c| service::unblock_pin(c.as_mut(), r).map_err(Error::from))));
                 refresh(&source, &send);
             }),
             Request::Export { der, format, path } => {
                 let res = service::export_certificate(&der, format, &path, true).map(|()| path);
-                send(Event::Exported(res));
+                send(Event::Exported(res.map_err(Error::from)));
             }
             Request::Report { include_personal_data } => busy(&send, || {
                 let rs = readers(&source).map(|v| v.into_iter().map(|r| (r, None)).collect());
-                let r = service::report::build(rs, connect(&source), include_personal_data, source.is_demo());
+                let r = crate::report::build(rs, connect(&source), include_personal_data, source.is_demo());
                 send(Event::Report(Box::new(r)));
             }),
             Request::Selftest(pin, confirm) => busy(&send, || {
-                let res = connect(&source).and_then(|mut c| service::selftest::run(c.as_mut(), &pin, confirm));
+                let res = connect(&source).and_then(|mut c| crate::selftest::run(c.as_mut(), &pin, confirm));
                 if let Err(e) = &res {
-                    service::report::errlog::record("selftest", &crate::i18n::describe_error(e, crate::i18n::Lang::En).what);
+                    crate::report::errlog::record("selftest", &crate::i18n::describe_error(e, crate::i18n::Lang::En).what);
                 }
                 send(Event::Selftest(res));
                 refresh(&source, &send);
             }),
             Request::BrowserStatus(card_type) => send(browsers(&card_type, None)),
             Request::BrowserChange(card_type, add) => {
-                let lib = service::browser::module_for(&card_type).path;
+                let lib = crate::browser::module_for(&card_type).path;
                 let res = match &lib {
-                    Some(l) => service::browser::discover().iter().try_for_each(|db| {
-                        if add { service::browser::register(&db.dir, l) } else { service::browser::unregister(&db.dir, l) }.map(|_| ())
+                    Some(l) => crate::browser::discover().iter().try_for_each(|db| {
+                        if add { crate::browser::register(&db.dir, l) } else { crate::browser::unregister(&db.dir, l) }.map(|_| ())
                     }),
                     None => Ok(()),
                 };
@@ -281,16 +282,16 @@ fn busy(send: &impl Fn(Event), work: impl FnOnce()) {
 }
 
 fn browsers(card_type: &str, change: Option<Result<()>>) -> Event {
-    let choice = service::browser::module_for(card_type);
-    let dbs = service::browser::discover();
-    let states = dbs.iter().map(|d| service::browser::state(d, choice.path.as_deref())).collect();
-    let module = choice.path.ok_or(Error::Browser(service::browser::BrowserError::NoModule(choice.install_hint)));
+    let choice = crate::browser::module_for(card_type);
+    let dbs = crate::browser::discover();
+    let states = dbs.iter().map(|d| crate::browser::state(d, choice.path.as_deref())).collect();
+    let module = choice.path.ok_or(Error::Browser(crate::browser::BrowserError::NoModule(choice.install_hint)));
     Event::Browsers(module, states, change)
 }
 
 fn refresh(source: &Source, send: &impl Fn(Event)) {
     send(Event::Readers(readers(source)));
-    let ov = connect(source).and_then(|mut c| service::overview(c.as_mut()));
+    let ov = connect(source).and_then(|mut c| Ok(service::overview(c.as_mut())?));
     send(Event::Overview(Box::new(ov)));
 }
 

@@ -2,9 +2,11 @@
 
 use super::{Lang, Text, tr};
 use crate::Error;
-use crate::secret::{FormatError, PinKind};
-use crate::service::pin::PinRuleError;
-use crate::transport::TransportError;
+use crate::browser::BrowserError;
+use crate::error::CoreError;
+use tessera_core::secret::{FormatError, PinKind};
+use tessera_core::service::pin::PinRuleError;
+use tessera_core::transport::TransportError;
 
 /// What happened, and what to do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,8 +166,49 @@ fn describe_transport(e: &TransportError, lang: Lang) -> Described {
 /// Describes any error for the user.
 pub fn describe_error(e: &Error, lang: Lang) -> Described {
     match e {
-        Error::Transport(t) => describe_transport(t, lang),
-        Error::CardDied => d(
+        Error::Core(e) => describe_core_error(e, lang),
+        Error::Browser(e) => describe_browser_error(e, lang),
+    }
+}
+
+fn describe_browser_error(e: &BrowserError, lang: Lang) -> Described {
+    match e {
+        BrowserError::InUse(dir) => d(
+            format!(
+                "{} ({})",
+                lang.pick(
+                    "Firefox è aperto su questo profilo: la configurazione non è stata modificata.",
+                    "Firefox is open on this profile: the setup was not changed.",
+                    "Firefox ist mit diesem Profil geöffnet: Die Einrichtung wurde nicht geändert.",
+                ),
+                dir.display()
+            ),
+            lang.pick("Chiudi Firefox e riprova.", "Close Firefox and try again.", "Schließen Sie Firefox und versuchen Sie es erneut."),
+        ),
+        BrowserError::NoModule(hint) => d(
+            lang.pick(
+                "Manca il modulo che permette al browser di usare la carta.",
+                "The module that lets the browser use the card is not installed.",
+                "Das Modul, mit dem der Browser die Karte nutzt, ist nicht installiert.",
+            ),
+            format!("{} {hint}", lang.pick("Installa:", "Install:", "Installieren Sie:")),
+        ),
+        e => d(
+            format!("{} ({e})", lang.pick("Database del browser non modificabile", "The browser database cannot be changed", "Die Browser-Datenbank kann nicht geändert werden")),
+            lang.pick(
+                "Apri il browser una volta, chiudilo e riprova.",
+                "Open the browser once, close it and try again.",
+                "Öffnen Sie den Browser einmal, schließen Sie ihn und versuchen Sie es erneut.",
+            ),
+        ),
+    }
+}
+
+/// A card-layer error in the user's language.
+pub fn describe_core_error(e: &CoreError, lang: Lang) -> Described {
+    match e {
+        CoreError::Transport(t) => describe_transport(t, lang),
+        CoreError::CardDied => d(
             lang.pick("La carta ha smesso di rispondere durante l'operazione.", "The card stopped answering during the operation.", "Die Karte hat während des Vorgangs aufgehört zu antworten."),
             lang.pick(
                 "Estrai e reinserisci la carta, poi controlla i tentativi rimasti prima di riprovare; nulla viene ripetuto automaticamente.",
@@ -173,7 +216,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Karte herausnehmen und wieder einstecken, dann die verbleibenden Versuche prüfen; nichts wird automatisch wiederholt.",
             ),
         ),
-        Error::SecureChannel => d(
+        CoreError::SecureChannel => d(
             lang.pick(
                 "La comunicazione protetta con la carta si è interrotta (dati alterati o disturbo).",
                 "The secure channel with the card broke (altered data or interference).",
@@ -185,7 +228,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Karte herausnehmen und wieder einstecken, verbleibende Versuche prüfen und erneut versuchen; nichts wird automatisch wiederholt.",
             ),
         ),
-        Error::CardNotAuthentic => d(
+        CoreError::CardNotAuthentic => d(
             lang.pick(
                 "La carta non ha superato l'autenticazione: potrebbe non essere una CIE autentica.",
                 "The card failed its authentication: it may not be a genuine CIE.",
@@ -197,7 +240,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Geben Sie keine PIN ein. Wenden Sie sich mit dem Bericht an die Gemeinde oder den Support: tessera status --json",
             ),
         ),
-        Error::Card(c) => d(
+        CoreError::Card(c) => d(
             format!("{} ({c})", lang.pick("La carta ha risposto in modo inatteso", "The card answered unexpectedly", "Die Karte hat unerwartet geantwortet")),
             lang.pick(
                 "Riprova; se si ripete, genera un rapporto per l'assistenza con: tessera status --json",
@@ -205,7 +248,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Erneut versuchen; wenn es wieder auftritt, einen Bericht für den Support erstellen: tessera status --json",
             ),
         ),
-        Error::WrongSecret { kind: PinKind::Pin, tries_left: 0 } => d(
+        CoreError::WrongSecret { kind: PinKind::Pin, tries_left: 0 } => d(
             lang.pick("PIN errato. Il PIN ora è BLOCCATO.", "Wrong PIN. The PIN is now BLOCKED.", "Falsche PIN. Die PIN ist jetzt GESPERRT."),
             lang.pick(
                 "Sbloccalo con il PUK (busta consegnata con la carta): tessera pin unblock",
@@ -213,7 +256,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Entsperren Sie sie mit der PUK (Umschlag zur Karte): tessera pin unblock",
             ),
         ),
-        Error::WrongSecret { kind: PinKind::Pin, tries_left } => d(
+        CoreError::WrongSecret { kind: PinKind::Pin, tries_left } => d(
             match lang {
                 Lang::It => format!("PIN errato. Tentativi rimasti: {tries_left}."),
                 Lang::En => format!("Wrong PIN. Tries left: {tries_left}."),
@@ -225,8 +268,8 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Prüfen Sie die PIN in Ruhe, bevor Sie es erneut versuchen. Wenn Sie sie vergessen haben, verwenden Sie die PUK: tessera pin unblock",
             ),
         ),
-        Error::WrongSecret { kind: PinKind::Puk, tries_left: 0 } | Error::PukBlocked => describe_puk_blocked(lang, matches!(e, Error::WrongSecret { .. })),
-        Error::WrongSecret { kind: PinKind::Puk, tries_left } => d(
+        CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 0 } | CoreError::PukBlocked => describe_puk_blocked(lang, matches!(e, CoreError::WrongSecret { .. })),
+        CoreError::WrongSecret { kind: PinKind::Puk, tries_left } => d(
             match lang {
                 Lang::It => format!("PUK errato. Tentativi PUK rimasti: {tries_left}."),
                 Lang::En => format!("Wrong PUK. PUK tries left: {tries_left}."),
@@ -238,7 +281,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Die PUK steht im Umschlag zur Karte (8 Ziffern). Prüfen Sie sie vor einem neuen Versuch: Wenn die PUK-Versuche aufgebraucht sind, wird die Karte unbrauchbar.",
             ),
         ),
-        Error::PinBlocked => d(
+        CoreError::PinBlocked => d(
             lang.pick("Il PIN è bloccato (troppi tentativi errati).", "The PIN is blocked (too many wrong tries).", "Die PIN ist gesperrt (zu viele Fehlversuche)."),
             lang.pick(
                 "Sbloccalo con il PUK e scegli un nuovo PIN: tessera pin unblock. Nulla è stato inviato alla carta.",
@@ -246,7 +289,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Entsperren Sie sie mit der PUK und wählen Sie eine neue PIN: tessera pin unblock. Nichts wurde an die Karte gesendet.",
             ),
         ),
-        Error::LastTryNotConfirmed { kind, tries_known } => {
+        CoreError::LastTryNotConfirmed { kind, tries_known } => {
             let what = match (kind, tries_known) {
                 (PinKind::Pin, true) => tr(lang, Text::LastTryWarningPin).to_owned(),
                 (PinKind::Puk, true) => tr(lang, Text::LastTryWarningPuk).to_owned(),
@@ -261,13 +304,13 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 ),
             )
         }
-        Error::InvalidInput(r) => describe_rule(*r, lang),
-        Error::Cancelled => d(tr(lang, Text::Cancelled), lang.pick("Puoi riprovare quando vuoi.", "You can try again whenever you like.", "Sie können es jederzeit erneut versuchen.")),
-        Error::UnsupportedCard { atr, cie: true } => d(
+        CoreError::InvalidInput(r) => describe_rule(*r, lang),
+        CoreError::Cancelled => d(tr(lang, Text::Cancelled), lang.pick("Puoi riprovare quando vuoi.", "You can try again whenever you like.", "Sie können es jederzeit erneut versuchen.")),
+        CoreError::UnsupportedCard { atr, cie: true } => d(
             format!("{} (ATR {atr})", lang.pick("Questa è una Carta d'Identità Elettronica (CIE): non è ancora gestita da questa versione.", "This is an electronic identity card (CIE): this version does not handle it yet.", "Dies ist ein elektronischer Personalausweis (CIE): Diese Version unterstützt ihn noch nicht.")),
             lang.pick("Per la CIE usa per ora il software CieID ufficiale.", "For the CIE, use the official CieID software for now.", "Verwenden Sie für die CIE vorerst die offizielle CieID-Software."),
         ),
-        Error::UnsupportedCard { atr, cie: false } => d(
+        CoreError::UnsupportedCard { atr, cie: false } => d(
             format!("{} (ATR {atr})", lang.pick("Carta non riconosciuta: non è una CPS/CNS né una CIE.", "Card not recognised: it is neither a CPS/CNS nor a CIE.", "Karte nicht erkannt: Sie ist weder eine CPS/CNS noch ein CIE.")),
             lang.pick(
                 "Controlla di aver inserito la Carta Provinciale dei Servizi (tessera sanitaria) e non un'altra carta.",
@@ -275,43 +318,38 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
                 "Prüfen Sie, ob Sie die Carta Provinciale dei Servizi (Gesundheitskarte) eingesteckt haben und keine andere Karte.",
             ),
         ),
-        Error::Certificate(c) => d(
+        CoreError::Certificate(c) => d(
             format!("{} ({c})", lang.pick("Il certificato sulla carta non è leggibile", "The certificate on the card cannot be read", "Das Zertifikat auf der Karte ist nicht lesbar")),
             lang.pick("Rivolgiti all'assistenza: la carta potrebbe essere da sostituire.", "Contact the helpdesk: the card may need replacing.", "Wenden Sie sich an den Support: Die Karte muss eventuell ersetzt werden."),
         ),
-        Error::NoCertificate => d(
-            lang.pick("La carta non contiene il certificato di autenticazione.", "The card holds no authentication certificate.", "Die Karte enthält kein Authentifizierungszertifikat."),
-            lang.pick("La carta non è attivata per i servizi online: rivolgiti allo sportello.", "The card is not activated for online services: ask at a service desk.", "Die Karte ist nicht für Online-Dienste freigeschaltet: Fragen Sie am Schalter nach."),
-        ),
-        Error::Browser(crate::service::browser::BrowserError::InUse(dir)) => d(
+        CoreError::CardModelNotSupported { atr } => d(
             format!(
-                "{} ({})",
+                "{} (ATR {atr})",
                 lang.pick(
-                    "Firefox è aperto su questo profilo: la configurazione non è stata modificata.",
-                    "Firefox is open on this profile: the setup was not changed.",
-                    "Firefox ist mit diesem Profil geöffnet: Die Einrichtung wurde nicht geändert.",
-                ),
-                dir.display()
+                    "È una carta CNS, ma di un modello che Tessera non sa ancora leggere: non ha trovato né i dati del titolare né il certificato.",
+                    "This is a CNS card, but of a model Tessera cannot read yet: it found neither the holder's data nor the certificate.",
+                    "Dies ist eine CNS-Karte, aber ein Modell, das Tessera noch nicht lesen kann: weder Inhaberdaten noch Zertifikat gefunden.",
+                )
             ),
-            lang.pick("Chiudi Firefox e riprova.", "Close Firefox and try again.", "Schließen Sie Firefox und versuchen Sie es erneut."),
-        ),
-        Error::Browser(crate::service::browser::BrowserError::NoModule(hint)) => d(
             lang.pick(
-                "Manca il modulo che permette al browser di usare la carta.",
-                "The module that lets the browser use the card is not installed.",
-                "Das Modul, mit dem der Browser die Karte nutzt, ist nicht installiert.",
+                "La carta non è rovinata e nessun PIN è stato usato. Invia il rapporto (tessera report, oppure Aiuto → Rapporto) agli sviluppatori di Tessera perché il modello venga aggiunto.",
+                "The card is not damaged and no PIN was used. Send the report (tessera report, or Help → Report) to Tessera's developers so that the model can be added.",
+                "Die Karte ist nicht beschädigt und keine PIN wurde verwendet. Senden Sie den Bericht (tessera report oder Hilfe → Bericht) an die Tessera-Entwickler, damit das Modell ergänzt wird.",
             ),
-            format!("{} {hint}", lang.pick("Installa:", "Install:", "Installieren Sie:")),
         ),
-        Error::Browser(e) => d(
-            format!("{} ({e})", lang.pick("Database del browser non modificabile", "The browser database cannot be changed", "Die Browser-Datenbank kann nicht geändert werden")),
+        CoreError::NoCertificate => d(
             lang.pick(
-                "Apri il browser una volta, chiudilo e riprova.",
-                "Open the browser once, close it and try again.",
-                "Öffnen Sie den Browser einmal, schließen Sie ihn und versuchen Sie es erneut.",
+                "Tessera non ha trovato il certificato di autenticazione nei punti in cui lo tengono i modelli di carta che conosce.",
+                "Tessera did not find the authentication certificate where the card models it knows keep it.",
+                "Tessera hat das Authentifizierungszertifikat dort nicht gefunden, wo die ihm bekannten Kartenmodelle es ablegen.",
+            ),
+            lang.pick(
+                "Può essere un modello di carta che Tessera non conosce ancora (invia il rapporto: tessera report) oppure una carta mai attivata per i servizi online (in tal caso chiedi all'ente che l'ha emessa).",
+                "It may be a card model Tessera does not know yet (send the report: tessera report), or a card never activated for online services (then ask the office that issued it).",
+                "Es kann ein Kartenmodell sein, das Tessera noch nicht kennt (senden Sie den Bericht: tessera report), oder eine nie für Online-Dienste freigeschaltete Karte (fragen Sie dann die ausgebende Stelle).",
             ),
         ),
-        Error::Io { path, source } => d(
+        CoreError::Io { path, source } => d(
             format!("{} {path}: {source}", lang.pick("Impossibile scrivere", "Cannot write", "Schreiben nicht möglich:")),
             lang.pick(
                 "Scegli un'altra cartella o un altro nome di file (usa --force per sostituire un file esistente).",
@@ -353,7 +391,7 @@ mod tests {
     #[test]
     fn puk_blocked_points_to_a_duplicate_in_every_language() {
         for lang in [Lang::It, Lang::En, Lang::De] {
-            let m = describe_error(&Error::PukBlocked, lang);
+            let m = describe_core_error(&CoreError::PukBlocked, lang);
             assert!(m.next.contains("APSS") && m.next.contains("Agenzia delle Entrate"), "{m:?}");
         }
     }

@@ -104,6 +104,9 @@ pub enum CardError {
     /// A file's content is malformed.
     #[error("malformed {0}")]
     Malformed(&'static str),
+    /// A CNS ATR, but none of the known CNS layouts answered: a card model not supported yet.
+    #[error("no known CNS file layout on this card")]
+    UnknownLayout,
 }
 
 /// Maps the status word of a PIN command (VERIFY, CHANGE REFERENCE DATA, RESET RETRY COUNTER);
@@ -174,17 +177,7 @@ impl Profile {
     /// Chip, OS and version for people.
     pub fn model(&self) -> String {
         match self {
-            Profile::Cns(p) => match &p.atr {
-                Some(a) => format!(
-                    "{} OS {:02X}.{:02X} on {}, CNS {}",
-                    a.os_maker_name,
-                    a.os_version.0,
-                    a.os_version.1,
-                    a.ic_maker_name,
-                    a.spec_version_text()
-                ),
-                None => "CNS (application selected by AID)".to_owned(),
-            },
+            Profile::Cns(p) => p.model(),
             Profile::Cie(c) => format!("CIE 3.0 ({})", c.variant.name),
         }
     }
@@ -269,6 +262,14 @@ impl Profile {
                 p.sign_block(ch, pin, &block)
             }
             Profile::Cie(c) => c.sign(ch, pin, digest_info),
+        }
+    }
+
+    /// The CNS lot's id ("classic", "ace2025", …); `None` on a CIE.
+    pub fn lot(&self) -> Option<&'static str> {
+        match self {
+            Profile::Cns(p) => Some(p.lot.id),
+            Profile::Cie(_) => None,
         }
     }
 

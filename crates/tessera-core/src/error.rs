@@ -66,6 +66,12 @@ pub enum Error {
         /// It is a CIE (support not available in this version).
         cie: bool,
     },
+    /// A CNS card of a model (file layout) Tessera does not know yet.
+    #[error("this CNS card model is not supported yet (ATR {atr})")]
+    CardModelNotSupported {
+        /// ATR, hex.
+        atr: String,
+    },
     /// The certificate could not be parsed.
     #[error(transparent)]
     Certificate(#[from] CertError),

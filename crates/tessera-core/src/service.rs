@@ -27,7 +27,11 @@ pub fn with_card<T>(
     let atr = conn.atr().to_vec();
     let mut tx = conn.begin()?;
     let mut ch = Channel::new(&mut *tx);
-    let profile = Profile::detect(&mut ch, &atr).map_err(Error::from)?;
+    let profile = match Profile::detect(&mut ch, &atr) {
+        Ok(p) => p,
+        Err(crate::card::CardError::UnknownLayout) => return Err(Error::CardModelNotSupported { atr: hex(&atr) }),
+        Err(e) => return Err(e.into()),
+    };
     let Some(mut profile) = profile else {
         return Err(Error::UnsupportedCard { atr: hex(&atr), cie: matches!(identify(&atr), CardKind::Cie { .. }) });
     };

@@ -4,7 +4,7 @@ use super::fs::{Fs, Node};
 use super::keys::{self, CertSpec};
 use super::{Preset, SimConfig, SimProfile};
 use tessera_core::apdu::{CommandApdu, Fci, StatusWord};
-use tessera_core::card::cns::{AID_ST2022, PersonalData};
+use tessera_core::card::cns::{AID_ACE2025, AID_ST2022, PersonalData};
 use tessera_core::card::detect::{ATR_CPS_TRENTINO, ATR_TSCNS_TRENTO};
 use rand::RngCore;
 use rsa::RsaPrivateKey;
@@ -15,6 +15,32 @@ use zeroize::Zeroizing;
 const PIN_MAX: u8 = 3;
 const PUK_MAX: u8 = 10;
 
+/// Which file layout the simulated card has (the lots of CNS spec §1.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Files under the MF (CPS, TS-CNS; also the signature token, without EF_DatiPersonali).
+    Classic,
+    /// Classic files, certificate at 1400/9001/2002, key DF 1400/9002 (key ref 02).
+    Idemia2021,
+    /// Files under the ACe 2025 application: D003, 1100/1102, DA01/C001.
+    Ace2025,
+    /// Classic files under the ST2022 application.
+    St2022,
+}
+
+/// ACe 2025 ATR (CNS spec §1.5: the G&D-mask CNS ATR of public lists; says CNS 1.0).
+const ATR_ACE2025: [u8; 25] = [
+    0x3B, 0xFF, 0x18, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x4D, 0x00, 0x6B, 0x04, 0x04, 0xB8, 0x5B, 0x01, 0xF1, 0x01,
+    0x43, 0x4E, 0x53, 0x10, 0x31, 0x80, 0x9D,
+];
+/// IDEMIA 2021 ATR (CNS spec §1.5).
+const ATR_IDEMIA2021: [u8; 25] = [
+    0x3B, 0xFF, 0x18, 0x00, 0x00, 0x81, 0x31, 0xFE, 0x45, 0x00, 0x6B, 0x05, 0x05, 0x20, 0x00, 0x01, 0x21, 0x01,
+    0x43, 0x4E, 0x53, 0x10, 0x31, 0x80, 0x79,
+];
+/// The IDEMIA 2021 key's DF.
+const IDEMIA_KEY_DF: [u16; 2] = [0x1400, 0x9002];
+
 pub(crate) struct CnsApplet {
     pub(crate) atr: Vec<u8>,
     pub(crate) certificate: Vec<u8>,
@@ -22,6 +48,13 @@ pub(crate) struct CnsApplet {
     pub(crate) puk_left: u8,
     stincard: bool,
     aid: Option<&'static [u8]>,
+    layout: Layout,
+    /// Refuse what the real card is only inferred to accept (see `SimProfile::Ace2025Strict`).
+    strict: bool,
+    /// The application has been selected since the last reset.
+    app_selected: bool,
+    /// Every SELECT answers 6A82 (a model whose layout no client knows).
+    pub(crate) files_absent: bool,
     fs: Fs,
     cur_df: Vec<u16>,
     cur_ef: Option<Vec<u16>>,
@@ -60,14 +93,28 @@ impl CnsApplet {
         let (atr, bits, stincard, card_number, cert_ef_size): (Vec<u8>, u16, bool, &str, Option<usize>) = match cfg.profile {
             // The CPS's certificate EF is larger than the certificate (0xFF padding) so that
             // readers must cut at the DER length, as on cards seen in OpenSC issue #3804.
-            SimProfile::Cps => (ATR_CPS_TRENTINO.to_vec(), 2048, true, "6022000000123456", Some(0x800)),
+            SimProfile::Cps | SimProfile::CnsToken => (ATR_CPS_TRENTINO.to_vec(), 2048, true, "6022000000123456", Some(0x800)),
             SimProfile::TsCns => (ATR_TSCNS_TRENTO.to_vec(), 1024, false, "5011000000654321", None),
+            // ACe 2025: H13 says CNS 1.0, the key is RSA-2048; the certificate EF is exactly the
+            // certificate (FCI size = DER length), as observed.
+            SimProfile::Ace2025 | SimProfile::Ace2025Strict => (ATR_ACE2025.to_vec(), 2048, false, "8039012345678901", None),
+            SimProfile::Idemia2021 => (ATR_IDEMIA2021.to_vec(), 2048, false, "7026000000424242", None),
             // Contactless ATR with no historical bytes (CNS spec §1.4).
             SimProfile::St2022Nfc | SimProfile::Cie | SimProfile::CieGemalto => {
                 (vec![0x3B, 0x80, 0x80, 0x01, 0x01], 2048, true, "6022000000777777", None)
             }
         };
-        let aid: Option<&'static [u8]> = (cfg.profile == SimProfile::St2022Nfc).then_some(&AID_ST2022[..]);
+        let layout = match cfg.profile {
+            SimProfile::Ace2025 | SimProfile::Ace2025Strict => Layout::Ace2025,
+            SimProfile::Idemia2021 => Layout::Idemia2021,
+            SimProfile::St2022Nfc => Layout::St2022,
+            _ => Layout::Classic,
+        };
+        let aid: Option<&'static [u8]> = match layout {
+            Layout::St2022 => Some(&AID_ST2022[..]),
+            Layout::Ace2025 => Some(&AID_ACE2025[..]),
+            Layout::Classic | Layout::Idemia2021 => None,
+        };
         let key = keys::card_key(bits);
         let (nb_days, na_days) = match cfg.preset {
             Preset::CertExpiring => (-6 * 365 + 20, 20),
@@ -106,16 +153,35 @@ impl CnsApplet {
             cert_ef.resize(size.max(cert_ef.len()), 0xFF);
         }
         let mut fs = Fs::new();
-        fs.add_ef(&[0x1000, 0x1002], b"SIMULATED-CHIP-0001".to_vec());
-        fs.add_ef(&[0x1000, 0x1003], card_number.as_bytes().to_vec());
-        fs.add_ef(&[0x1100, 0x1101], cert_ef);
-        fs.add_ef(&[0x1100, 0x1102], personal);
-        for fid in [0x1201, 0x1202, 0x1203, 0x4142] {
-            fs.add_ef(&[0x1200, fid], vec![0x00; 32]);
+        match layout {
+            Layout::Ace2025 => {
+                // D003: 2 bytes (tag/length, I) then the card number as 8 bytes of packed BCD (O).
+                let mut d003 = vec![0x5A, 0x08];
+                d003.extend(card_number.as_bytes().chunks(2).map(|p| ((p[0] - b'0') << 4) | (p[1] - b'0')));
+                fs.add_ef(&[0xD003], d003);
+                fs.add_ef(&[0x1100, 0x1102], personal);
+                fs.add_ef(&[0xDA01, 0xC001], cert_ef);
+            }
+            Layout::Classic | Layout::Idemia2021 | Layout::St2022 => {
+                fs.add_ef(&[0x1000, 0x1002], b"SIMULATED-CHIP-0001".to_vec());
+                fs.add_ef(&[0x1000, 0x1003], card_number.as_bytes().to_vec());
+                if layout == Layout::Idemia2021 {
+                    fs.add_ef(&[0x1400, 0x9001, 0x2002], cert_ef);
+                    fs.add_df(&IDEMIA_KEY_DF);
+                } else {
+                    fs.add_ef(&[0x1100, 0x1101], cert_ef);
+                }
+                if cfg.profile != SimProfile::CnsToken {
+                    fs.add_ef(&[0x1100, 0x1102], personal);
+                }
+                for fid in [0x1201, 0x1202, 0x1203, 0x4142] {
+                    fs.add_ef(&[0x1200, fid], vec![0x00; 32]);
+                }
+                fs.add_ef(&[0x3F02], vec![0x00; 8]);
+                fs.add_ef(&[0x2F02], vec![0x00; 16]);
+                fs.add_ef(&[0x0405], vec![0x00; 16]);
+            }
         }
-        fs.add_ef(&[0x3F02], vec![0x00; 8]);
-        fs.add_ef(&[0x2F02], vec![0x00; 16]);
-        fs.add_ef(&[0x0405], vec![0x00; 16]);
         #[allow(clippy::expect_used)]
         let spki = key.to_public_key().to_public_key_der().expect("public key encodes").into_vec();
         fs.add_ef(&[0x3F01], spki);
@@ -134,6 +200,10 @@ impl CnsApplet {
             puk_left,
             stincard,
             aid,
+            layout,
+            strict: cfg.profile == SimProfile::Ace2025Strict,
+            app_selected: false,
+            files_absent: false,
             fs,
             cur_df: Vec::new(),
             cur_ef: None,
@@ -154,6 +224,7 @@ impl CnsApplet {
     }
 
     pub(crate) fn power_reset(&mut self) {
+        self.app_selected = false;
         self.cur_df.clear();
         self.cur_ef = None;
         self.verified = false;
@@ -206,6 +277,10 @@ impl CnsApplet {
         } else {
             cmd
         };
+        // Strict ACe 2025: PIN commands only with the application as the current DF (I).
+        if self.strict && matches!(cmd.ins, 0x20 | 0x24 | 0x2C) && !(self.app_selected && self.cur_df.is_empty()) {
+            return sw(StatusWord::ReferenceNotFound);
+        }
         match cmd.ins {
             0xA4 => self.select(&cmd),
             0xB0 => self.read_binary(&cmd),
@@ -247,6 +322,20 @@ impl CnsApplet {
         let fids = |d: &[u8]| -> Option<Vec<u16>> {
             (d.len() % 2 == 0 && !d.is_empty()).then(|| d.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
         };
+        if self.files_absent {
+            return sw(StatusWord::FileNotFound);
+        }
+        if self.layout == Layout::Ace2025 {
+            // O: FID selects of DA01 / C001 right after the AID answer 6A82; only paths work.
+            // Strict: paths from the MF are refused too, and P2=0C (never observed) gets 6A86.
+            let fid_select = matches!(cmd.p1, 0x00..=0x02) && data != [0x3F, 0x00];
+            if fid_select || (self.strict && cmd.p1 == 0x08) {
+                return sw(StatusWord::FileNotFound);
+            }
+            if self.strict && cmd.p1 == 0x09 && cmd.p2 == 0x0C {
+                return sw(StatusWord::IncorrectP1P2);
+            }
+        }
         let target = match cmd.p1 {
             0x00 | 0x02 => match fids(data) {
                 Some(f) if f.len() == 1 => self.fs.resolve_fid(&self.cur_df, f[0]),
@@ -277,6 +366,9 @@ impl CnsApplet {
         let Some(path) = target else {
             return sw(StatusWord::FileNotFound);
         };
+        if cmd.p1 == 0x04 {
+            self.app_selected = true;
+        }
         match self.fs.get(&path) {
             Some(Node::Ef(_)) => {
                 self.cur_df = path[..path.len() - 1].to_vec();
@@ -429,7 +521,8 @@ impl CnsApplet {
                 sw(StatusWord::Ok)
             }
             (0xF1, 0xB6 | 0xB8) => {
-                if cmd.data() == [0x83, 0x01, 0x01] {
+                let key_ref = if self.layout == Layout::Idemia2021 { 0x02 } else { 0x01 };
+                if cmd.data() == [0x83, 0x01, key_ref] {
                     self.se_ready = true;
                     sw(StatusWord::Ok)
                 } else {
@@ -454,6 +547,10 @@ impl CnsApplet {
         }
         if !self.se_ready {
             return sw(StatusWord::ConditionsNotSatisfied);
+        }
+        // O (#2483): IDEMIA 2021 signs only with the key's DF current, else 6984.
+        if self.layout == Layout::Idemia2021 && self.cur_df != IDEMIA_KEY_DF {
+            return sw(StatusWord::ReferenceDataNotUsable);
         }
         let k = self.key.size();
         if block.len() != k {

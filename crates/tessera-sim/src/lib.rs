@@ -36,23 +36,59 @@ pub enum SimProfile {
     /// A newer STIncard lot as seen over NFC: an ATR without CNS marker, the CNS files under
     /// the application `A0 00 00 00 95 01 00 4D` (CNS spec §1.4). Not visible to stock OpenSC.
     St2022Nfc,
+    /// ACe 2025 (Actalis TS-CNS, NXP chip, G&D mask; also renewed CPS): a CNS ATR saying 1.0
+    /// with an RSA-2048 key, the files under the application `A0 00 00 05 30 00 0B 10 40 01 02
+    /// 1A`, paths from the current DF (P1=09), the card number as BCD in D003, the certificate
+    /// in DA01/C001; the classic paths and FID selects answer 6A82. Not visible to stock OpenSC.
+    Ace2025,
+    /// ACe 2025, strict where the real card's behaviour is inferred: PIN commands answer 6A88
+    /// unless the application is the current DF, SELECT by path with P2=0C answers 6A86 (only
+    /// P2=00 was observed), and paths from the MF (P1=08) are refused with 6A82.
+    Ace2025Strict,
+    /// IDEMIA 2021 ("ACe 2021"): classic files, but the authentication certificate only at
+    /// 1400/9001/2002; its key (reference 02) under DF 1400/9002, which must be current to
+    /// sign (else 6984). Stock OpenSC 0.23 does not see it.
+    Idemia2021,
+    /// A signature token with a CNS ATR (the CPS one) but no health-card data
+    /// (no EF_DatiPersonali): must not be reported as a CPS.
+    CnsToken,
     /// CIE 3.0, Bit4id 2023 ATR: IAS by SELECT MF, DH parameters in three GET DATA.
     Cie,
     /// CIE 3.0, Gemalto ATR: IAS by its AID, DH parameters in one GET DATA.
     CieGemalto,
 }
 
+impl SimProfile {
+    /// Every profile, with its command-line name.
+    pub const ALL: [(&'static str, SimProfile); 9] = [
+        ("cps", SimProfile::Cps),
+        ("ts-cns", SimProfile::TsCns),
+        ("st2022-nfc", SimProfile::St2022Nfc),
+        ("ace2025", SimProfile::Ace2025),
+        ("ace2025-strict", SimProfile::Ace2025Strict),
+        ("idemia2021", SimProfile::Idemia2021),
+        ("cns-token", SimProfile::CnsToken),
+        ("cie", SimProfile::Cie),
+        ("cie-gemalto", SimProfile::CieGemalto),
+    ];
+
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(_, p)| *p == self).map_or("cps", |(n, _)| n)
+    }
+}
+
 impl FromStr for SimProfile {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s.to_ascii_lowercase().as_str() {
-            "cps" => Ok(SimProfile::Cps),
-            "ts-cns" | "tscns" => Ok(SimProfile::TsCns),
-            "st2022-nfc" => Ok(SimProfile::St2022Nfc),
-            "cie" => Ok(SimProfile::Cie),
-            "cie-gemalto" => Ok(SimProfile::CieGemalto),
-            other => Err(format!("unknown profile '{other}' (cps, ts-cns, st2022-nfc, cie, cie-gemalto)")),
+        let s = s.to_ascii_lowercase();
+        if s == "tscns" {
+            return Ok(SimProfile::TsCns);
         }
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, p)| *p).ok_or_else(|| {
+            let names: Vec<&str> = Self::ALL.iter().map(|(n, _)| *n).collect();
+            format!("unknown profile '{s}' ({})", names.join(", "))
+        })
     }
 }
 
@@ -269,6 +305,14 @@ impl SimCard {
     /// Arms a one-shot fault.
     pub fn inject(&self, fault: Fault) {
         self.engine().faults.push(fault);
+    }
+
+    /// A CNS card of an unknown model: every file and application select answers 6A82 (the
+    /// ATR stays a CNS one). No effect on a CIE.
+    pub fn set_files_absent(&self, absent: bool) {
+        if let engine::Applet::Cns(c) = &mut self.engine().applet {
+            c.files_absent = absent;
+        }
     }
 
     /// Makes every answer take this long (a slow card).

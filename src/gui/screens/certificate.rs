@@ -1,7 +1,7 @@
 //! The certificate: details, copyable fingerprints, export as PEM or DER.
 
 use super::{notice, row, title};
-use crate::cert::ExportFormat;
+use tessera_core::cert::ExportFormat;
 use crate::gui::app::{Screen, TesseraApp, message, ui_text};
 use crate::gui::worker::Request;
 use crate::i18n::{Text, Ui, tr};

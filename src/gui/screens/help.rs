@@ -5,9 +5,9 @@ use crate::gui::app::{Screen, TesseraApp, field, message, ui_text};
 use crate::gui::widgets::{secret_field, tries};
 use crate::gui::worker::Request;
 use crate::i18n::{Text, Ui, tr};
-use crate::secret::Pin;
-use crate::service::report;
-use crate::service::selftest::StepResult;
+use tessera_core::secret::Pin;
+use crate::report;
+use crate::selftest::StepResult;
 use eframe::egui;
 
 fn back(app: &mut TesseraApp, ui: &mut egui::Ui) {
@@ -38,7 +38,7 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
         if ui.button(ui_text(lang, Ui::SaveReport)).clicked() {
             let dir = dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir).unwrap_or_else(|| ".".into());
             let path = dir.join("tessera-rapporto.txt");
-            app.exported = Some(std::fs::write(&path, &text).map(|()| path.clone()).map_err(|source| crate::Error::Io { path: path.display().to_string(), source }));
+            app.exported = Some(std::fs::write(&path, &text).map(|()| path.clone()).map_err(|source| crate::Error::Core(tessera_core::Error::Io { path: path.display().to_string(), source })));
         }
     });
     match &app.exported {
@@ -74,13 +74,13 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
             let ok = typed.chars().all(|c| c.is_ascii_digit()) && (rule.0..=rule.1).contains(&typed.len());
             let mut pressed = ui.add_enabled(ok && !app.busy, egui::Button::new(ui_text(lang, Ui::RunSelftest))).clicked();
             pressed |= ok && !app.wizard.confirm_open && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if let Some(confirmed) = super::pin::confirm_if_last_try(app, &ctx, pressed, crate::secret::PinKind::Pin, left) {
-                let rule = crate::secret::LengthRule { min: rule.0, max: rule.1 };
+            if let Some(confirmed) = super::pin::confirm_if_last_try(app, &ctx, pressed, tessera_core::secret::PinKind::Pin, left) {
+                let rule = tessera_core::secret::LengthRule { min: rule.0, max: rule.1 };
                 let pin = Pin::parse(app.wizard.current.take(), rule);
                 app.wipe_fields(&ctx);
                 match pin {
                     Ok(p) => app.send(Request::Selftest(p, confirmed)),
-                    Err(e) => app.selftest = Some(Err(crate::Error::InvalidInput(e.into()))),
+                    Err(e) => app.selftest = Some(Err(crate::Error::Core(tessera_core::Error::InvalidInput(e.into())))),
                 }
             }
         }

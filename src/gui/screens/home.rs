@@ -1,12 +1,13 @@
 //! The card overview: live, from the reader monitor.
 
 use super::{notice, row, title};
+use crate::error::CoreError;
 use crate::gui::app::{Screen, TesseraApp, message, ui_text};
 use crate::gui::widgets::tries;
 use crate::gui::worker::{Request, Source};
 use crate::i18n::{Text, Ui, tr};
-use crate::sim::{Preset, SimProfile};
-use crate::transport::TransportError;
+use tessera_sim::{Preset, SimProfile};
+use tessera_core::transport::TransportError;
 use crate::Error;
 use eframe::egui;
 
@@ -21,9 +22,9 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         return;
     };
     let err_kind = app.overview.as_ref().and_then(|o| o.as_ref().err()).map(|e| match e {
-        Error::Transport(TransportError::NoCard | TransportError::CardRemoved) => 1,
-        Error::Transport(TransportError::SharingViolation) => 2,
-        Error::Transport(TransportError::NoService | TransportError::NoReader) => 3,
+        Error::Core(CoreError::Transport(TransportError::NoCard | TransportError::CardRemoved)) => 1,
+        Error::Core(CoreError::Transport(TransportError::SharingViolation)) => 2,
+        Error::Core(CoreError::Transport(TransportError::NoService | TransportError::NoReader)) => 3,
         _ => 0,
     });
     let ov = match ov {
@@ -92,10 +93,10 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let pin_blocked = ov.pin_tries_left == Some(0);
     let puk_blocked = ov.puk_tries_left == Some(0);
     if puk_blocked {
-        let m = message(lang, &Error::PukBlocked);
+        let m = message(lang, &Error::Core(CoreError::PukBlocked));
         notice(ui, &m.what, &m.next, true);
     } else if pin_blocked {
-        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(lang, &Error::PinBlocked).next, true);
+        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(lang, &Error::Core(CoreError::PinBlocked)).next, true);
     } else if ov.pin_tries_left == Some(1) {
         notice(ui, tr(lang, Text::LastTryWarningPin), ui_text(lang, Ui::LastTryHint), true);
     }

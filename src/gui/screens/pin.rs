@@ -2,13 +2,14 @@
 //! collected and checked before the card transaction starts; the last try asks first.
 
 use super::{notice, title};
+use crate::error::CoreError;
 use crate::gui::app::{Screen, TesseraApp, field, message, ui_text};
 use crate::gui::widgets::{secret_field, tries as tries_widget};
 use crate::gui::worker::Request;
 use crate::i18n::{Lang, Text, Ui, describe_warning, tr};
-use crate::secret::{Pin, PinKind, Puk};
-use crate::service::pin::{PinPolicy, weak_pin_warnings};
-use crate::service::{ChangePin, UnblockPin};
+use tessera_core::secret::{Pin, PinKind, Puk};
+use tessera_core::service::pin::{PinPolicy, weak_pin_warnings};
+use tessera_core::service::{ChangePin, UnblockPin};
 use crate::Error;
 use eframe::egui;
 
@@ -115,8 +116,8 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
             let m = message(lang, e);
             notice(ui, &m.what, &m.next, true);
             let again_screen = match e {
-                Error::PinBlocked | Error::WrongSecret { kind: crate::secret::PinKind::Pin, tries_left: 0 } => Some(Screen::Unblock),
-                Error::PukBlocked | Error::WrongSecret { kind: crate::secret::PinKind::Puk, tries_left: 0 } => None,
+                Error::Core(CoreError::PinBlocked) | Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Pin, tries_left: 0 }) => Some(Screen::Unblock),
+                Error::Core(CoreError::PukBlocked) | Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Puk, tries_left: 0 }) => None,
                 _ => Some(app.screen),
             };
             ui.add_space(12.0);
@@ -286,7 +287,7 @@ fn submit_change(app: &mut TesseraApp, ctx: &egui::Context, confirmed: bool) {
     app.wizard.outcome = None;
     match (current, new) {
         (Ok(current), Ok(new)) => app.send(Request::ChangePin(ChangePin { current, new, confirm_last_try: confirmed })),
-        (Err(e), _) | (_, Err(e)) => app.wizard.outcome = Some(Err(Error::InvalidInput(e.into()))),
+        (Err(e), _) | (_, Err(e)) => app.wizard.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into())))),
     }
 }
 
@@ -298,7 +299,7 @@ pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let p = policy(app);
     if tries == Some(0) && app.wizard.step < 4 {
         title(ui, ui_text(lang, Ui::PukBlockedTitle));
-        let m = message(lang, &Error::PukBlocked);
+        let m = message(lang, &Error::Core(CoreError::PukBlocked));
         notice(ui, &m.what, &m.next, true);
         ui.add_space(12.0);
         if ui.button(ui_text(lang, Ui::Done)).clicked() {
@@ -318,7 +319,7 @@ pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
                 app.wizard.outcome = None;
                 match (puk, new) {
                     (Ok(puk), Ok(new)) => app.send(Request::Unblock(UnblockPin { puk, new, confirm_last_try: confirmed })),
-                    (Err(e), _) | (_, Err(e)) => app.wizard.outcome = Some(Err(Error::InvalidInput(e.into()))),
+                    (Err(e), _) | (_, Err(e)) => app.wizard.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into())))),
                 }
             }
         }

@@ -1,21 +1,18 @@
-//! The CNS / CPS card profile (CNS spec §2–§4): file ids, PIN references, EF_DatiPersonali, and
-//! the vendor quirks, each documented where it is handled.
+//! The CNS / CPS card profile (CNS spec §2–§4): PIN commands, EF_DatiPersonali, the
+//! certificate and signing, over every lot of [`lots::LOTS`] (where the files are, how they are
+//! selected and encoded). Vendor quirks are documented where they are handled.
+
+pub mod lots;
 
 use super::detect::{CardKind, CnsAtr, identify};
 use super::iso7816::{self, Channel};
 use super::{CardError, Op, TriesLeft, map_pin_status};
-use crate::apdu::StatusWord;
+use crate::apdu::{CommandApdu, StatusWord};
 use crate::secret::{LengthRule, Pin, PinKind, Puk};
+use lots::{KeySet, Lot, NumberEncoding, RefBit, Root};
 use zeroize::Zeroizing;
 
-/// EF_IDCarta: card number, 16 ASCII digits (path from MF).
-pub const EF_ID_CARTA: [u8; 4] = [0x10, 0x00, 0x10, 0x03];
-/// CNS0 authentication certificate (DER X.509).
-pub const EF_CERT_CNS0: [u8; 4] = [0x11, 0x00, 0x11, 0x01];
-/// EF_DatiPersonali (400 bytes, CNS spec §2.3).
-pub const EF_DATI_PERSONALI: [u8; 4] = [0x11, 0x00, 0x11, 0x02];
-/// ST2022 lots, seen over NFC: CNS files under this application (CNS spec §1.4).
-pub const AID_ST2022: [u8; 8] = [0xA0, 0x00, 0x00, 0x00, 0x95, 0x01, 0x00, 0x4D];
+pub use lots::{AID_ACE2025, AID_ST2022};
 
 /// PIN length rule of CNS cards: 5 to 8 digits (CNS spec §3.2).
 pub const PIN_RULE: LengthRule = LengthRule { min: 5, max: 8 };
@@ -28,107 +25,235 @@ pub const PUK_MAX_TRIES: u8 = 10;
 /// Stored PIN length: digits are right-padded with 0xFF to 8 bytes (CNS spec §3.2).
 const PADDED_LEN: usize = 8;
 
-/// Where the CNS files are.
+/// Which file the card has current, as far as this transaction knows (so that a file already
+/// selected is not selected again, and application paths start from the application).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    /// Classic: under the MF, selected by path from the MF.
-    Classic,
-    /// Under an application selected by AID (newer lots, contactless).
-    Application(&'static [u8]),
+enum Current {
+    /// Unknown (start of the transaction, or after a failed command).
+    Unknown,
+    /// The root (MF or the CNS application) is the current DF.
+    Root,
+    /// This EF (path from the root) is current; its parent is the current DF.
+    Ef(&'static [u8]),
 }
 
-/// A CNS card, as recognised.
+/// A CNS card, as recognised: its ATR (when it has a CNS one) and its lot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CnsProfile {
-    /// What the ATR says (absent for cards recognised by AID).
+    /// What the ATR says (absent for cards found by AID).
     pub atr: Option<CnsAtr>,
-    /// Where the files are.
-    pub layout: Layout,
-    /// PIN reference (P2).
+    /// The lot: where the files are and how to reach them.
+    pub lot: &'static Lot,
+    /// PIN reference (P2), with the 0x80 bit where the lot needs it.
     pub pin_ref: u8,
     /// PUK reference (P2 of a VERIFY on the PUK).
     pub puk_ref: u8,
+    /// The key set whose certificate was found (first of the lot's until one is read).
+    key_set: &'static KeySet,
+    /// `key_set` was confirmed by finding its certificate in this transaction.
+    key_set_found: bool,
+    /// Whether the card has EF_DatiPersonali (`None` until looked for).
+    has_personal_data: Option<bool>,
+    current: Current,
 }
 
 impl CnsProfile {
-    /// The product name: "CPS", "TS-CNS" or "CNS".
-    pub fn card_type(&self) -> &'static str {
-        self.atr.as_ref().map_or("CNS", |a| a.card_type)
-    }
-
-    fn from_atr(atr: CnsAtr) -> Self {
+    fn new(atr: Option<CnsAtr>, lot: &'static Lot) -> Self {
         // Quirk (STIncard, H4=09 — the Trentino CPS, ST20xx TS-CNS, InfoCamere): PIN references
         // need bit 0x80 (0x90/0x91); OpenSC does the same and notes other vendors must not get it.
-        let bit = if atr.is_stincard() { 0x80 } else { 0x00 };
-        Self { atr: Some(atr), layout: Layout::Classic, pin_ref: 0x10 | bit, puk_ref: 0x11 | bit }
+        let bit = match lot.ref_bit {
+            RefBit::Always => 0x80,
+            RefBit::Never => 0x00,
+            RefBit::FromAtr if atr.as_ref().is_some_and(CnsAtr::is_stincard) => 0x80,
+            RefBit::FromAtr => 0x00,
+        };
+        Self {
+            atr,
+            lot,
+            pin_ref: lot.pin_ref | bit,
+            puk_ref: lot.puk_ref | bit,
+            key_set: &lot.key_sets[0],
+            key_set_found: lot.key_sets.len() == 1,
+            has_personal_data: None,
+            current: Current::Unknown,
+        }
     }
 
-    /// Recognises a CNS card: by the ATR, or — for lots whose ATR carries no CNS marker — by
-    /// selecting the CNS application by AID. Returns `None` for other cards.
+    /// The product name: "CPS" or "TS-CNS" for the Trentino ATRs when the card carries the
+    /// health-card data, otherwise "CNS" (regional cards, signature tokens, cards found by AID).
+    pub fn card_type(&self) -> &'static str {
+        let atr_type = self.atr.as_ref().map_or("CNS", |a| a.card_type);
+        // A signature token can carry a CNS ATR (even the CPS one) but no health-card data.
+        if self.has_personal_data == Some(false) { "CNS" } else { atr_type }
+    }
+
+    /// Chip, OS, version and lot for people.
+    pub fn model(&self) -> String {
+        let what = if self.has_personal_data == Some(false) { "signature token (no health-card data)" } else { self.lot.name };
+        match &self.atr {
+            Some(a) => format!(
+                "{what}: {} OS {:02X}.{:02X} on {}, CNS {}",
+                a.os_maker_name,
+                a.os_version.0,
+                a.os_version.1,
+                a.ic_maker_name,
+                a.spec_version_text()
+            ),
+            None => format!("{what} (application selected by AID)"),
+        }
+    }
+
+    /// Recognises a CNS card and its lot, probing the lots cheapest first (see
+    /// [`lots::probe_order`]); the lot found is kept for the rest of the transaction.
+    /// `Ok(None)`: not a CNS card. [`CardError::UnknownLayout`]: a CNS ATR, but no known
+    /// layout answered (a model not supported yet).
     pub fn detect(ch: &mut Channel<'_>, atr: &[u8]) -> Result<Option<Self>, CardError> {
-        match identify(atr) {
-            CardKind::Cns(a) => Ok(Some(Self::from_atr(a))),
-            CardKind::Cie { .. } => Ok(None),
-            CardKind::Unknown => {
-                let r = ch.exchange(&iso7816::select_aid(&AID_ST2022))?;
-                if r.sw.is_ok() {
-                    // ST2022 is a STIncard product: keep the 0x80 reference bit (CNS spec §6).
-                    Ok(Some(Self { atr: None, layout: Layout::Application(&AID_ST2022), pin_ref: 0x90, puk_ref: 0x91 }))
-                } else {
-                    Ok(None)
+        let cns_atr = match identify(atr) {
+            CardKind::Cns(a) => Some(a),
+            CardKind::Cie { .. } => return Ok(None),
+            CardKind::Unknown | CardKind::MaybeCnsContactless { .. } => None,
+        };
+        let hint = cns_atr.as_ref().map(|a| (a.ic_maker, a.os_maker, a.os_version.0));
+        // Paths a previous lot's probe found absent are not selected again.
+        let mut absent: Vec<&'static [u8]> = Vec::new();
+        for lot in lots::probe_order(hint) {
+            let mut p = Self::new(cns_atr.clone(), lot);
+            if p.probe(ch, &mut absent)? {
+                tracing::debug!(lot = lot.id, "CNS lot found");
+                return Ok(Some(p));
+            }
+        }
+        if cns_atr.is_some() { Err(CardError::UnknownLayout) } else { Ok(None) }
+    }
+
+    /// Does the card have this lot's layout? Application lots: SELECT of the AID. MF lots: the
+    /// card-number EF or a certificate EF exists (the select is also the first read's).
+    fn probe(&mut self, ch: &mut Channel<'_>, absent: &mut Vec<&'static [u8]>) -> Result<bool, CardError> {
+        match self.lot.root {
+            Root::Application(aid) => {
+                let r = ch.exchange(&select_with_fci(0x04, aid))?;
+                self.current = if r.sw.is_ok() { Current::Root } else { Current::Unknown };
+                Ok(r.sw.is_ok())
+            }
+            Root::Mf => {
+                let number = self.lot.card_number.0;
+                if !absent.contains(&number) {
+                    if self.select(ch, number, "card number")? {
+                        return Ok(true);
+                    }
+                    absent.push(number);
                 }
+                for ks in self.lot.key_sets {
+                    if absent.contains(&ks.cert) {
+                        continue;
+                    }
+                    absent.push(ks.cert);
+                    if self.select(ch, ks.cert, "certificate")? {
+                        self.key_set = ks;
+                        self.key_set_found = true;
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
             }
         }
     }
 
-    fn select(&self, ch: &mut Channel<'_>, path: &[u8], what: &'static str) -> Result<bool, CardError> {
-        let cmd = match self.layout {
-            Layout::Classic => iso7816::select_path_from_mf(path),
-            Layout::Application(aid) => {
-                let r = ch.exchange(&iso7816::select_aid(aid))?;
-                if !r.sw.is_ok() {
-                    return Err(CardError::Unexpected { op: Op::Select, sw: r.sw });
-                }
-                iso7816::select_path_from_current(path)
+    /// Makes the root (the MF, or the CNS application) the current DF — unless it already is,
+    /// on an application lot (its paths are relative to the current DF).
+    fn enter_root(&mut self, ch: &mut Channel<'_>) -> Result<(), CardError> {
+        let cmd = match self.lot.root {
+            Root::Mf => iso7816::select_mf(),
+            Root::Application(_) if self.root_is_current() => return Ok(()),
+            Root::Application(aid) => select_with_fci(0x04, aid),
+        };
+        let r = ch.exchange(&cmd)?;
+        if !r.sw.is_ok() {
+            self.current = Current::Unknown;
+            return Err(CardError::Unexpected { op: Op::Select, sw: r.sw });
+        }
+        self.current = Current::Root;
+        Ok(())
+    }
+
+    fn root_is_current(&self) -> bool {
+        match self.current {
+            Current::Root => true,
+            Current::Ef(path) => path.len() == 2,
+            Current::Unknown => false,
+        }
+    }
+
+    /// Selects an EF by its path from the root; `false` when the card has no such file (6A82).
+    fn select(&mut self, ch: &mut Channel<'_>, path: &'static [u8], what: &'static str) -> Result<bool, CardError> {
+        if self.current == Current::Ef(path) {
+            return Ok(true);
+        }
+        let cmd = match self.lot.root {
+            Root::Mf => iso7816::select_path_from_mf(path),
+            Root::Application(_) => {
+                self.enter_root(ch)?;
+                // O (ACe 2025 log): path from the current DF with P2=00 and Le=00; whether the
+                // card takes P2=0C is not observed, so the observed form is used.
+                select_with_fci(0x09, path)
             }
         };
         let r = ch.exchange(&cmd)?;
         match r.sw {
-            StatusWord::Ok => Ok(true),
-            StatusWord::FileNotFound => Ok(false),
+            StatusWord::Ok => {
+                self.current = Current::Ef(path);
+                Ok(true)
+            }
+            StatusWord::FileNotFound => {
+                // A failed select keeps the current file on ISO cards; not relied upon.
+                self.current = Current::Unknown;
+                Ok(false)
+            }
             sw => {
                 tracing::debug!(file = what, %sw, "select failed");
+                self.current = Current::Unknown;
                 Err(CardError::Unexpected { op: Op::Select, sw })
             }
         }
     }
 
-    /// Makes the MF (or the CNS application) current, as OpenSC does before PIN commands.
-    pub fn select_root(&self, ch: &mut Channel<'_>) -> Result<(), CardError> {
-        let cmd = match self.layout {
-            Layout::Classic => iso7816::select_mf(),
-            Layout::Application(aid) => iso7816::select_aid(aid),
-        };
-        let r = ch.exchange(&cmd)?;
-        if r.sw.is_ok() { Ok(()) } else { Err(CardError::Unexpected { op: Op::Select, sw: r.sw }) }
+    /// Makes the root current before PIN commands, as OpenSC does on the MF (CNS spec §3.3);
+    /// on application lots the application (I: PIN commands may need it current).
+    pub fn select_root(&mut self, ch: &mut Channel<'_>) -> Result<(), CardError> {
+        self.enter_root(ch)
     }
 
-    /// EF_IDCarta: the 16-digit card number.
-    pub fn read_card_number(&self, ch: &mut Channel<'_>) -> Result<String, CardError> {
-        if !self.select(ch, &EF_ID_CARTA, "EF_IDCarta")? {
-            return Err(CardError::NotFound("EF_IDCarta"));
+    /// The 16-digit card number (EF_IDCarta, or the lot's own file and encoding).
+    pub fn read_card_number(&mut self, ch: &mut Channel<'_>) -> Result<String, CardError> {
+        let (path, encoding) = self.lot.card_number;
+        if !self.select(ch, path, "card number")? {
+            return Err(CardError::NotFound("card number"));
         }
-        let raw = ch.read_binary(0, 16)?;
-        let text: String = raw.iter().map(|&b| b as char).collect();
-        if raw.len() != 16 || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(CardError::Malformed("EF_IDCarta"));
+        match encoding {
+            NumberEncoding::Ascii16 => {
+                let raw = ch.read_binary(0, 16)?;
+                let text: String = raw.iter().map(|&b| b as char).collect();
+                if raw.len() != 16 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(CardError::Malformed("EF_IDCarta"));
+                }
+                Ok(text)
+            }
+            NumberEncoding::PackedBcd { offset, len } => {
+                let raw = ch.read_binary(usize::from(offset), usize::from(len))?;
+                if raw.len() != usize::from(len) {
+                    return Err(CardError::Malformed("card number"));
+                }
+                unpack_bcd(&raw).ok_or(CardError::Malformed("card number"))
+            }
         }
-        Ok(text)
     }
 
-    /// EF_DatiPersonali; `None` when the card has no such file.
-    pub fn read_personal_data(&self, ch: &mut Channel<'_>) -> Result<Option<PersonalData>, CardError> {
-        if !self.select(ch, &EF_DATI_PERSONALI, "EF_DatiPersonali")? {
+    /// EF_DatiPersonali; `None` when the card has no such file (then it is not a health card:
+    /// see [`Self::card_type`]).
+    pub fn read_personal_data(&mut self, ch: &mut Channel<'_>) -> Result<Option<PersonalData>, CardError> {
+        let found = self.select(ch, self.lot.personal_data, "EF_DatiPersonali")?;
+        self.has_personal_data = Some(found);
+        if !found {
             return Ok(None);
         }
         // The first 6 characters give the length of what follows: read 256 bytes, and more only
@@ -142,11 +267,14 @@ impl CnsProfile {
         PersonalData::parse(&raw).map(Some).ok_or(CardError::Malformed("EF_DatiPersonali"))
     }
 
-    /// The CNS0 authentication certificate, DER, cut at its DER length (the EF may be padded).
-    pub fn read_certificate(&self, ch: &mut Channel<'_>) -> Result<Vec<u8>, CardError> {
-        if !self.select(ch, &EF_CERT_CNS0, "certificate")? {
+    /// The authentication certificate, DER, cut at its DER length (the EF may be padded): the
+    /// first of the lot's key sets whose certificate EF exists.
+    pub fn read_certificate(&mut self, ch: &mut Channel<'_>) -> Result<Vec<u8>, CardError> {
+        let Some(ks) = self.find_key_set(ch)? else {
             return Err(CardError::NotFound("certificate"));
-        }
+        };
+        self.key_set = ks;
+        self.key_set_found = true;
         let mut der = ch.read_binary(0, 256)?;
         let total = der_total_len(&der).ok_or(CardError::Malformed("certificate"))?;
         if total > der.len() {
@@ -160,6 +288,18 @@ impl CnsProfile {
         Ok(der)
     }
 
+    fn find_key_set(&mut self, ch: &mut Channel<'_>) -> Result<Option<&'static KeySet>, CardError> {
+        // The key set found by the probe first (its EF may still be current).
+        let first = self.key_set;
+        let rest = self.lot.key_sets.iter().filter(|k| !std::ptr::eq(*k, first));
+        for ks in std::iter::once(first).chain(rest) {
+            if self.select(ch, ks.cert, "certificate")? {
+                return Ok(Some(ks));
+            }
+        }
+        Ok(None)
+    }
+
     fn reference(&self, kind: PinKind) -> u8 {
         match kind {
             PinKind::Pin => self.pin_ref,
@@ -170,7 +310,7 @@ impl CnsProfile {
     /// Tries left, read with VERIFY without data, which spends no try (CNS spec §3.3).
     /// Whether CNS chips answer it is unverified: anything but 63Cx / 6983 is "unknown", and
     /// 9000 (already verified in this session) is "unknown" too — never a guess.
-    pub fn tries_left(&self, ch: &mut Channel<'_>, kind: PinKind) -> Result<TriesLeft, CardError> {
+    pub fn tries_left(&mut self, ch: &mut Channel<'_>, kind: PinKind) -> Result<TriesLeft, CardError> {
         let r = ch.exchange(&iso7816::verify(self.reference(kind), None))?;
         Ok(match r.sw {
             StatusWord::VerifyFailed { tries_left } => TriesLeft::Known(tries_left),
@@ -183,7 +323,7 @@ impl CnsProfile {
     }
 
     /// CHANGE REFERENCE DATA: current ‖ new, each FF-padded to 8 bytes.
-    pub fn change_pin(&self, ch: &mut Channel<'_>, current: &Pin, new: &Pin) -> Result<(), CardError> {
+    pub fn change_pin(&mut self, ch: &mut Channel<'_>, current: &Pin, new: &Pin) -> Result<(), CardError> {
         let mut body = pad(current.expose_secret());
         body.extend_from_slice(&pad(new.expose_secret()));
         let r = ch.exchange(&iso7816::change_reference_data(self.pin_ref, &body))?;
@@ -191,7 +331,7 @@ impl CnsProfile {
     }
 
     /// RESET RETRY COUNTER: PUK ‖ new PIN; P2 is the PIN's reference, not the PUK's.
-    pub fn unblock_pin(&self, ch: &mut Channel<'_>, puk: &Puk, new: &Pin) -> Result<(), CardError> {
+    pub fn unblock_pin(&mut self, ch: &mut Channel<'_>, puk: &Puk, new: &Pin) -> Result<(), CardError> {
         let mut body = pad(puk.expose_secret());
         body.extend_from_slice(&pad(new.expose_secret()));
         let r = ch.exchange(&iso7816::reset_retry_counter(self.pin_ref, &body))?;
@@ -199,39 +339,75 @@ impl CnsProfile {
     }
 
     /// VERIFY the PIN (used by the self-test and signing).
-    pub fn verify_pin(&self, ch: &mut Channel<'_>, pin: &Pin) -> Result<(), CardError> {
+    pub fn verify_pin(&mut self, ch: &mut Channel<'_>, pin: &Pin) -> Result<(), CardError> {
         let r = ch.exchange(&iso7816::verify(self.pin_ref, Some(&pad(pin.expose_secret()))))?;
         map_pin_status(Op::Verify, PinKind::Pin, r.sw)
     }
-}
 
-impl CnsProfile {
-    /// Signs a full PKCS#1 v1.5 block (`block`, modulus length) with the CNS0 key, as OpenSC
-    /// does (CNS spec §5.1): VERIFY PIN, MSE RESTORE SE #3, MSE SET (decipher template B8, key
-    /// 01), PSO DECIPHER `80 86` with the padding indicator 00. The card does raw RSA. A
-    /// 2048-bit block needs 257 data bytes: sent with ISO command chaining (short APDUs).
-    pub fn sign_block(&self, ch: &mut Channel<'_>, pin: &Pin, block: &[u8]) -> Result<Vec<u8>, CardError> {
+    /// Signs a full block (`block`, modulus length; the card does raw RSA) with the key of the
+    /// certificate found, as OpenSC does (CNS spec §5.1): the key's DF when it has one
+    /// (IDEMIA 2021: else 6984), VERIFY PIN, MSE RESTORE SE #3, MSE SET (decipher template B8,
+    /// the key reference), PSO DECIPHER `80 86` with the padding indicator 00. A 2048-bit
+    /// block needs 257 data bytes: sent with ISO command chaining (short APDUs).
+    pub fn sign_block(&mut self, ch: &mut Channel<'_>, pin: &Pin, block: &[u8]) -> Result<Vec<u8>, CardError> {
+        // A lot with several key sets (IDEMIA 2021): sign with the key whose certificate is on
+        // this card, found before any PIN is sent.
+        if !self.key_set_found {
+            self.key_set = self.find_key_set(ch)?.ok_or(CardError::NotFound("certificate"))?;
+            self.key_set_found = true;
+        }
+        let ks = self.key_set;
         self.select_root(ch)?;
         self.verify_pin(ch, pin)?;
+        if let Some(df) = ks.key_df {
+            let cmd = match self.lot.root {
+                Root::Mf => iso7816::select_path_from_mf(df),
+                Root::Application(_) => select_with_fci(0x09, df),
+            };
+            let r = ch.exchange(&cmd)?;
+            self.current = Current::Unknown;
+            if !r.sw.is_ok() {
+                return Err(CardError::Unexpected { op: Op::Select, sw: r.sw });
+            }
+        }
         // OpenSC sends MSE RESTORE as a case-2 APDU with Le=00 (CNS spec §5.1).
-        let r = ch.exchange(&crate::apdu::CommandApdu::new(0x00, 0x22, 0xF3, 0x03).with_le(256))?;
+        let r = ch.exchange(&CommandApdu::new(0x00, 0x22, 0xF3, 0x03).with_le(256))?;
         if !r.sw.is_ok() {
             return Err(CardError::Unexpected { op: Op::Sign, sw: r.sw });
         }
-        let mse = crate::apdu::CommandApdu::new(0x00, 0x22, 0xF1, 0xB8).with_data(vec![0x83, 0x01, 0x01]);
+        let mse = CommandApdu::new(0x00, 0x22, 0xF1, 0xB8).with_data(vec![0x83, 0x01, ks.key_ref]);
         let r = ch.exchange(&mse)?;
         if !r.sw.is_ok() {
             return Err(CardError::Unexpected { op: Op::Sign, sw: r.sw });
         }
         let mut data = vec![0x00];
         data.extend_from_slice(block);
-        let pso = crate::apdu::CommandApdu::new(0x00, 0x2A, 0x80, 0x86).with_data(data).with_le(256);
+        let pso = CommandApdu::new(0x00, 0x2A, 0x80, 0x86).with_data(data).with_le(256);
         let r = ch.exchange_chained(&pso)?;
         if !r.sw.is_ok() {
             return Err(CardError::Unexpected { op: Op::Sign, sw: r.sw });
         }
         Ok(r.data().to_vec())
     }
+}
+
+/// SELECT asking for the FCI (P2=00, Le=00), the form the ACe 2025 middleware uses.
+fn select_with_fci(p1: u8, data: &[u8]) -> CommandApdu {
+    CommandApdu::new(0x00, 0xA4, p1, 0x00).with_data(data.to_vec()).with_le(256)
+}
+
+/// Packed BCD, two digits a byte, high nibble first; `None` if a nibble is not 0–9.
+pub fn unpack_bcd(raw: &[u8]) -> Option<String> {
+    let mut s = String::with_capacity(raw.len() * 2);
+    for &b in raw {
+        for n in [b >> 4, b & 0x0F] {
+            if n > 9 {
+                return None;
+            }
+            s.push(char::from(b'0' + n));
+        }
+    }
+    Some(s)
 }
 
 /// Quirk (all CNS): PIN values are ASCII digits right-padded with 0xFF to 8 bytes.

@@ -101,7 +101,14 @@ pub enum CardKind {
         /// Matched by the middleware's loose rule only.
         loose_match: bool,
     },
-    /// Not recognised from the ATR (a contactless CNS may still answer SELECT by AID).
+    /// A contactless ATR of a family that CNS cards use over NFC: no CNS marker, so only
+    /// probing the CNS applications tells (CNS spec §1.5).
+    #[serde(rename = "maybe_cns_contactless")]
+    MaybeCnsContactless {
+        /// The ATR family, e.g. "3B 80 80 01 01".
+        atr_family: &'static str,
+    },
+    /// Not recognised from the ATR (a CNS may still answer SELECT by AID).
     Unknown,
 }
 
@@ -120,10 +127,9 @@ pub struct CnsAtr {
     pub os_maker_name: &'static str,
     /// OS version (H5.H6).
     pub os_version: (u8, u8),
-    /// CNS specification version byte (H13): 0x10 = 1.0, 0x11 = 1.1.
+    /// CNS specification version byte (H13): 0x10 = 1.0, 0x11 = 1.1. It does not tell the
+    /// key size (an ACe 2025 says 1.0 and has RSA-2048): that comes from the certificate.
     pub spec_version: u8,
-    /// Likely RSA key size: 2048 for CNS 1.1 and IDEMIA 2021, otherwise 1024.
-    pub rsa_bits: u16,
 }
 
 impl CnsAtr {
@@ -174,9 +180,7 @@ pub fn identify(atr: &[u8]) -> CardKind {
     // CNS spec §1.2 rule 2: 15 historical bytes with "CNS" at H10..H12.
     if h.len() == 15 && &h[9..12] == b"CNS" {
         let (ic, os) = (h[2], h[3]);
-        let idemia_2021 = ic == 0x05 && os == 0x05 && h[4] >= 0x20;
         let v = h[12];
-        let v11 = (v >> 4) >= 1 && (v & 0x0F) >= 1;
         let card_type = if atr == ATR_CPS_TRENTINO {
             "CPS"
         } else if atr == ATR_TSCNS_TRENTO {
@@ -192,7 +196,6 @@ pub fn identify(atr: &[u8]) -> CardKind {
             os_maker_name: os_maker_name(os),
             os_version: (h[4], h[5]),
             spec_version: v,
-            rsa_bits: if v11 || idemia_2021 { 2048 } else { 1024 },
         });
     }
     let body = atr.get(4..).unwrap_or_default();
@@ -210,7 +213,26 @@ pub fn identify(atr: &[u8]) -> CardKind {
             return CardKind::Cie { variant: name, loose_match: true };
         }
     }
+    if let Some(family) = contactless_family(atr) {
+        return CardKind::MaybeCnsContactless { atr_family: family };
+    }
     CardKind::Unknown
+}
+
+/// Contactless ATR families seen on CNS cards over NFC (CNS spec §1.5, from pcsc-tools'
+/// list): the prefix, and for the "ITNXP" family the text in the historical bytes.
+const CONTACTLESS_FAMILIES: &[(&str, &[u8])] = &[
+    ("3B 80 80 01 01", &[0x3B, 0x80, 0x80, 0x01, 0x01]),
+    ("3B 88 80 01", &[0x3B, 0x88, 0x80, 0x01]),
+    ("3B 8B 80 01 00 31 C1 64", &[0x3B, 0x8B, 0x80, 0x01, 0x00, 0x31, 0xC1, 0x64]),
+    ("3B 8C 80 01 50", &[0x3B, 0x8C, 0x80, 0x01, 0x50]),
+];
+
+fn contactless_family(atr: &[u8]) -> Option<&'static str> {
+    if let Some((name, _)) = CONTACTLESS_FAMILIES.iter().find(|(_, p)| atr.starts_with(p)) {
+        return Some(name);
+    }
+    (atr.starts_with(&[0x3B, 0x8E, 0x80, 0x01]) && atr.windows(5).any(|w| w == b"ITNXP")).then_some("3B 8E 80 01 … ITNXP")
 }
 
 fn multiset_contains(hay: &[u8], needle: &[u8]) -> bool {
@@ -291,6 +313,8 @@ pub struct AtrExplanation {
     pub historical_text: String,
     /// Whether Tessera can manage it today.
     pub supported: bool,
+    /// A contactless ATR that may be a CNS over NFC: only inserting the card tells.
+    pub maybe_supported: bool,
 }
 
 /// Explains an ATR.
@@ -302,7 +326,8 @@ pub fn explain(atr: &[u8]) -> AtrExplanation {
         .map(|p| p.historical.iter().map(|&b| if (0x20..0x7F).contains(&b) { b as char } else { '.' }).collect())
         .unwrap_or_default();
     let supported = matches!(kind, CardKind::Cns(_) | CardKind::Cie { .. });
-    AtrExplanation { atr: hex(atr), parsed, kind, historical_text, supported }
+    let maybe_supported = matches!(kind, CardKind::MaybeCnsContactless { .. });
+    AtrExplanation { atr: hex(atr), parsed, kind, historical_text, supported, maybe_supported }
 }
 
 #[cfg(test)]
@@ -321,7 +346,6 @@ mod tests {
         assert_eq!(c.ic_maker_name, "STMicroelectronics");
         assert!(c.is_stincard());
         assert_eq!(c.spec_version_text(), "1.1");
-        assert_eq!(c.rsa_bits, 2048);
     }
 
     #[test]
@@ -332,7 +356,6 @@ mod tests {
         assert_eq!(c.card_type, "TS-CNS");
         assert_eq!(c.os_maker_name, "Siemens");
         assert!(!c.is_stincard());
-        assert_eq!(c.rsa_bits, 1024);
     }
 
     #[test]
@@ -340,6 +363,23 @@ mod tests {
         let mut hpc = ATR_CPS_TRENTINO;
         hpc[18..21].copy_from_slice(b"HPC");
         assert_eq!(identify(&hpc), CardKind::Unknown);
+    }
+
+    #[test]
+    fn new_lots_atrs() {
+        // ACe 2025 (G&D mask on NXP): a CNS ATR saying 1.0 — nothing about the key size.
+        let ace = atr_from_hex("3B FF 18 00 FF 81 31 FE 4D 00 6B 04 04 B8 5B 01 F1 01 43 4E 53 10 31 80 9D").expect("hex");
+        let CardKind::Cns(c) = identify(&ace) else { panic!("not CNS") };
+        assert_eq!((c.ic_maker_name, c.os_maker_name, c.card_type), ("NXP", "Giesecke & Devrient", "CNS"));
+        let idemia = atr_from_hex("3B FF 18 00 00 81 31 FE 45 00 6B 05 05 20 00 01 21 01 43 4E 53 10 31 80 79").expect("hex");
+        assert!(matches!(identify(&idemia), CardKind::Cns(CnsAtr { ic_maker: 5, os_maker: 5, .. })));
+        // Contactless families: maybe a CNS, never "not supported" outright.
+        for hex in ["3B 80 80 01 01", "3B 88 80 01 00 00 00 00 00 00 00 00 09", "3B 8B 80 01 00 31 C1 64 08 60 32 06 0F 90 00 8F"] {
+            let e = explain(&atr_from_hex(hex).expect("hex"));
+            assert!(matches!(e.kind, CardKind::MaybeCnsContactless { .. }), "{hex}");
+            assert!(e.maybe_supported && !e.supported);
+        }
+        assert_eq!(identify(&[0x3B, 0x02, 0x14, 0x50]), CardKind::Unknown);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! when the secret is blocked, or when this could be the last try and the user did not confirm.
 
 use super::with_card;
-use crate::card::TriesLeft;
+use crate::card::{CardError, TriesLeft};
 use crate::card::cns::{self, CardDate};
 pub use crate::secret::PinRuleError;
 use crate::secret::{FormatError, LengthRule, Pin, PinKind, Puk};
@@ -213,10 +213,15 @@ pub struct PinStatus {
 /// Reads the PIN and PUK counters (no try spent) and the birth date, in one transaction.
 pub fn pin_status(conn: &mut dyn Connection) -> Result<PinStatus> {
     let (st, _) = with_card(conn, |p, ch| {
+        // The birth date only feeds the weak-PIN warning: failing to read it never stops a
+        // PIN change or unblock, it only drops that warning. A card that went away still stops.
         let birth_date = match p.read_personal_data(ch) {
             Ok(pd) => pd.and_then(|d| d.birth_date),
-            Err(crate::card::CardError::Malformed(_)) => None,
-            Err(e) => return Err(e.into()),
+            Err(e @ (CardError::Transport(_) | CardError::Response(_))) => return Err(e.into()),
+            Err(e) => {
+                tracing::debug!(error = %e, "birth date unreadable: no birth-date warning");
+                None
+            }
         };
         p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;

@@ -19,8 +19,10 @@ pub struct CardOverview {
     pub atr: String,
     /// "CPS", "TS-CNS", "CNS" or "CIE".
     pub card_type: String,
-    /// Chip and OS, e.g. "STIncard OS 17.17 on STMicroelectronics, CNS 1.1".
+    /// Lot, chip and OS, e.g. "CNS: STIncard OS 17.17 on STMicroelectronics, CNS 1.1".
     pub model: String,
+    /// The CNS lot found ("classic", "idemia2021", "ace2025", "st2022-nfc"); `None` on a CIE.
+    pub lot: Option<&'static str>,
     /// A simulated card recognised by its test authority (never shown as a real card).
     pub simulated_card: bool,
     /// The CIE's identification number for services (NIS); `None` on CNS cards.
@@ -78,7 +80,7 @@ fn optional<T>(r: Result<T, CardError>) -> Result<Option<T>, CardError> {
 pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
     let reader = conn.reader().to_owned();
     let atr = conn.atr().to_vec();
-    let ((card_type, model, policy, simulated, nis, number, personal, der, pin, puk), apdus) = with_card(conn, |p, ch| {
+    let ((card_type, model, lot, policy, simulated, nis, number, personal, der, pin, puk), apdus) = with_card(conn, |p, ch| {
         let number = optional(p.read_card_number(ch))?;
         let personal = match p.read_personal_data(ch) {
             Ok(v) => v,
@@ -89,8 +91,12 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
         p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;
         let puk = p.tries_left(ch, PinKind::Puk)?;
-        Ok((p.card_type(), p.model(), PinPolicy::of(p), p.is_simulated(), p.nis(), number, personal, der, pin, puk))
+        Ok((p.card_type(), p.model(), p.lot(), PinPolicy::of(p), p.is_simulated(), p.nis(), number, personal, der, pin, puk))
     })?;
+    // Nothing about the holder and no certificate: not a blank overview shown as success.
+    if personal.is_none() && der.is_none() && card_type != "CIE" {
+        return Err(Error::CardModelNotSupported { atr: hex(&atr) });
+    }
     let certificate = der.as_deref().map(cert::summarize).transpose().map_err(Error::from)?;
     let holder = personal
         .as_ref()
@@ -107,6 +113,7 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
         atr: hex(&atr),
         card_type: card_type.to_owned(),
         model,
+        lot,
         simulated_card: simulated,
         nis,
         card_number: number,
