@@ -34,6 +34,29 @@ measure "tessera status (full overview)" "$bin" status --json
 measure "tessera cert show" "$bin" cert show --json
 measure "OpenSC pkcs15-tool --read-certificate 01" env OPENSC_CONF="$work/opensc.conf" HOME="$work" pkcs15-tool --read-certificate 01
 
+# Every CNS lot, one after another in the first slot: `tessera status` APDUs (and how many
+# VERIFY commands: the two counter reads) and time. The card is pulled (simulator stopped) and
+# the next lot inserted; the status of the new card is checked to name the expected lot.
+echo
+echo "Every CNS lot through pcscd + vpcd: tessera status (full overview)"
+lot_apdus() { grep -c 'sim apdu' "$work/lot.log" || true; }
+verifies() { grep -c 'sim apdu INS 20' "$work/lot.log" || true; }
+for profile in cps ts-cns idemia2021 ace2025 ace2025-strict st2022-nfc; do
+  kill "$sim" 2>/dev/null; wait "$sim" 2>/dev/null || true
+  for _ in $(seq 100); do "$bin" readers --json 2>/dev/null | grep -q '"card_present": true' || break; sleep 0.1; done
+  TESSERA_LOG=tessera::sim=debug "$bin" simulate --profile "$profile" >"$work/lot.log" 2>&1 &
+  sim=$!
+  for _ in $(seq 100); do "$bin" readers --json 2>/dev/null | grep -q '"card_present": true' && break; sleep 0.1; done
+  lot=$("$bin" status --json | sed -n 's/.*"lot": "\{0,1\}\([a-z0-9-]*\).*/\1/p' | head -1)
+  before=$(lot_apdus); vbefore=$(verifies); times=()
+  for _ in $(seq "$rounds"); do
+    t0=$(now); "$bin" status --json >/dev/null 2>&1; t1=$(now)
+    times+=($((t1 - t0)))
+  done
+  printf '  %-16s lot %-12s %3d APDUs (%d VERIFY)   median %7s ms   (%d rounds)\n' "$profile" "$lot" \
+    $(( ($(lot_apdus) - before) / rounds )) $(( ($(verifies) - vbefore) / rounds )) "$(printf '%s\n' "${times[@]}" | median)" "$rounds"
+done
+
 # The CIE: a second simulated card, in the second vpcd slot.
 TESSERA_LOG=tessera::sim=debug "$bin" simulate --profile cie --vpcd 127.0.0.1:35964 >"$work/cie.log" 2>&1 &
 cie=$!

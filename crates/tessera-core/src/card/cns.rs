@@ -126,8 +126,8 @@ impl CnsProfile {
         if cns_atr.is_some() { Err(CardError::UnknownLayout) } else { Ok(None) }
     }
 
-    /// Does the card have this lot's layout? Application lots: SELECT of the AID. MF lots: the
-    /// card-number EF or a certificate EF exists (the select is also the first read's).
+    /// Does the card have this lot's layout? Application lots: SELECT of the AID. MF lots: a
+    /// certificate EF or the card-number EF exists (the select is also the first read's).
     fn probe(&mut self, ch: &mut Channel<'_>, absent: &mut Vec<&'static [u8]>) -> Result<bool, CardError> {
         match self.lot.root {
             Root::Application(aid) => {
@@ -136,23 +136,26 @@ impl CnsProfile {
                 Ok(r.sw.is_ok())
             }
             Root::Mf => {
+                // The certificate first: `cert show` and the overview read it first, so the
+                // probe's select is the read's. Then the card number (a card not activated for
+                // online services may have no certificate).
+                for ks in self.lot.key_sets {
+                    if absent.contains(&ks.cert) {
+                        continue;
+                    }
+                    if self.select(ch, ks.cert, "certificate")? {
+                        self.key_set = ks;
+                        self.key_set_found = true;
+                        return Ok(true);
+                    }
+                    absent.push(ks.cert);
+                }
                 let number = self.lot.card_number.0;
                 if !absent.contains(&number) {
                     if self.select(ch, number, "card number")? {
                         return Ok(true);
                     }
                     absent.push(number);
-                }
-                for ks in self.lot.key_sets {
-                    if absent.contains(&ks.cert) {
-                        continue;
-                    }
-                    absent.push(ks.cert);
-                    if self.select(ch, ks.cert, "certificate")? {
-                        self.key_set = ks;
-                        self.key_set_found = true;
-                        return Ok(true);
-                    }
                 }
                 Ok(false)
             }

@@ -81,13 +81,14 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
     let reader = conn.reader().to_owned();
     let atr = conn.atr().to_vec();
     let ((card_type, model, lot, policy, simulated, nis, number, personal, der, pin, puk), apdus) = with_card(conn, |p, ch| {
+        // The certificate first: on CNS cards the lot probe has just selected it.
+        let der = optional(p.read_certificate(ch))?;
         let number = optional(p.read_card_number(ch))?;
         let personal = match p.read_personal_data(ch) {
             Ok(v) => v,
             Err(CardError::Malformed(_)) => None,
             Err(e) => return Err(e.into()),
         };
-        let der = optional(p.read_certificate(ch))?;
         p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;
         let puk = p.tries_left(ch, PinKind::Puk)?;
