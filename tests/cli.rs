@@ -87,6 +87,33 @@ fn atr_explains_cps_and_cie() {
 }
 
 #[test]
+fn atr_of_new_lots_never_claims_a_key_size_and_contactless_is_maybe_a_cns() {
+    // ACe 2025: the ATR says CNS 1.0; the key (RSA-2048) is only known from the certificate.
+    let o = run(&["atr", "--lang", "en", "3B FF 18 00 FF 81 31 FE 4D 00 6B 04 04 B8 5B 01 F1 01 43 4E 53 10 31 80 9D"], "");
+    let t = text(&o);
+    assert!(t.contains("Giesecke") && t.contains("from the certificate") && !t.contains("RSA-1024"), "{t}");
+    assert!(t.contains("layouts probed in order: ace2025"), "{t}");
+    // ST2022 over NFC: not "not supported".
+    let o = run(&["atr", "--lang", "en", "3B 80 80 01 01"], "");
+    let t = text(&o);
+    assert!(t.contains("possibly a CNS over NFC") && !t.contains("not supported"), "{t}");
+    let o = run(&["atr", "--json", "3B 80 80 01 01"], "");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!((v["kind"]["family"].as_str(), v["maybe_supported"].as_bool()), (Some("maybe_cns_contactless"), Some(true)));
+}
+
+#[test]
+fn status_json_names_the_lot() {
+    for (profile, lot) in [("ace2025", "ace2025"), ("idemia2021", "idemia2021"), ("cps", "classic")] {
+        let o = run(&["status", "--json", "--demo", "--demo-profile", profile], "");
+        assert_eq!(o.status.code(), Some(0), "{profile}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert_eq!(v["lot"], lot);
+        assert_eq!(v["holder"], "MARIA ESEMPIO");
+    }
+}
+
+#[test]
 fn no_smart_card_service_is_a_clear_error_offering_the_demo() {
     let o = Command::new(env!("CARGO_BIN_EXE_tessera"))
         .env("TESSERA_LANG", "en")

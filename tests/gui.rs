@@ -11,7 +11,7 @@ use tessera::gui::TesseraApp;
 use tessera::gui::settings::Settings;
 use tessera::gui::worker::Source;
 use tessera::i18n::Lang;
-use tessera_sim::{Fault, FaultKind, Preset, SimCard, Trigger};
+use tessera_sim::{Fault, FaultKind, Preset, SimCard, SimConfig, SimProfile, Trigger};
 
 fn app(card: &SimCard) -> Harness<'static, TesseraApp> {
     let dir = std::env::temp_dir().join(format!("tessera-gui-{}-{:?}", std::process::id(), std::thread::current().id()));
@@ -80,6 +80,22 @@ fn home_shows_the_card_and_the_tries_before_anything_is_typed() {
     assert!(has_text(&h, "PIN: 3/3"));
     assert!(has_text(&h, "MODALITÀ DEMO"));
     assert_eq!(card.counters().pin_tries, 0);
+}
+
+#[test]
+fn the_window_reads_the_new_lots_and_changes_the_pin_on_the_strict_ace2025() {
+    for (profile, number) in [(SimProfile::Ace2025Strict, "8039012345678901"), (SimProfile::Idemia2021, "7026000000424242")] {
+        let card = SimCard::new(SimConfig::new(profile, Preset::Fresh));
+        let mut h = app(&card);
+        assert!(has_text(&h, "MARIA ESEMPIO"), "{profile:?}");
+        assert!(has_text(&h, number), "{profile:?}");
+        assert!(has_text(&h, "PIN: 3/3"), "{profile:?}");
+        change_pin(&mut h, PIN, "58209749");
+        settle(&mut h, |a| a.wizard.outcome.is_some());
+        assert!(has_text(&h, "PIN cambiato"), "{profile:?}");
+        assert!(card.pin_is("58209749"));
+        assert_eq!(card.counters().pin_tries, 1);
+    }
 }
 
 #[test]

@@ -17,7 +17,7 @@ pub struct Cli {
     /// (fresh, pin-last-try, pin-blocked, puk-low, puk-blocked, cert-expiring, cert-expired).
     #[arg(long = "demo", num_args = 0..=1, require_equals = true, default_missing_value = "fresh", value_name = "PRESET")]
     pub window_demo: Option<String>,
-    /// Without a command: model of the demo card (cps, ts-cns, st2022-nfc, cie, cie-gemalto).
+    /// Without a command: model of the demo card (cps, ts-cns, st2022-nfc, ace2025, ace2025-strict, idemia2021, cns-token, cie, cie-gemalto).
     #[arg(long = "demo-profile", default_value = "cps", value_name = "PROFILE")]
     pub window_demo_profile: String,
     /// What to do (none: open the window).
@@ -35,7 +35,7 @@ pub struct CardArgs {
     /// fresh, pin-last-try, pin-blocked, puk-low, puk-blocked, cert-expiring, cert-expired.
     #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "fresh", value_name = "PRESET")]
     pub demo: Option<String>,
-    /// Model of the demo card: cps or ts-cns.
+    /// Model of the demo card: cps, ts-cns, st2022-nfc, ace2025, ace2025-strict, idemia2021, cns-token, cie, cie-gemalto.
     #[arg(long, default_value = "cps", value_name = "PROFILE")]
     pub demo_profile: String,
     /// Machine-readable JSON output on stdout.
@@ -95,7 +95,7 @@ pub enum Command {
     },
     /// Run a simulated card in the vsmartcard virtual reader (vpcd), for tests and training.
     Simulate {
-        /// Card model: cps or ts-cns.
+        /// Card model: cps, ts-cns, st2022-nfc, ace2025, ace2025-strict, idemia2021, cns-token, cie, cie-gemalto.
         #[arg(long, default_value = "cps")]
         profile: String,
         /// Starting state (see --demo).

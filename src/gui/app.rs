@@ -307,9 +307,11 @@ impl TesseraApp {
             ui.heading(egui::RichText::new(ui_text(lang, Ui::AppTitle)).strong());
             ui.separator();
             ui.menu_button(ui_text(lang, Ui::DemoMenu), |ui| {
-                let presets: [(Ui, SimProfile, Preset); 3] = [
+                let presets: [(Ui, SimProfile, Preset); 5] = [
                     (Ui::DemoCps, SimProfile::Cps, Preset::Fresh),
                     (Ui::DemoTsCns, SimProfile::TsCns, Preset::Fresh),
+                    (Ui::DemoAce2025, SimProfile::Ace2025, Preset::Fresh),
+                    (Ui::DemoIdemia2021, SimProfile::Idemia2021, Preset::Fresh),
                     (Ui::DemoCie, SimProfile::Cie, Preset::Fresh),
                 ];
                 for (label, profile, preset) in presets {
