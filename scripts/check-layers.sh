@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
 for crate in tessera-core tessera-sim; do
-  tree=$(cargo tree --locked --offline -p "$crate" -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u)
+  tree=$(cargo tree --locked -p "$crate" -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u)
   bad=$(printf '%s\n' "$tree" | grep -E -x 'eframe|egui|egui_glow|egui-winit|epaint|winit|clap|clap_builder|rpassword|png|tracing-subscriber' || true)
   if [ -n "$bad" ]; then
     echo "check-layers: $crate depends on GUI/CLI crates:" $bad >&2; fail=1

@@ -85,11 +85,16 @@ impl FromStr for SimProfile {
         if s == "tscns" {
             return Ok(SimProfile::TsCns);
         }
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, p)| *p).ok_or_else(|| {
-            let names: Vec<&str> = Self::ALL.iter().map(|(n, _)| *n).collect();
-            format!("unknown profile '{s}' ({})", names.join(", "))
-        })
+        by_name(&Self::ALL, &s, "profile")
     }
+}
+
+/// The entry of `all` named `name`, or an error listing the valid names.
+fn by_name<T: Copy>(all: &[(&'static str, T)], name: &str, what: &str) -> Result<T, String> {
+    all.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+        format!("unknown {what} '{name}' ({})", names.join(", "))
+    })
 }
 
 /// Starting state of a simulated card.
@@ -132,10 +137,7 @@ impl Preset {
 impl FromStr for Preset {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, p)| *p).ok_or_else(|| {
-            let names: Vec<&str> = Self::ALL.iter().map(|(n, _)| *n).collect();
-            format!("unknown preset '{s}' ({})", names.join(", "))
-        })
+        by_name(&Self::ALL, s, "preset")
     }
 }
 
