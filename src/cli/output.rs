@@ -66,6 +66,7 @@ pub fn exit_code(e: &Error) -> u8 {
         CoreError::WrongSecret { kind: PinKind::Pin, tries_left: 0 } => code::PIN_BLOCKED,
         CoreError::WrongSecret { .. } => code::WRONG_PIN,
         CoreError::PinBlocked => code::PIN_BLOCKED,
+        CoreError::LoginExpired => code::OTHER,
         CoreError::LastTryNotConfirmed { .. } => code::LAST_TRY_NOT_CONFIRMED,
         CoreError::InvalidInput(_) | CoreError::Cancelled => code::INVALID_INPUT,
         CoreError::Card(_) | CoreError::Certificate(_) | CoreError::NoCertificate | CoreError::SecureChannel | CoreError::CardNotAuthentic => {
@@ -100,6 +101,7 @@ pub fn error_id(e: &Error) -> &'static str {
         CoreError::WrongSecret { kind: PinKind::Pin, .. } => "wrong_pin",
         CoreError::WrongSecret { kind: PinKind::Puk, .. } => "wrong_puk",
         CoreError::PinBlocked => "pin_blocked",
+        CoreError::LoginExpired => "login_expired",
         CoreError::PukBlocked => "puk_blocked",
         CoreError::LastTryNotConfirmed { .. } => "last_try_not_confirmed",
         CoreError::InvalidInput(_) => "invalid_input",

@@ -212,10 +212,11 @@ fn readers(source: &Source) -> Result<Vec<ReaderInfo>> {
             card_present: card.is_present(),
             exclusive: false,
             atr: card.atr(),
+            event_count: 0,
         }]),
         Source::DemoNoReader => Ok(Vec::new()),
         Source::DemoUnknownCard => {
-            Ok(vec![ReaderInfo { name: tessera_sim::SIM_READER_NAME.into(), card_present: true, exclusive: false, atr: vec![0x3B, 0x02, 0x14, 0x50] }])
+            Ok(vec![ReaderInfo { name: tessera_sim::SIM_READER_NAME.into(), card_present: true, exclusive: false, atr: vec![0x3B, 0x02, 0x14, 0x50], event_count: 0 }])
         }
     }
 }

@@ -337,6 +337,14 @@ pub fn describe_core_error(e: &CoreError, lang: Lang) -> Described {
                 "Die Karte ist nicht beschädigt und keine PIN wurde verwendet. Senden Sie den Bericht (tessera report oder Hilfe → Bericht) an die Tessera-Entwickler, damit das Modell ergänzt wird.",
             ),
         ),
+        CoreError::LoginExpired => d(
+            lang.pick(
+                "L'accesso con la carta non è più valido: nel frattempo qualcuno ha provato un PIN sbagliato. Il PIN memorizzato non è stato inviato.",
+                "The card login is no longer valid: a wrong PIN was tried since. The stored PIN was not sent.",
+                "Die Anmeldung mit der Karte ist nicht mehr gültig: Inzwischen wurde eine falsche PIN versucht. Die gespeicherte PIN wurde nicht gesendet.",
+            ),
+            lang.pick("Accedi di nuovo inserendo il PIN.", "Log in again with your PIN.", "Melden Sie sich mit Ihrer PIN erneut an."),
+        ),
         CoreError::NoCertificate => d(
             lang.pick(
                 "Tessera non ha trovato il certificato di autenticazione nei punti in cui lo tengono i modelli di carta che conosce.",

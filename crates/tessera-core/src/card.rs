@@ -273,6 +273,28 @@ impl Profile {
         }
     }
 
+    /// VERIFY the PIN (a login), after [`Self::prepare_pin_commands`].
+    pub fn verify_pin(&mut self, ch: &mut iso7816::Channel<'_>, pin: &crate::secret::Pin) -> Result<(), CardError> {
+        match self {
+            Profile::Cns(p) => p.verify_pin(ch, pin),
+            Profile::Cie(c) => c.verify_pin(ch, pin),
+        }
+    }
+
+    /// Signs a block the host padded (modulus length) with raw RSA: CNS cards only (a CIE
+    /// pads by itself and has no raw RSA).
+    pub fn sign_raw(&mut self, ch: &mut iso7816::Channel<'_>, pin: &crate::secret::Pin, block: &[u8]) -> Result<Vec<u8>, CardError> {
+        match self {
+            Profile::Cns(p) => p.sign_block(ch, pin, block),
+            Profile::Cie(_) => Err(CardError::Malformed("raw RSA on a CIE")),
+        }
+    }
+
+    /// Whether the card signs host-padded blocks (raw RSA): PSS is possible only then.
+    pub fn has_raw_rsa(&self) -> bool {
+        matches!(self, Profile::Cns(_))
+    }
+
     /// Tessera's own simulated card, recognised by its test authority (CIE).
     pub fn is_simulated(&self) -> bool {
         matches!(self, Profile::Cie(c) if c.ca == Some(cie::CaKind::Simulator))

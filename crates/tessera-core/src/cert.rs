@@ -203,6 +203,25 @@ pub fn rsa_public_key(der: &[u8]) -> Result<rsa::RsaPublicKey, CertError> {
     rsa::RsaPublicKey::from_public_key_der(&spki).map_err(|_| CertError::Parse(der::Tag::BitString.value_error()))
 }
 
+/// The DER encodings a PKCS#11 certificate object carries: subject Name, issuer Name, serial
+/// number (as a DER INTEGER).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerParts {
+    /// Subject Name, DER.
+    pub subject: Vec<u8>,
+    /// Issuer Name, DER.
+    pub issuer: Vec<u8>,
+    /// Serial number, DER INTEGER.
+    pub serial: Vec<u8>,
+}
+
+/// Splits a DER certificate into the parts PKCS#11 objects carry.
+pub fn der_parts(der: &[u8]) -> Result<DerParts, CertError> {
+    let cert = Certificate::from_der(der)?;
+    let tbs = &cert.tbs_certificate;
+    Ok(DerParts { subject: tbs.subject.to_der()?, issuer: tbs.issuer.to_der()?, serial: tbs.serial_number.to_der()? })
+}
+
 /// Encodes the certificate for export.
 pub fn export(der: &[u8], format: ExportFormat) -> Result<Vec<u8>, CertError> {
     let cert = Certificate::from_der(der)?;

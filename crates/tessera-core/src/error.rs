@@ -41,6 +41,10 @@ pub enum Error {
     /// The PIN is blocked: unblock it with the PUK.
     #[error("the PIN is blocked")]
     PinBlocked,
+    /// A PIN kept from a login may no longer be the card's (the counter shows a failed try
+    /// since): it was dropped and not sent. Log in again.
+    #[error("the login is no longer valid: log in again")]
+    LoginExpired,
     /// The PUK is blocked: the card cannot be recovered.
     #[error("the PUK is blocked")]
     PukBlocked,

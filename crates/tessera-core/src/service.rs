@@ -6,6 +6,7 @@ pub mod certificate;
 pub mod pin;
 pub mod sign;
 pub mod status;
+pub mod token;
 
 use crate::card::Profile;
 use crate::card::detect::{CardKind, identify};

@@ -95,6 +95,10 @@ pub struct ReaderInfo {
     /// The card's ATR (empty when no card).
     #[serde(serialize_with = "ser_hex")]
     pub atr: Vec<u8>,
+    /// The service's count of card events in this reader (insertions and removals): a card
+    /// taken out and put back, even the same one, changes it. 0 where the service keeps none.
+    #[serde(skip)]
+    pub event_count: u32,
 }
 
 fn ser_hex<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {

@@ -503,6 +503,12 @@ impl CieProfile {
 }
 
 impl CieProfile {
+    /// VERIFY the PIN inside the secure session (a login).
+    pub fn verify_pin(&mut self, ch: &mut Channel<'_>, pin: &Pin) -> Result<(), CardError> {
+        self.ensure_session(ch)?;
+        self.verify(ch, PinKind::Pin, pin.expose_secret(), Op::Verify)
+    }
+
     /// Signs with the authentication key (0x81): VERIFY PIN, MSE SET (algorithm 02: the card
     /// adds PKCS#1 v1.5 type-01 padding), INTERNAL AUTHENTICATE with the DigestInfo (CIE spec §6).
     pub fn sign(&mut self, ch: &mut Channel<'_>, pin: &Pin, digest_info: &[u8]) -> Result<Vec<u8>, CardError> {

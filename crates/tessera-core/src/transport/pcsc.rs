@@ -27,6 +27,7 @@ pub fn map_error(e: pcsc::Error) -> TransportError {
 }
 
 /// A PC/SC context: lists readers, waits for events, connects to cards.
+#[derive(Clone)]
 pub struct PcscContext {
     ctx: Context,
 }
@@ -87,6 +88,7 @@ fn reader_info(s: &ReaderState) -> ReaderInfo {
         card_present: st.contains(State::PRESENT) && !st.contains(State::MUTE),
         exclusive: st.contains(State::EXCLUSIVE),
         atr: if st.contains(State::PRESENT) { s.atr().to_vec() } else { Vec::new() },
+        event_count: s.event_count(),
     }
 }
 

@@ -1,0 +1,407 @@
+//! The module's state and operations in safe Rust: slots (one per reader, stable ids), tokens
+//! (a supported card in the reader), sessions, login and signing. The C ABI (`lib.rs`) only
+//! converts pointers to and from these calls.
+//!
+//! Locking: one module lock for the slot list and the sessions (short, no card I/O under it),
+//! and a lock per slot held for that slot's card I/O, so two readers work in parallel and two
+//! sessions on one card take turns.
+
+use crate::objects::{Kind, KeyMaterial};
+use cryptoki_sys::*;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tessera_core::card::TriesLeft;
+use tessera_core::secret::{FormatError, Pin};
+use tessera_core::service::token::{self, SignInput};
+use tessera_core::transport::{PcscContext, TransportError};
+use tessera_core::{Error, cert};
+use zeroize::Zeroizing;
+
+/// A PKCS#11 return value as an error.
+pub type Rv = CK_RV;
+
+/// The one function that maps a core error to a PKCS#11 return value.
+pub fn rv_of(e: &Error) -> Rv {
+    use TransportError as T;
+    match e {
+        Error::Transport(T::NoCard | T::CardRemoved | T::NoReader | T::UnknownReader(_)) | Error::CardDied => CKR_DEVICE_REMOVED,
+        Error::Transport(T::NoService) => CKR_DEVICE_ERROR,
+        Error::Transport(_) => CKR_DEVICE_ERROR,
+        Error::WrongSecret { .. } => CKR_PIN_INCORRECT,
+        Error::PinBlocked | Error::PukBlocked => CKR_PIN_LOCKED,
+        Error::InvalidInput(tessera_core::secret::PinRuleError::Format(FormatError::Length { .. })) => CKR_PIN_LEN_RANGE,
+        Error::InvalidInput(_) => CKR_PIN_INVALID,
+        Error::LoginExpired => CKR_USER_NOT_LOGGED_IN,
+        Error::UnsupportedCard { .. } | Error::CardModelNotSupported { .. } => CKR_TOKEN_NOT_RECOGNIZED,
+        Error::LastTryNotConfirmed { .. } | Error::Cancelled => CKR_FUNCTION_CANCELED,
+        Error::SecureChannel
+        | Error::CardNotAuthentic
+        | Error::Card(_)
+        | Error::Certificate(_)
+        | Error::NoCertificate
+        | Error::Io { .. } => CKR_DEVICE_ERROR,
+    }
+}
+
+/// Which card is in a reader: a new insertion changes the service's event count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Identity {
+    atr: Vec<u8>,
+    events: u32,
+}
+
+/// A supported card in a reader.
+pub struct Token {
+    identity: Identity,
+    /// Token label (holder and card type).
+    pub label: String,
+    /// Card number.
+    pub serial: String,
+    /// "CPS", "CIE"…
+    pub card_type: String,
+    /// The key, certificate and object attributes.
+    pub key: KeyMaterial,
+    /// PIN tries as last read or learned (no try spent to know it).
+    pub pin_tries: TriesLeft,
+    /// PIN tries when fresh.
+    pub pin_max: u8,
+    /// PIN lengths.
+    pub pin_len: (usize, usize),
+    /// The card signs host-padded blocks (CNS): PSS available.
+    pub raw_rsa: bool,
+    /// The PIN kept after a successful login, zeroized on logout, removal and drop.
+    login: Option<Pin>,
+    /// Bumped at each insertion: sessions opened on an older card are dead.
+    pub generation: u64,
+}
+
+/// One reader.
+pub struct Slot {
+    /// Reader name.
+    pub reader: String,
+    /// The token, under the slot's own lock (held during card I/O).
+    pub state: Mutex<Option<Token>>,
+}
+
+/// An active signing operation.
+pub struct SignOp {
+    mechanism: CK_MECHANISM_TYPE,
+    /// PSS: hash function and salt length.
+    pss: Option<(CK_MECHANISM_TYPE, usize)>,
+    /// Data collected by C_SignUpdate.
+    data: Zeroizing<Vec<u8>>,
+}
+
+/// An open session.
+pub struct Session {
+    /// Its slot.
+    pub slot: CK_SLOT_ID,
+    /// Read-write session.
+    pub rw: bool,
+    /// The token generation it was opened on.
+    pub generation: u64,
+    /// Handles left from C_FindObjects.
+    pub found: Option<Vec<CK_OBJECT_HANDLE>>,
+    /// The signing operation, between C_SignInit and C_Sign/C_SignFinal.
+    pub sign: Option<SignOp>,
+}
+
+/// Everything between C_Initialize and C_Finalize.
+pub struct Module {
+    ctx: Option<PcscContext>,
+    slots: Vec<Arc<Slot>>,
+    sessions: HashMap<CK_SESSION_HANDLE, Session>,
+    next_session: CK_SESSION_HANDLE,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Module {
+    /// A module with no slots yet (readers are listed at C_GetSlotList).
+    pub fn new() -> Self {
+        Self { ctx: PcscContext::establish().ok(), slots: Vec::new(), sessions: HashMap::new(), next_session: 1 }
+    }
+
+    fn context(&mut self) -> Option<PcscContext> {
+        if self.ctx.is_none() {
+            self.ctx = PcscContext::establish().ok();
+        }
+        self.ctx.clone()
+    }
+
+    /// Lists the readers; a new reader gets the next slot id, and ids never change or go away
+    /// while the module is loaded (NSS never removes a slot).
+    pub fn refresh_slots(&mut self) -> Vec<(CK_SLOT_ID, bool)> {
+        let readers = match self.context().map(|c| c.readers()) {
+            Some(Ok(r)) => r,
+            Some(Err(e)) => {
+                tracing::debug!(error = %e, "listing readers failed");
+                self.ctx = None;
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        for r in &readers {
+            if !self.slots.iter().any(|s| s.reader == r.name) {
+                self.slots.push(Arc::new(Slot { reader: r.name.clone(), state: Mutex::new(None) }));
+            }
+        }
+        self.slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i as CK_SLOT_ID, readers.iter().any(|r| r.name == s.reader && r.card_present)))
+            .collect()
+    }
+
+    /// The slot with this id.
+    pub fn slot(&self, id: CK_SLOT_ID) -> Result<Arc<Slot>, Rv> {
+        usize::try_from(id).ok().and_then(|i| self.slots.get(i)).cloned().ok_or(CKR_SLOT_ID_INVALID)
+    }
+
+    /// The PC/SC context (for card I/O outside the module lock).
+    pub fn pcsc(&mut self) -> Result<PcscContext, Rv> {
+        self.context().ok_or(CKR_DEVICE_ERROR)
+    }
+
+    /// Opens a session on a slot whose token was just checked to be present.
+    pub fn open_session(&mut self, slot: CK_SLOT_ID, rw: bool, generation: u64) -> CK_SESSION_HANDLE {
+        let h = self.next_session;
+        self.next_session += 1;
+        self.sessions.insert(h, Session { slot, rw, generation, found: None, sign: None });
+        h
+    }
+
+    /// The session, if open.
+    pub fn session(&mut self, h: CK_SESSION_HANDLE) -> Result<&mut Session, Rv> {
+        self.sessions.get_mut(&h).ok_or(CKR_SESSION_HANDLE_INVALID)
+    }
+
+    /// Closes a session; returns whether it was the slot's last one.
+    pub fn close_session(&mut self, h: CK_SESSION_HANDLE) -> Result<(CK_SLOT_ID, bool), Rv> {
+        let s = self.sessions.remove(&h).ok_or(CKR_SESSION_HANDLE_INVALID)?;
+        let last = !self.sessions.values().any(|o| o.slot == s.slot);
+        Ok((s.slot, last))
+    }
+
+    /// Closes every session of a slot.
+    pub fn close_all(&mut self, slot: CK_SLOT_ID) {
+        self.sessions.retain(|_, s| s.slot != slot);
+    }
+
+    /// Sessions of a slot: (all, read-write).
+    pub fn session_counts(&self, slot: CK_SLOT_ID) -> (usize, usize) {
+        let of_slot = self.sessions.values().filter(|s| s.slot == slot);
+        let rw = of_slot.clone().filter(|s| s.rw).count();
+        (of_slot.count(), rw)
+    }
+}
+
+/// Makes sure the slot's token matches the card now in the reader: a new card is read (one
+/// overview transaction, no PIN try), a card gone drops the token and its login. Returns the
+/// token, or CKR_TOKEN_NOT_PRESENT / CKR_TOKEN_NOT_RECOGNIZED.
+pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<Token>) -> Result<&'a mut Token, Rv> {
+    let readers = ctx.readers().map_err(|e| rv_of(&e.into()))?;
+    let Some(r) = readers.into_iter().find(|r| r.name == slot.reader && r.card_present) else {
+        *state = None;
+        return Err(CKR_TOKEN_NOT_PRESENT);
+    };
+    let identity = Identity { atr: r.atr, events: r.event_count };
+    if state.as_ref().is_some_and(|t| t.identity == identity) {
+        return state.as_mut().ok_or(CKR_GENERAL_ERROR);
+    }
+    let generation = state.as_ref().map_or(0, |t| t.generation) + 1;
+    *state = None;
+    let mut conn = ctx.connect(Some(&slot.reader)).map_err(|e| rv_of(&e.into()))?;
+    let o = tessera_core::service::overview(&mut conn).map_err(|e| rv_of(&e))?;
+    let der = o.certificate_der.clone().ok_or(CKR_TOKEN_NOT_RECOGNIZED)?;
+    let parts = cert::der_parts(&der).map_err(|_| CKR_TOKEN_NOT_RECOGNIZED)?;
+    let public = cert::rsa_public_key(&der).map_err(|_| CKR_TOKEN_NOT_RECOGNIZED)?;
+    use rsa::traits::PublicKeyParts;
+    use sha1::Digest;
+    let modulus = public.n().to_bytes_be();
+    let raw_rsa = o.card_type != "CIE";
+    let mut mechanisms = vec![CKM_RSA_PKCS];
+    if raw_rsa {
+        mechanisms.push(CKM_RSA_PKCS_PSS);
+    }
+    let holder = o.holder.clone().unwrap_or_default();
+    let label = if holder.is_empty() { o.card_type.clone() } else { format!("{holder} ({})", o.card_type) };
+    *state = Some(Token {
+        identity,
+        serial: o.card_number.clone().unwrap_or_default(),
+        card_type: o.card_type.clone(),
+        key: KeyMaterial {
+            cert: der,
+            subject: parts.subject,
+            issuer: parts.issuer,
+            serial: parts.serial,
+            id: sha1::Sha1::digest(&modulus).to_vec(),
+            modulus,
+            exponent: public.e().to_bytes_be(),
+            label: format!("{} authentication", o.card_type),
+            mechanisms,
+        },
+        label,
+        pin_tries: o.pin(),
+        pin_max: o.pin_max_tries,
+        pin_len: (o.pin_min_len, o.pin_max_len),
+        raw_rsa,
+        login: None,
+        generation,
+    });
+    tracing::debug!(reader = %slot.reader, card = %o.card_type, apdus = o.apdus, "token read");
+    state.as_mut().ok_or(CKR_GENERAL_ERROR)
+}
+
+impl Token {
+    /// CK_TOKEN_INFO flags from what the card said about its counter.
+    pub fn flags(&self) -> CK_FLAGS {
+        let mut f = CKF_TOKEN_INITIALIZED | CKF_USER_PIN_INITIALIZED | CKF_LOGIN_REQUIRED | CKF_WRITE_PROTECTED;
+        match self.pin_tries {
+            TriesLeft::Known(0) => f |= CKF_USER_PIN_LOCKED,
+            TriesLeft::Known(1) => f |= CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_COUNT_LOW,
+            TriesLeft::Known(n) if n < self.pin_max => f |= CKF_USER_PIN_COUNT_LOW,
+            _ => {}
+        }
+        f
+    }
+
+    /// Logged in (a PIN kept).
+    pub fn logged_in(&self) -> bool {
+        self.login.is_some()
+    }
+
+    /// Forgets the PIN (zeroized on drop).
+    pub fn logout(&mut self) {
+        self.login = None;
+    }
+
+    /// Mechanisms for C_GetMechanismList.
+    pub fn mechanisms(&self) -> &[CK_MECHANISM_TYPE] {
+        &self.key.mechanisms
+    }
+
+    /// Key size in bits.
+    pub fn key_bits(&self) -> CK_ULONG {
+        crate::objects::modulus_bits(&self.key.modulus)
+    }
+
+    /// C_Login: the PIN's format first (nothing sent when wrong), then one VERIFY after the
+    /// counter read. A wrong PIN is never sent again by the module.
+    pub fn login(&mut self, ctx: &PcscContext, reader: &str, typed: Zeroizing<Vec<u8>>) -> Result<(), Rv> {
+        if self.login.is_some() {
+            return Err(CKR_USER_ALREADY_LOGGED_IN);
+        }
+        if self.pin_tries == TriesLeft::Known(0) {
+            return Err(CKR_PIN_LOCKED);
+        }
+        let text = String::from_utf8(typed.to_vec()).map_err(|_| CKR_PIN_INVALID)?;
+        let rule = tessera_core::secret::LengthRule { min: self.pin_len.0, max: self.pin_len.1 };
+        let pin = Pin::parse(text, rule).map_err(|e| match e {
+            FormatError::Length { .. } | FormatError::Empty(_) => CKR_PIN_LEN_RANGE,
+            _ => CKR_PIN_INVALID,
+        })?;
+        let mut conn = ctx.connect(Some(reader)).map_err(|e| rv_of(&e.into()))?;
+        match token::login(&mut conn, &pin) {
+            Ok(l) => {
+                self.pin_tries = l.pin;
+                self.login = Some(pin);
+                Ok(())
+            }
+            Err(e) => {
+                match &e {
+                    Error::WrongSecret { tries_left, .. } => self.pin_tries = TriesLeft::Known(*tries_left),
+                    Error::PinBlocked => self.pin_tries = TriesLeft::Known(0),
+                    _ => {}
+                }
+                Err(rv_of(&e))
+            }
+        }
+    }
+
+    /// Signs `data` as the mechanism says, with the kept PIN; VERIFY and the signature run in
+    /// one transaction. A refused PIN logs out (and is never sent again).
+    pub fn sign(&mut self, ctx: &PcscContext, reader: &str, op: &SignOp, data: &[u8]) -> Result<Vec<u8>, Rv> {
+        let Some(pin) = self.login.as_ref() else { return Err(CKR_USER_NOT_LOGGED_IN) };
+        let k = self.key.modulus.len();
+        let block;
+        let input = match (op.mechanism, op.pss) {
+            (CKM_RSA_PKCS, _) => {
+                if data.len() + 11 > k {
+                    return Err(CKR_DATA_LEN_RANGE);
+                }
+                SignInput::DigestInfo(data)
+            }
+            (CKM_RSA_PKCS_PSS, Some((hash, salt_len))) => {
+                use rand::RngCore;
+                let mut salt = vec![0u8; salt_len];
+                rand::thread_rng().fill_bytes(&mut salt);
+                let bits = crate::objects::modulus_bits(&self.key.modulus) as usize;
+                let encoded = match hash {
+                    CKM_SHA256 => tessera_core::pss::encode::<sha2::Sha256>(data, &salt, bits),
+                    CKM_SHA384 => tessera_core::pss::encode::<sha2::Sha384>(data, &salt, bits),
+                    CKM_SHA512 => tessera_core::pss::encode::<sha2::Sha512>(data, &salt, bits),
+                    _ => return Err(CKR_MECHANISM_PARAM_INVALID),
+                };
+                block = encoded.map_err(|_| CKR_DATA_LEN_RANGE)?;
+                SignInput::Raw(&block)
+            }
+            _ => return Err(CKR_MECHANISM_INVALID),
+        };
+        let mut conn = ctx.connect(Some(reader)).map_err(|e| rv_of(&e.into()))?;
+        match token::sign_after_login(&mut conn, pin, input, k) {
+            Ok((sig, apdus)) => {
+                tracing::debug!(apdus, "signed");
+                Ok(sig)
+            }
+            Err(e) => {
+                if matches!(e, Error::WrongSecret { .. } | Error::PinBlocked | Error::LoginExpired) {
+                    if let Error::WrongSecret { tries_left, .. } = e {
+                        self.pin_tries = TriesLeft::Known(tries_left);
+                    }
+                    self.logout();
+                    return Err(CKR_USER_NOT_LOGGED_IN);
+                }
+                Err(rv_of(&e))
+            }
+        }
+    }
+}
+
+impl SignOp {
+    /// A new operation; `pss`: (hash mechanism, salt length) for CKM_RSA_PKCS_PSS.
+    pub fn new(mechanism: CK_MECHANISM_TYPE, pss: Option<(CK_MECHANISM_TYPE, usize)>) -> Self {
+        Self { mechanism, pss, data: Zeroizing::new(Vec::new()) }
+    }
+
+    /// C_SignUpdate.
+    pub fn update(&mut self, part: &[u8]) {
+        self.data.extend_from_slice(part);
+    }
+
+    /// The data collected by C_SignUpdate.
+    pub fn collected(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The signature length for this key.
+    pub fn len(token: &Token) -> usize {
+        token.key.modulus.len()
+    }
+}
+
+/// The objects a session sees: the private key only after login.
+pub fn visible(slot: CK_SLOT_ID, token: &Token) -> Vec<(CK_OBJECT_HANDLE, Kind)> {
+    Kind::ALL
+        .iter()
+        .filter(|k| **k != Kind::PrivateKey || token.logged_in())
+        .map(|k| (k.handle(slot), *k))
+        .collect()
+}
+
+/// Locks a mutex, surviving a poisoned lock (a panic caught at the ABI).
+pub fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    lock(m)
+}
