@@ -1,0 +1,242 @@
+//! The built module (`libtessera_pkcs11.so`), loaded by the `cryptoki` client crate as a browser
+//! would load it, against simulated cards in pcscd + vpcd (run by scripts/test.sh). The
+//! simulator's counters prove which PIN tries reached the card.
+
+#[path = "../../../tests/common/mod.rs"]
+mod common;
+
+use common::{PIN, Testbed};
+use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
+use cryptoki::error::{Error as CkError, RvError};
+use cryptoki::mechanism::rsa::{PkcsMgfType, PkcsPssParams};
+use cryptoki::mechanism::{Mechanism, MechanismType};
+use cryptoki::object::{Attribute, AttributeType, ObjectClass, ObjectHandle};
+use cryptoki::session::{Session, UserType};
+use cryptoki::slot::Slot;
+use cryptoki::types::AuthPin;
+use rsa::pkcs1v15::Pkcs1v15Sign;
+use rsa::pss::Pss;
+use sha2::{Digest, Sha256, Sha384};
+use tessera_sim::{Preset, SimConfig, SimProfile};
+
+/// The module built next to this test binary (target/<profile>/deps/).
+fn module_path() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().expect("deps dir");
+    let name = format!("{}tessera_pkcs11{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+    [dir.join(&name), dir.join("..").join(&name)].into_iter().find(|p| p.exists()).expect("the cdylib is built")
+}
+
+/// The loaded module; C_Finalize on drop, even when the test fails.
+struct Module(Option<Pkcs11>);
+
+impl Module {
+    fn load() -> Self {
+        let p = Pkcs11::new(module_path()).expect("module loads");
+        p.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK)).expect("C_Initialize");
+        Module(Some(p))
+    }
+    fn p(&self) -> &Pkcs11 {
+        self.0.as_ref().expect("loaded")
+    }
+    /// The first slot with a token.
+    fn slot(&self) -> Slot {
+        *self.p().get_slots_with_token().expect("slots").first().expect("a token")
+    }
+}
+
+impl Drop for Module {
+    fn drop(&mut self) {
+        if let Some(p) = self.0.take() {
+            let _ = p.finalize();
+        }
+    }
+}
+
+fn rv(e: CkError) -> RvError {
+    match e {
+        CkError::Pkcs11(rv, _) => rv,
+        other => panic!("not a PKCS#11 error: {other:?}"),
+    }
+}
+
+fn login(s: &Session, pin: &str) -> Result<(), CkError> {
+    s.login(UserType::User, Some(&AuthPin::from(pin.to_owned())))
+}
+
+fn classes(s: &Session) -> Vec<ObjectClass> {
+    let all = s.find_objects(&[]).expect("find");
+    all.iter()
+        .map(|h| match s.get_attributes(*h, &[AttributeType::Class]).expect("class").first() {
+            Some(Attribute::Class(c)) => *c,
+            other => panic!("{other:?}"),
+        })
+        .collect()
+}
+
+fn private_key(s: &Session) -> ObjectHandle {
+    *s.find_objects(&[Attribute::Class(ObjectClass::PRIVATE_KEY)]).expect("find").first().expect("private key after login")
+}
+
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn slots_token_info_and_flags_follow_the_real_counter() {
+    for (preset, low, final_try, locked) in
+        [(Preset::Fresh, false, false, false), (Preset::PinLastTry, true, true, false), (Preset::PinBlocked, false, false, true)]
+    {
+        let Some(tb) = Testbed::cps(preset) else { return };
+        let m = Module::load();
+        let all = m.p().get_all_slots().expect("slots");
+        assert!(all.len() >= 2, "one slot per vpcd reader: {all:?}");
+        let slot = m.slot();
+        let info = m.p().get_token_info(slot).expect("token info");
+        assert_eq!(info.label(), "MARIA ESEMPIO (CPS)");
+        assert_eq!(info.serial_number(), "6022000000123456");
+        assert!(info.login_required() && info.token_initialized() && info.user_pin_initialized());
+        assert_eq!((info.user_pin_count_low(), info.user_pin_final_try(), info.user_pin_locked()), (low, final_try, locked), "{preset:?}");
+        // Slot ids are stable for the life of the module.
+        assert_eq!(m.p().get_all_slots().expect("slots"), all);
+        assert_eq!(tb.card.counters().pin_tries, 0, "reading the token spent no try");
+    }
+}
+
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn objects_before_and_after_login_and_pkcs1_pss_signatures_verify() {
+    for profile in [SimProfile::Cps, SimProfile::Ace2025, SimProfile::Idemia2021] {
+        let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::Fresh)) else { return };
+        let m = Module::load();
+        let s = m.p().open_ro_session(m.slot()).expect("session");
+        // Before login: certificate, public key (same CKA_ID) and the profile object; no private key.
+        let before = classes(&s);
+        assert!(before.contains(&ObjectClass::CERTIFICATE) && before.contains(&ObjectClass::PUBLIC_KEY), "{before:?}");
+        assert!(before.contains(&ObjectClass::PROFILE) && !before.contains(&ObjectClass::PRIVATE_KEY), "{before:?}");
+        let cert = *s.find_objects(&[Attribute::Class(ObjectClass::CERTIFICATE)]).expect("find").first().expect("cert");
+        let der = match &s.get_attributes(cert, &[AttributeType::Value]).expect("value")[0] {
+            Attribute::Value(v) => v.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(der, tb.card.certificate_der(), "{profile:?}: the card's certificate");
+        // Unknown attribute: CKR_ATTRIBUTE_TYPE_INVALID.
+        let e = s.get_attributes(cert, &[AttributeType::Modulus]);
+        assert!(matches!(e, Ok(ref v) if v.is_empty()) || e.is_err(), "{e:?}");
+        login(&s, PIN).expect("login");
+        assert!(classes(&s).contains(&ObjectClass::PRIVATE_KEY));
+        let key = private_key(&s);
+        let public = tessera_core::cert::rsa_public_key(&der).expect("public key");
+
+        // PKCS#1 v1.5 over a DigestInfo.
+        let digest = Sha256::digest(b"tls transcript");
+        let di = [&Pkcs1v15Sign::new::<Sha256>().prefix[..], &digest[..]].concat();
+        let sig = s.sign(&Mechanism::RsaPkcs, key, &di).expect("RSA-PKCS");
+        public.verify(Pkcs1v15Sign::new::<Sha256>(), &digest, &sig).expect("PKCS#1 verifies with the certificate");
+        // PSS with SHA-256 (TLS 1.3's rsa_pss_rsae_sha256) and SHA-384.
+        let pss = PkcsPssParams { hash_alg: MechanismType::SHA256, mgf: PkcsMgfType::MGF1_SHA256, s_len: 32.into() };
+        let sig = s.sign(&Mechanism::RsaPkcsPss(pss), key, &digest).expect("RSA-PSS");
+        public.verify(Pss::new_with_salt::<Sha256>(32), &digest, &sig).expect("PSS verifies");
+        let d384 = Sha384::digest(b"tls transcript");
+        let pss = PkcsPssParams { hash_alg: MechanismType::SHA384, mgf: PkcsMgfType::MGF1_SHA384, s_len: 48.into() };
+        let sig = s.sign(&Mechanism::RsaPkcsPss(pss), key, &d384).expect("RSA-PSS-384");
+        public.verify(Pss::new_with_salt::<Sha384>(48), &d384, &sig).expect("PSS-384 verifies");
+        // A mismatched MGF is refused before the card.
+        let bad = PkcsPssParams { hash_alg: MechanismType::SHA256, mgf: PkcsMgfType::MGF1_SHA384, s_len: 32.into() };
+        assert_eq!(rv(s.sign(&Mechanism::RsaPkcsPss(bad), key, &digest).expect_err("bad params")), RvError::MechanismParamInvalid);
+        // One login = one PIN try presented at login, and one VERIFY per signature with the
+        // same (right) PIN; no try lost.
+        assert_eq!(tb.card.pin_tries_left(), 3, "{profile:?}");
+        // Logout hides the private key again.
+        s.logout().expect("logout");
+        assert!(!classes(&s).contains(&ObjectClass::PRIVATE_KEY));
+    }
+}
+
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn the_cie_signs_pkcs1_only() {
+    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    let m = Module::load();
+    let mechs = m.p().get_mechanism_list(m.slot()).expect("mechanisms");
+    assert_eq!(mechs, vec![MechanismType::RSA_PKCS], "no PSS on a CIE: the card pads itself");
+    let s = m.p().open_ro_session(m.slot()).expect("session");
+    login(&s, PIN).expect("login");
+    let key = private_key(&s);
+    let digest = Sha256::digest(b"tls 1.2 transcript");
+    let di = [&Pkcs1v15Sign::new::<Sha256>().prefix[..], &digest[..]].concat();
+    let sig = s.sign(&Mechanism::RsaPkcs, key, &di).expect("RSA-PKCS");
+    let public = tessera_core::cert::rsa_public_key(&tb.card.certificate_der()).expect("key");
+    public.verify(Pkcs1v15Sign::new::<Sha256>(), &digest, &sig).expect("verifies");
+}
+
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn wrong_pin_spends_exactly_one_try_and_is_never_resent_blocked_sends_nothing() {
+    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let m = Module::load();
+    let s = m.p().open_ro_session(m.slot()).expect("session");
+    // Format errors: refused before anything is sent.
+    assert_eq!(rv(login(&s, "12").expect_err("short")), RvError::PinLenRange);
+    assert_eq!(rv(login(&s, "12a45").expect_err("letters")), RvError::PinInvalid);
+    assert_eq!(tb.card.counters().pin_tries, 0);
+    assert_eq!(rv(login(&s, "11112222").expect_err("wrong")), RvError::PinIncorrect);
+    assert_eq!(tb.card.counters().pin_tries, 1, "exactly one try");
+    assert_eq!(tb.card.pin_tries_left(), 2);
+    let info = m.p().get_token_info(m.slot()).expect("info");
+    assert!(info.user_pin_count_low() && !info.user_pin_final_try(), "the flags follow the counter");
+    drop(s);
+    drop(m);
+    drop(tb);
+
+    // Blocked: C_Login refuses and sends no PIN.
+    let Some(tb) = Testbed::cps(Preset::PinBlocked) else { return };
+    let m = Module::load();
+    let s = m.p().open_ro_session(m.slot()).expect("session");
+    assert_eq!(rv(login(&s, PIN).expect_err("blocked")), RvError::PinLocked);
+    assert_eq!(tb.card.counters().pin_tries, 0, "nothing sent");
+}
+
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn card_removed_mid_session_is_device_removed_then_token_not_present() {
+    let Some(mut tb) = Testbed::cps(Preset::Fresh) else { return };
+    let m = Module::load();
+    let slot = m.slot();
+    let s = m.p().open_ro_session(slot).expect("session");
+    login(&s, PIN).expect("login");
+    let key = private_key(&s);
+    tb.remove();
+    let e = s.sign(&Mechanism::RsaPkcs, key, &[0u8; 51]).expect_err("card gone");
+    assert_eq!(rv(e), RvError::DeviceRemoved);
+    assert_eq!(rv(m.p().get_token_info(slot).expect_err("no token")), RvError::TokenNotPresent);
+    // The same card back: a new token, not logged in (the PIN was dropped with the old one).
+    tb.insert();
+    let s2 = m.p().open_ro_session(slot).expect("session on the card put back");
+    assert!(s2.find_objects(&[Attribute::Class(ObjectClass::PRIVATE_KEY)]).expect("find").is_empty());
+    assert_eq!(tb.card.counters().pin_tries, 0, "the kept PIN was not replayed to the card put back");
+}
+
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn two_sessions_in_two_threads_sign_in_turn() {
+    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let m = Module::load();
+    let slot = m.slot();
+    let first = m.p().open_ro_session(slot).expect("session");
+    login(&first, PIN).expect("login");
+    let public = tessera_core::cert::rsa_public_key(&tb.card.certificate_der()).expect("key");
+    std::thread::scope(|scope| {
+        for t in 0..2u8 {
+            let (p, public) = (m.p(), &public);
+            scope.spawn(move || {
+                let s = p.open_ro_session(slot).expect("session");
+                let key = private_key(&s);
+                for i in 0..3u8 {
+                    let digest = Sha256::digest([t, i]);
+                    let di = [&Pkcs1v15Sign::new::<Sha256>().prefix[..], &digest[..]].concat();
+                    let sig = s.sign(&Mechanism::RsaPkcs, key, &di).expect("sign");
+                    public.verify(Pkcs1v15Sign::new::<Sha256>(), &digest, &sig).expect("verifies");
+                }
+            });
+        }
+    });
+    assert_eq!(tb.card.pin_tries_left(), 3);
+}
