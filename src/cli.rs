@@ -153,7 +153,19 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
             Ok(c) => c,
             Err(e) => output::report_error(&e, lang, card.json),
         },
-        Command::Simulate { profile, preset, pin, puk, vpcd, forever } => simulate(profile, preset, pin, puk, &vpcd, forever),
+        Command::Simulate { profile, preset, pin, puk, vpcd, forever, write_ca } => {
+            if let Some(path) = write_ca {
+                let written = tessera_sim::keys::ca_certificate()
+                    .map_err(|e| e.to_string())
+                    .and_then(|der| tessera_core::cert::export(&der, tessera_core::cert::ExportFormat::Pem).map_err(|e| e.to_string()))
+                    .and_then(|pem| std::fs::write(&path, pem).map_err(|e| e.to_string()));
+                if let Err(e) = written {
+                    eprintln!("{}: {e}", path.display());
+                    return code::IO;
+                }
+            }
+            simulate(profile, preset, pin, puk, &vpcd, forever)
+        }
     }
 }
 

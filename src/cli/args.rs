@@ -113,6 +113,10 @@ pub enum Command {
         /// Keep re-inserting the card after vpcd or a fault drops it.
         #[arg(long)]
         forever: bool,
+        /// Also write the simulator's test CA certificate (PEM) here: what a test TLS server
+        /// trusts to accept the simulated card's certificate.
+        #[arg(long, value_name = "FILE")]
+        write_ca: Option<std::path::PathBuf>,
     },
 }
 

@@ -141,6 +141,24 @@ pub fn issue_certificate(key: &RsaPrivateKey, spec: &CertSpec<'_>) -> Result<Vec
     cert.to_der().map_err(|x| e(&x))
 }
 
+/// The test CA's own (self-signed) certificate, DER: what a TLS server trusts to accept the
+/// simulated cards' certificates. A new one (same key and name) at every call.
+pub fn ca_certificate() -> Result<Vec<u8>, String> {
+    let e = |x: &dyn std::fmt::Display| x.to_string();
+    let key = ca_key();
+    let spki_der = key.to_public_key().to_public_key_der().map_err(|x| e(&x))?;
+    let spki = <SubjectPublicKeyInfoOwned as der::Decode>::from_der(spki_der.as_bytes()).map_err(|x| e(&x))?;
+    let validity = Validity {
+        not_before: Time::try_from(days_from_now(-1)).map_err(|x| e(&x))?,
+        not_after: Time::try_from(days_from_now(20 * 365)).map_err(|x| e(&x))?,
+    };
+    let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(key);
+    let builder = CertificateBuilder::new(Profile::Root, SerialNumber::from(1u32), validity, ca_name(), spki, &signer)
+        .map_err(|x| e(&x))?;
+    let cert = builder.build::<rsa::pkcs1v15::Signature>().map_err(|x| e(&x))?;
+    cert.to_der().map_err(|x| e(&x))
+}
+
 /// `now` ± days.
 pub fn days_from_now(days: i64) -> SystemTime {
     let now = SystemTime::now();
