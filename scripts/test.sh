@@ -4,15 +4,18 @@
 # in), including OpenSC's acceptance of the simulated card. Extra arguments go to `cargo test`.
 #
 # Needs root (for the private pcscd, see scripts/with-testbed.sh) and the Debian packages pcscd,
-# libpcsclite-dev, vsmartcard-vpcd, opensc, opensc-pkcs11, libnss3-tools, iproute2, util-linux
-# (.ci/run installs them).
+# libpcsclite-dev, vsmartcard-vpcd, opensc, opensc-pkcs11, libnss3-tools, openssl, chromium,
+# firefox-esr, iproute2, util-linux (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for cmd in pkcs15-tool pkcs11-tool certutil modutil; do
-  command -v "$cmd" >/dev/null || { echo "test.sh: missing $cmd (apt-get install opensc libnss3-tools)" >&2; exit 1; }
+for cmd in pkcs15-tool pkcs11-tool certutil modutil tstclnt openssl chromium firefox-esr; do
+  command -v "$cmd" >/dev/null || { echo "test.sh: missing $cmd (apt-get install opensc libnss3-tools openssl chromium firefox-esr)" >&2; exit 1; }
 done
 # Build first: the tests run inside a network namespace without network.
 cargo test --workspace --locked --no-run -q
+# The PKCS#11 module with the test-only auto-login, for the headless-browser tests (a headless
+# browser cannot type a PIN). Its own target dir: the normal build never has the feature.
+cargo build --locked -q -p tessera-pkcs11 --features test-autologin --target-dir target/autologin
 # One card slot: test binaries run one after another, and tests within one binary take a lock.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

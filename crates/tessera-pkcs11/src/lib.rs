@@ -277,7 +277,14 @@ extern "C" fn C_OpenSession(
         let (slot, ctx) = with_module(|m| Ok((m.slot(id)?, m.pcsc()?)))?;
         let generation = {
             let mut st = locked(&slot.state);
-            current_token(&ctx, &slot, &mut st)?.generation
+            let t = current_token(&ctx, &slot, &mut st)?;
+            #[cfg(feature = "test-autologin")]
+            if !t.logged_in() {
+                if let Ok(pin) = std::env::var("TESSERA_PKCS11_TEST_PIN") {
+                    t.login(&ctx, &slot.reader, Zeroizing::new(pin.into_bytes()))?;
+                }
+            }
+            t.generation
         };
         let h = with_module(|m| Ok(m.open_session(id, flags & CKF_RW_SESSION != 0, generation)))?;
         // SAFETY: checked non-null.

@@ -7,68 +7,14 @@
 #[path = "../../../tests/common/mod.rs"]
 mod common;
 
+mod support;
+
 use common::{PIN, Testbed};
 use std::io::Write;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::{nss_db, server};
 use tessera_sim::Preset;
-
-fn module_path() -> std::path::PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe.parent().expect("deps dir");
-    let name = format!("{}tessera_pkcs11{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
-    [dir.join(&name), dir.join("..").join(&name)].into_iter().find(|p| p.exists()).expect("the cdylib is built")
-}
-
-fn run(cmd: &mut Command) -> String {
-    let o = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    assert!(o.status.success(), "{cmd:?}: {}\n{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    use rsa::pkcs8::der::pem::{LineEnding, encode_string};
-    encode_string(label, LineEnding::LF, der).expect("pem")
-}
-
-/// A TLS server on 127.0.0.1 that requires a client certificate from the simulator's CA.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn server(dir: &std::path::Path, port: u16, version: &str) -> Server {
-    run(Command::new("openssl").args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "2"]).arg("-keyout").arg(dir.join("srv.key")).arg("-out").arg(dir.join("srv.pem")));
-    std::fs::write(dir.join("ca.pem"), pem("CERTIFICATE", &tessera_sim::keys::ca_certificate().expect("CA"))).expect("write CA");
-    let child = Command::new("openssl")
-        .args(["s_server", "-accept", &format!("127.0.0.1:{port}"), "-Verify", "1", "-verify_return_error", "-www", version])
-        .arg("-cert").arg(dir.join("srv.pem"))
-        .arg("-key").arg(dir.join("srv.key"))
-        .arg("-CAfile").arg(dir.join("ca.pem"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("openssl s_server");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "s_server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Server(child)
-}
-
-/// An NSS database holding only Tessera's module.
-fn nss_db(dir: &std::path::Path) -> String {
-    let db = format!("sql:{}", dir.join("nssdb").display());
-    std::fs::create_dir_all(dir.join("nssdb")).expect("mkdir");
-    run(Command::new("certutil").args(["-N", "--empty-password", "-d", &db]));
-    run(Command::new("modutil").args(["-dbdir", &db, "-add", "Tessera", "-force", "-libfile"]).arg(module_path()));
-    db
-}
 
 /// tstclnt with the card's certificate; returns the page the server sent. tstclnt keeps
 /// polling its closed stdin after the server hangs up, so it is ended once the page is complete.
