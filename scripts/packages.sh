@@ -10,7 +10,14 @@ deb=$(installer/deb/build.sh)
 desktop-file-validate installer/linux/tessera.desktop
 appstreamcli validate --no-net --pedantic installer/linux/it.tessera.Tessera.metainfo.xml || \
   appstreamcli validate --no-net installer/linux/it.tessera.Tessera.metainfo.xml
-echo "deb: $deb $(stat -c %s "$deb") bytes; binary $(stat -c %s target/release/tessera) bytes"
+echo "deb: $deb $(stat -c %s "$deb") bytes; binary $(stat -c %s target/release/tessera) bytes; PKCS#11 module $(stat -c %s target/release/libtessera_pkcs11.so) bytes"
+# The released module exports only C_GetFunctionList and has no test-only auto-login.
+exports=$(nm -D --defined-only target/release/libtessera_pkcs11.so | awk '$2 == "T" {print $3}')
+[ "$exports" = "C_GetFunctionList" ] || { echo "the module exports more than C_GetFunctionList: $exports" >&2; exit 1; }
+if grep -q TESSERA_PKCS11_TEST_PIN target/release/libtessera_pkcs11.so; then
+  echo "the released module contains the test-only auto-login" >&2; exit 1
+fi
+echo "module: exports only C_GetFunctionList; no test auto-login"
 dpkg-deb --info "$deb" | sed -n 's/^ \(Depends\|Recommends\|Installed-Size\).*/&/p'
 if [ "$(id -u)" = 0 ]; then
   # pcscd is a dependency: install it too (no-op when present).
@@ -20,6 +27,11 @@ if [ "$(id -u)" = 0 ]; then
   "$installed" status --demo --lang en | head -3
   test -f /usr/share/applications/tessera.desktop
   test -f /usr/share/icons/hicolor/256x256/apps/tessera.png
+  ma=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
+  test -f "/usr/lib/$ma/libtessera_pkcs11.so"
+  grep -q "module: /usr/lib/$ma/libtessera_pkcs11.so" /usr/share/p11-kit/modules/tessera.module
+  # The installed tessera finds the installed module for browser setup.
+  "$installed" browser status --card-type CPS --json | grep -q "libtessera_pkcs11.so"
   dpkg -r tessera >/dev/null
   test ! -e /usr/bin/tessera && echo "deb: installed, ran, removed"
 else

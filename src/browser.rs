@@ -21,23 +21,53 @@ pub struct ModuleChoice {
     pub install_hint: &'static str,
 }
 
-/// Which module serves a card type ("CPS", "TS-CNS", "CNS" → OpenSC; "CIE" → the official CIE
-/// module). The one place this choice is made; a module of Tessera's own will replace it.
-pub fn module_for(card_type: &str) -> ModuleChoice {
-    if card_type == "CIE" {
-        let candidates: &[&str] = if cfg!(windows) {
-            &["C:\\Windows\\System32\\ciepki.dll"]
-        } else if cfg!(target_os = "macos") {
-            &["/usr/local/lib/libcie-pkcs11.dylib", "/Library/CIE/libcie-pkcs11.dylib"]
-        } else {
-            &["/usr/local/lib/libcie-pkcs11.so", "/usr/lib/libcie-pkcs11.so", "/usr/lib/x86_64-linux-gnu/libcie-pkcs11.so"]
-        };
-        return ModuleChoice {
-            name: "CIE PKCS#11 (CieID)",
-            path: first_existing(candidates),
-            install_hint: "CieID / CIE middleware (https://www.cartaidentita.interno.gov.it)",
-        };
+/// The file name of Tessera's own PKCS#11 module on this OS.
+pub const TESSERA_MODULE_FILE: &str = if cfg!(windows) {
+    "tessera_pkcs11.dll"
+} else if cfg!(target_os = "macos") {
+    "libtessera_pkcs11.dylib"
+} else {
+    "libtessera_pkcs11.so"
+};
+
+/// Tessera's own module: next to the `tessera` program (a build tree, the Windows install
+/// folder, the macOS bundle's Frameworks), or where the Linux packages put it.
+pub fn tessera_module() -> ModuleChoice {
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if let Some(dir) = std::env::current_exe().ok().and_then(|e| e.parent().map(Path::to_path_buf)) {
+        candidates.push(dir.join(TESSERA_MODULE_FILE));
+        candidates.push(dir.join("../Frameworks").join(TESSERA_MODULE_FILE));
     }
+    if cfg!(target_os = "linux") {
+        for lib in ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"] {
+            candidates.push(Path::new(lib).join(TESSERA_MODULE_FILE));
+        }
+    }
+    ModuleChoice {
+        name: "Tessera",
+        path: candidates.into_iter().find(|p| p.exists()),
+        install_hint: "Tessera's package (it includes the module), or build it: cargo build --release -p tessera-pkcs11",
+    }
+}
+
+/// The official CIE module (CieID), selectable with `--module cie`.
+pub fn cie_module() -> ModuleChoice {
+    let candidates: &[&str] = if cfg!(windows) {
+        &["C:\\Windows\\System32\\ciepki.dll"]
+    } else if cfg!(target_os = "macos") {
+        &["/usr/local/lib/libcie-pkcs11.dylib", "/Library/CIE/libcie-pkcs11.dylib"]
+    } else {
+        &["/usr/local/lib/libcie-pkcs11.so", "/usr/lib/libcie-pkcs11.so", "/usr/lib/x86_64-linux-gnu/libcie-pkcs11.so"]
+    };
+    ModuleChoice {
+        name: "CIE PKCS#11 (CieID)",
+        path: first_existing(candidates),
+        install_hint: "CieID / CIE middleware (https://www.cartaidentita.interno.gov.it)",
+    }
+}
+
+/// OpenSC's module, selectable with `--module opensc` (it reads the classic CNS lots only).
+pub fn opensc_module() -> ModuleChoice {
     let candidates: &[&str] = if cfg!(windows) {
         &["C:\\Windows\\System32\\opensc-pkcs11.dll", "C:\\Program Files\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll"]
     } else if cfg!(target_os = "macos") {
@@ -55,6 +85,22 @@ pub fn module_for(card_type: &str) -> ModuleChoice {
         name: "OpenSC",
         path: first_existing(candidates),
         install_hint: if cfg!(target_os = "linux") { "opensc-pkcs11 (apt install opensc-pkcs11; dnf install opensc)" } else { "OpenSC (https://github.com/OpenSC/OpenSC/releases)" },
+    }
+}
+
+/// Which module serves a card type: Tessera's own, for every card it knows (every CNS lot and
+/// the CIE). The one place this choice is made.
+pub fn module_for(_card_type: &str) -> ModuleChoice {
+    tessera_module()
+}
+
+/// A module by its short name (`--module tessera|opensc|cie`).
+pub fn module_named(name: &str) -> Option<ModuleChoice> {
+    match name.to_ascii_lowercase().as_str() {
+        "tessera" => Some(tessera_module()),
+        "opensc" => Some(opensc_module()),
+        "cie" | "cieid" => Some(cie_module()),
+        _ => None,
     }
 }
 

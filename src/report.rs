@@ -132,7 +132,7 @@ pub fn build(
         }
         Err(e) => (None, Some(crate::i18n::describe_error(&e, crate::i18n::Lang::En).what)),
     };
-    let modules = vec![browser::module_for("CPS"), browser::module_for("CIE")];
+    let modules = vec![browser::tessera_module(), browser::opensc_module(), browser::cie_module()];
     let lib_for_card = card.as_ref().and_then(|c| browser::module_for(&c.card_type).path).or_else(|| modules[0].path.clone());
     let browsers = browser::discover().iter().map(|db| browser::state(db, lib_for_card.as_deref())).collect();
     Report {

@@ -53,7 +53,8 @@ fn browser_setup_is_verified_by_nss_through_pcscd() {
     // NSS lists the module…
     let list = nss_tool("modutil", &home).args(["-list", "-dbdir"]).arg(format!("sql:{}", db.display())).output().expect("modutil");
     let list = String::from_utf8_lossy(&list.stdout);
-    assert!(list.contains("Tessera (smart card)") && list.contains("opensc-pkcs11"), "{list}");
+    // Tessera's own module (next to the tessera binary in the build tree) by default.
+    assert!(list.contains("Tessera (smart card)") && list.contains("libtessera_pkcs11"), "{list}");
     // …and reads the card's certificate through it.
     let certs = nss_tool("certutil", &home).args(["-L", "-h", "all", "-d"]).arg(format!("sql:{}", db.display())).output().expect("certutil");
     let certs = String::from_utf8_lossy(&certs.stdout).into_owned();

@@ -14,11 +14,12 @@ fi
 for tool in x86_64-w64-mingw32-gcc wixl; do
   command -v "$tool" >/dev/null || { echo "windows: CANNOT BUILD here: $tool missing (apt-get install gcc-mingw-w64-x86-64 msitools wixl)"; exit 0; }
 done
-CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target" --features window-bin
+CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target" --features window-bin -p tessera
+CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target" -p tessera-pkcs11
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "target/$target/release/tessera.exe" "target/$target/release/tessera-window.exe" "$work/"
+cp "target/$target/release/tessera.exe" "target/$target/release/tessera-window.exe" "target/$target/release/tessera_pkcs11.dll" "$work/"
 python3 - "$work/tessera.ico" <<'PY'
 # An .ico that embeds the 256 px PNG (Windows Vista+ reads PNG icons).
 import struct, sys
@@ -30,4 +31,5 @@ cp installer/windows/tessera.wxs "$work/"
 (cd "$work" && wixl -a x64 -D Version="$version" -o tessera.msi tessera.wxs)
 cp "$work/tessera.msi" "target/tessera-$version-x64.msi"
 echo "windows: target/$target/release/tessera.exe $(stat -c %s "target/$target/release/tessera.exe") bytes"
+echo "windows: target/$target/release/tessera_pkcs11.dll $(stat -c %s "target/$target/release/tessera_pkcs11.dll") bytes"
 echo "windows: target/tessera-$version-x64.msi $(stat -c %s "target/tessera-$version-x64.msi") bytes"

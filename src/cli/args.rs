@@ -195,7 +195,8 @@ pub struct BrowserArgs {
     /// The card type to set up for (CPS, TS-CNS, CNS, CIE); default: the inserted card's.
     #[arg(long)]
     pub card_type: Option<String>,
-    /// Use this PKCS#11 module instead of the one found for the card.
+    /// The PKCS#11 module: tessera (default, every card), opensc (classic CNS lots only), cie
+    /// (the official CIE module), or a path to a library.
     #[arg(long)]
     pub module: Option<PathBuf>,
     /// Also write the Firefox enterprise policy (SecurityDevices) to this file (for admins),

@@ -82,6 +82,10 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
 
 fn module(args: &BrowserArgs) -> Result<std::path::PathBuf> {
     if let Some(m) = &args.module {
+        // A short name (tessera, opensc, cie) or a path to any PKCS#11 library.
+        if let Some(choice) = m.to_str().and_then(browser::module_named) {
+            return choice.path.ok_or(Error::Browser(BrowserError::NoModule(choice.install_hint)));
+        }
         return Ok(m.clone());
     }
     let ty = args.card_type.clone().or_else(|| card_type(&args.card)).unwrap_or_else(|| "CPS".into());

@@ -166,6 +166,8 @@ impl CnsProfile {
     /// on an application lot (its paths are relative to the current DF).
     fn enter_root(&mut self, ch: &mut Channel<'_>) -> Result<(), CardError> {
         let cmd = match self.lot.root {
+            // The MF was just selected in this transaction: nothing to do.
+            Root::Mf if self.current == Current::Root => return Ok(()),
             Root::Mf => iso7816::select_mf(),
             Root::Application(_) if self.root_is_current() => return Ok(()),
             Root::Application(aid) => select_with_fci(0x04, aid),
