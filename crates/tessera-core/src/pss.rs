@@ -88,7 +88,7 @@ mod tests {
         out
     }
 
-    fn check<D: Digest + FixedOutputReset + 'static>(key: &RsaPrivateKey, salt_len: usize) {
+    fn check<D: Digest + FixedOutputReset + sha2::digest::DynDigest + Clone + Send + Sync + 'static>(key: &RsaPrivateKey, salt_len: usize) {
         let mut msg = [0u8; 40];
         rand::thread_rng().fill_bytes(&mut msg);
         let hash = D::digest(msg);
