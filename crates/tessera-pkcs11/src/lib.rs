@@ -96,7 +96,8 @@ extern "C" fn C_Initialize(args: *mut std::ffi::c_void) -> CK_RV {
             if !a.pReserved.is_null() {
                 return Err(CKR_ARGUMENTS_BAD);
             }
-            let callbacks = [a.CreateMutex.is_some(), a.DestroyMutex.is_some(), a.LockMutex.is_some(), a.UnlockMutex.is_some()];
+            // Braces copy each field out first: on Windows the struct is packed.
+            let callbacks = [{ a.CreateMutex }.is_some(), { a.DestroyMutex }.is_some(), { a.LockMutex }.is_some(), { a.UnlockMutex }.is_some()];
             if callbacks.iter().any(|c| *c) && !callbacks.iter().all(|c| *c) {
                 return Err(CKR_ARGUMENTS_BAD);
             }
@@ -399,6 +400,15 @@ extern "C" fn C_Logout(h: CK_SESSION_HANDLE) -> CK_RV {
     })
 }
 
+/// Starts a session's operation: one of a kind at a time (CKR_OPERATION_ACTIVE).
+fn start<T>(slot: &mut Option<T>, op: T) -> Result<(), Rv> {
+    if slot.is_some() {
+        return Err(CKR_OPERATION_ACTIVE);
+    }
+    *slot = Some(op);
+    Ok(())
+}
+
 /// The template's (type, value) pairs.
 unsafe fn template(t: *const CK_ATTRIBUTE, n: CK_ULONG) -> Result<Vec<(CK_ATTRIBUTE_TYPE, Vec<u8>)>, Rv> {
     if n == 0 {
@@ -431,14 +441,7 @@ extern "C" fn C_FindObjectsInit(h: CK_SESSION_HANDLE, t: *mut CK_ATTRIBUTE, n: C
                 .map(|(h, _)| h)
                 .collect::<Vec<_>>())
         })?;
-        with_module(|m| {
-            let s = m.session(h)?;
-            if s.found.is_some() {
-                return Err(CKR_OPERATION_ACTIVE);
-            }
-            s.found = Some(found);
-            Ok(())
-        })
+        with_module(|m| start(&mut m.session(h)?.found, found))
     })
 }
 
@@ -483,33 +486,38 @@ extern "C" fn C_GetAttributeValue(h: CK_SESSION_HANDLE, obj: CK_OBJECT_HANDLE, t
             let kind = object(id, tok, obj)?;
             let mut rv = CKR_OK;
             for i in 0..n as usize {
-                // SAFETY: the caller passes `n` attributes; each pValue holds ulValueLen bytes.
-                let a = unsafe { &mut *t.add(i) };
-                match attribute(kind, &tok.key, a.type_) {
+                // SAFETY: the caller passes `n` attributes (read and written unaligned: packed
+                // on Windows); each pValue holds ulValueLen bytes.
+                let slot = unsafe { t.add(i) };
+                let mut a = unsafe { std::ptr::read_unaligned(slot) };
+                let (value, have) = (a.pValue, a.ulValueLen as usize);
+                a.ulValueLen = match attribute(kind, &tok.key, a.type_) {
                     Lookup::Found(v) => {
                         let bytes = v.encode();
-                        if a.pValue.is_null() {
-                            a.ulValueLen = bytes.len() as CK_ULONG;
-                        } else if (a.ulValueLen as usize) < bytes.len() {
-                            a.ulValueLen = CK_UNAVAILABLE_INFORMATION;
+                        if value.is_null() {
+                            bytes.len() as CK_ULONG
+                        } else if have < bytes.len() {
                             rv = CKR_BUFFER_TOO_SMALL;
+                            CK_UNAVAILABLE_INFORMATION
                         } else {
                             // SAFETY: checked length.
-                            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), a.pValue as *mut u8, bytes.len()) };
-                            a.ulValueLen = bytes.len() as CK_ULONG;
+                            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), value as *mut u8, bytes.len()) };
+                            bytes.len() as CK_ULONG
                         }
                     }
                     Lookup::Sensitive => {
-                        a.ulValueLen = CK_UNAVAILABLE_INFORMATION;
                         rv = CKR_ATTRIBUTE_SENSITIVE;
+                        CK_UNAVAILABLE_INFORMATION
                     }
                     Lookup::Invalid => {
-                        a.ulValueLen = CK_UNAVAILABLE_INFORMATION;
                         if rv == CKR_OK {
                             rv = CKR_ATTRIBUTE_TYPE_INVALID;
                         }
+                        CK_UNAVAILABLE_INFORMATION
                     }
-                }
+                };
+                // SAFETY: as above.
+                unsafe { std::ptr::write_unaligned(slot, a) };
             }
             if rv == CKR_OK { Ok(()) } else { Err(rv) }
         })
@@ -523,11 +531,12 @@ extern "C" fn C_SignInit(h: CK_SESSION_HANDLE, mech: *mut CK_MECHANISM, key: CK_
         }
         // SAFETY: checked non-null (Windows structs are packed: read unaligned).
         let m = unsafe { std::ptr::read_unaligned(mech) };
+        let mechanism = m.mechanism;
         let op = with_token(h, |id, tok, _, _| {
             if object(id, tok, key) != Ok(Kind::PrivateKey) {
                 return Err(if tok.logged_in() { CKR_KEY_HANDLE_INVALID } else { CKR_USER_NOT_LOGGED_IN });
             }
-            if !tok.mechanisms().contains(&m.mechanism) {
+            if !tok.mechanisms().contains(&mechanism) {
                 return Err(CKR_MECHANISM_INVALID);
             }
             let pss = if m.mechanism == CKM_RSA_PKCS_PSS {
@@ -552,14 +561,7 @@ extern "C" fn C_SignInit(h: CK_SESSION_HANDLE, mech: *mut CK_MECHANISM, key: CK_
             };
             Ok(SignOp::new(m.mechanism, pss))
         })?;
-        with_module(|md| {
-            let s = md.session(h)?;
-            if s.sign.is_some() {
-                return Err(CKR_OPERATION_ACTIVE);
-            }
-            s.sign = Some(op);
-            Ok(())
-        })
+        with_module(|md| start(&mut md.session(h)?.sign, op))
     })
 }
 
