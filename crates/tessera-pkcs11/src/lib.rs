@@ -110,7 +110,7 @@ extern "C" fn C_Initialize(args: *mut std::ffi::c_void) -> CK_RV {
         if g.is_some() {
             return Err(CKR_CRYPTOKI_ALREADY_INITIALIZED);
         }
-        *g = Some(Module::new());
+        *g = Some(Module::start());
         Ok(())
     })
 }
@@ -144,13 +144,17 @@ extern "C" fn C_GetInfo(info: *mut CK_INFO) -> CK_RV {
     })
 }
 
-extern "C" fn C_GetFunctionList_internal(list: *mut *mut CK_FUNCTION_LIST) -> CK_RV {
-    C_GetFunctionList(list)
+unsafe extern "C" fn C_GetFunctionList_internal(list: *mut *mut CK_FUNCTION_LIST) -> CK_RV {
+    // SAFETY: the same contract as the exported symbol.
+    unsafe { C_GetFunctionList(list) }
 }
 
 /// The module's only exported symbol.
+///
+/// # Safety
+/// `list` is NULL or points to writable storage for one pointer (PKCS#11 §5.4).
 #[unsafe(no_mangle)]
-pub extern "C" fn C_GetFunctionList(list: *mut *mut CK_FUNCTION_LIST) -> CK_RV {
+pub unsafe extern "C" fn C_GetFunctionList(list: *mut *mut CK_FUNCTION_LIST) -> CK_RV {
     guard(|| {
         if list.is_null() {
             return Err(CKR_ARGUMENTS_BAD);
@@ -571,7 +575,12 @@ unsafe fn finish_sign(h: CK_SESSION_HANDLE, data: Option<&[u8]>, sig: *mut CK_BY
         return Err(CKR_ARGUMENTS_BAD);
     }
     let op = with_module(|m| m.session(h)?.sign.take().ok_or(CKR_OPERATION_NOT_INITIALIZED))?;
-    let restore = |op: SignOp| with_module(|m| Ok(m.session(h)?.sign = Some(op)));
+    let restore = |op: SignOp| {
+        with_module(|m| {
+            m.session(h)?.sign = Some(op);
+            Ok(())
+        })
+    };
     let result = with_token(h, |_, tok, ctx, reader| {
         let len = SignOp::len(tok);
         // SAFETY: checked non-null.

@@ -119,8 +119,9 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Module {
-    /// A module with no slots yet (readers are listed at C_GetSlotList).
-    pub fn new() -> Self {
+    /// A module with no slots yet (readers are listed at C_GetSlotList); connects to the
+    /// smart-card service when it can (and again later when it could not).
+    pub fn start() -> Self {
         Self { ctx: PcscContext::establish().ok(), slots: Vec::new(), sessions: HashMap::new(), next_session: 1 }
     }
 
