@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks the workspace's layering (run by .ci/run; needs only cargo and grep):
-# - the core crate and the simulator depend on no GUI/CLI crate (cargo tree, normal edges);
+# - the core crate, the simulator and the PKCS#11 module depend on no GUI/CLI crate (cargo tree,
+#   normal edges);
 # - only the core's PC/SC transport talks to the pcsc crate;
 # - in the app, only src/gui uses egui/eframe and only src/cli uses clap/rpassword.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
-for crate in tessera-core tessera-sim; do
+for crate in tessera-core tessera-sim tessera-pkcs11; do
   tree=$(cargo tree --locked -p "$crate" -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u)
   bad=$(printf '%s\n' "$tree" | grep -E -x 'eframe|egui|egui_glow|egui-winit|epaint|winit|clap|clap_builder|rpassword|png|tracing-subscriber' || true)
   if [ -n "$bad" ]; then

@@ -13,6 +13,9 @@ for cmd in pkcs15-tool pkcs11-tool certutil modutil tstclnt openssl chromium fir
 done
 # Build first: the tests run inside a network namespace without network.
 cargo test --workspace --locked --no-run -q
+# The binaries and the PKCS#11 module in target/debug (a test-only build leaves the module in
+# target/debug/deps, where `tessera browser setup` does not look).
+cargo build --workspace --locked -q
 # The PKCS#11 module with the test-only auto-login, for the headless-browser tests (a headless
 # browser cannot type a PIN). Its own target dir: the normal build never has the feature.
 cargo build --locked -q -p tessera-pkcs11 --features test-autologin --target-dir target/autologin

@@ -174,3 +174,18 @@ fn birth_date_failure_never_stops_a_pin_change() {
     assert_eq!(st.birth_date, None);
     assert_eq!(st.pin, tessera_core::card::TriesLeft::Known(3));
 }
+
+#[test]
+fn st2022_names_itself_jsign4_and_classic_lots_refuse_get_data() {
+    let answer = |profile| {
+        let card = SimCard::new(SimConfig::new(profile, Preset::Fresh));
+        let mut conn = card.connect().expect("connect");
+        let mut tx = conn.begin().expect("transaction");
+        let select = CommandApdu::new(0x00, 0xA4, 0x04, 0x0C).with_data(tessera_core::card::cns::AID_ST2022.to_vec());
+        let _ = tx.transmit(&select).expect("select");
+        tx.transmit(&CommandApdu::new(0x00, 0xCA, 0x01, 0x80).with_le(256)).expect("GET DATA")
+    };
+    let r = answer(SimProfile::St2022Nfc);
+    assert!(r.windows(6).any(|w| w == b"JSign4") && r.ends_with(&[0x90, 0x00]), "{r:02X?}");
+    assert_eq!(answer(SimProfile::Cps), vec![0x6D, 0x00], "OpenSC's probes need 6D00 on the classic lots");
+}

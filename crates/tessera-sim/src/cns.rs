@@ -290,6 +290,9 @@ impl CnsApplet {
             0x22 => self.mse(&cmd),
             0x2A => self.pso(&cmd),
             0x84 => self.get_challenge(&cmd),
+            // ST2022 (JSign4): GET DATA 01 80 names the product (O: OpenSC PR #3806). Other
+            // lots answer 6D00 to GET DATA, as OpenSC's probes need (CNS spec §7 item 2).
+            0xCA if self.layout == Layout::St2022 && (cmd.p1, cmd.p2) == (0x01, 0x80) => ok(b"ST JSign4 CNS".to_vec()),
             _ => sw(StatusWord::InsNotSupported),
         }
     }
