@@ -26,5 +26,5 @@ set +e
 scripts/with-testbed.sh cargo test --workspace --no-fail-fast --locked --offline "$@" -- --include-ignored 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$log" | tee target/test-summary.txt
 exit "$status"
