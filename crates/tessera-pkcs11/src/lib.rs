@@ -44,6 +44,18 @@ fn with_module<T>(f: impl FnOnce(&mut Module) -> Result<T, Rv>) -> Result<T, Rv>
     f(m)
 }
 
+/// Runs `f` with the token now in slot `id`, under the slot's lock (read from the card when it
+/// is new, CKR_TOKEN_NOT_PRESENT when the reader is empty).
+fn with_slot_token<T>(
+    id: CK_SLOT_ID,
+    f: impl FnOnce(&mut module::Token, &tessera_core::transport::PcscContext, &module::Slot) -> Result<T, Rv>,
+) -> Result<T, Rv> {
+    let (slot, ctx) = with_module(|m| Ok((m.slot(id)?, m.pcsc()?)))?;
+    let mut st = locked(&slot.state);
+    let t = current_token(&ctx, &slot, &mut st)?;
+    f(t, &ctx, &slot)
+}
+
 /// Space-padded, not NUL-terminated, cut at a character boundary.
 fn pad<const N: usize>(text: &str) -> [u8; N] {
     let mut out = [b' '; N];
@@ -206,11 +218,8 @@ extern "C" fn C_GetTokenInfo(id: CK_SLOT_ID, info: *mut CK_TOKEN_INFO) -> CK_RV 
         if info.is_null() {
             return Err(CKR_ARGUMENTS_BAD);
         }
-        let (slot, ctx) = with_module(|m| Ok((m.slot(id)?, m.pcsc()?)))?;
-        let mut st = locked(&slot.state);
-        let t = current_token(&ctx, &slot, &mut st)?;
         let (sessions, rw) = with_module(|m| Ok(m.session_counts(id)))?;
-        let i = CK_TOKEN_INFO {
+        let i = with_slot_token(id, |t, _, _| Ok(CK_TOKEN_INFO {
             label: pad(&t.label),
             manufacturerID: pad("Tessera"),
             model: pad(&t.card_type),
@@ -229,7 +238,7 @@ extern "C" fn C_GetTokenInfo(id: CK_SLOT_ID, info: *mut CK_TOKEN_INFO) -> CK_RV 
             hardwareVersion: VERSION,
             firmwareVersion: VERSION,
             utcTime: [b' '; 16],
-        };
+        }))?;
         // SAFETY: checked non-null.
         unsafe { std::ptr::write_unaligned(info, i) };
         Ok(())
@@ -238,9 +247,7 @@ extern "C" fn C_GetTokenInfo(id: CK_SLOT_ID, info: *mut CK_TOKEN_INFO) -> CK_RV 
 
 extern "C" fn C_GetMechanismList(id: CK_SLOT_ID, list: *mut CK_MECHANISM_TYPE, count: *mut CK_ULONG) -> CK_RV {
     guard(|| {
-        let (slot, ctx) = with_module(|m| Ok((m.slot(id)?, m.pcsc()?)))?;
-        let mut st = locked(&slot.state);
-        let mechs = current_token(&ctx, &slot, &mut st)?.mechanisms().to_vec();
+        let mechs = with_slot_token(id, |t, _, _| Ok(t.mechanisms().to_vec()))?;
         // SAFETY: caller buffers per PKCS#11.
         unsafe { write_list(&mechs, list, count) }
     })
@@ -251,13 +258,12 @@ extern "C" fn C_GetMechanismInfo(id: CK_SLOT_ID, mech: CK_MECHANISM_TYPE, info: 
         if info.is_null() {
             return Err(CKR_ARGUMENTS_BAD);
         }
-        let (slot, ctx) = with_module(|m| Ok((m.slot(id)?, m.pcsc()?)))?;
-        let mut st = locked(&slot.state);
-        let t = current_token(&ctx, &slot, &mut st)?;
-        if !t.mechanisms().contains(&mech) {
-            return Err(CKR_MECHANISM_INVALID);
-        }
-        let bits = t.key_bits();
+        let bits = with_slot_token(id, |t, _, _| {
+            if !t.mechanisms().contains(&mech) {
+                return Err(CKR_MECHANISM_INVALID);
+            }
+            Ok(t.key_bits())
+        })?;
         let i = CK_MECHANISM_INFO { ulMinKeySize: bits, ulMaxKeySize: bits, flags: CKF_SIGN | CKF_HW };
         // SAFETY: checked non-null.
         unsafe { std::ptr::write_unaligned(info, i) };
@@ -279,18 +285,15 @@ extern "C" fn C_OpenSession(
         if flags & CKF_SERIAL_SESSION == 0 {
             return Err(CKR_SESSION_PARALLEL_NOT_SUPPORTED);
         }
-        let (slot, ctx) = with_module(|m| Ok((m.slot(id)?, m.pcsc()?)))?;
-        let generation = {
-            let mut st = locked(&slot.state);
-            let t = current_token(&ctx, &slot, &mut st)?;
+        let generation = with_slot_token(id, |t, _ctx, _slot| {
             #[cfg(feature = "test-autologin")]
             if !t.logged_in() {
                 if let Ok(pin) = std::env::var("TESSERA_PKCS11_TEST_PIN") {
-                    t.login(&ctx, &slot.reader, Zeroizing::new(pin.into_bytes()))?;
+                    t.login(_ctx, &_slot.reader, Zeroizing::new(pin.into_bytes()))?;
                 }
             }
-            t.generation
-        };
+            Ok(t.generation)
+        })?;
         let h = with_module(|m| Ok(m.open_session(id, flags & CKF_RW_SESSION != 0, generation)))?;
         // SAFETY: checked non-null.
         unsafe { *session = h };

@@ -67,8 +67,6 @@ pub struct Token {
     pub pin_max: u8,
     /// PIN lengths.
     pub pin_len: (usize, usize),
-    /// The card signs host-padded blocks (CNS): PSS available.
-    pub raw_rsa: bool,
     /// The PIN kept after a successful login, zeroized on logout, removal and drop.
     login: Option<Pin>,
     /// Bumped at each insertion: sessions opened on an older card are dead.
@@ -112,10 +110,6 @@ pub struct Module {
     slots: Vec<Arc<Slot>>,
     sessions: HashMap<CK_SESSION_HANDLE, Session>,
     next_session: CK_SESSION_HANDLE,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl Module {
@@ -222,9 +216,9 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
     use rsa::traits::PublicKeyParts;
     use sha1::Digest;
     let modulus = public.n().to_bytes_be();
-    let raw_rsa = o.card_type != "CIE";
     let mut mechanisms = vec![CKM_RSA_PKCS];
-    if raw_rsa {
+    // PSS needs raw RSA: CNS cards have it, the CIE pads by itself.
+    if o.card_type != "CIE" {
         mechanisms.push(CKM_RSA_PKCS_PSS);
     }
     let holder = o.holder.clone().unwrap_or_default();
@@ -248,7 +242,6 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
         pin_tries: o.pin(),
         pin_max: o.pin_max_tries,
         pin_len: (o.pin_min_len, o.pin_max_len),
-        raw_rsa,
         login: None,
         generation,
     });
@@ -404,5 +397,5 @@ pub fn visible(slot: CK_SLOT_ID, token: &Token) -> Vec<(CK_OBJECT_HANDLE, Kind)>
 
 /// Locks a mutex, surviving a poisoned lock (a panic caught at the ABI).
 pub fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    lock(m)
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
