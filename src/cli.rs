@@ -22,7 +22,7 @@ use tessera_core::cert::ExportFormat;
 use crate::error::CoreError;
 use crate::i18n::{Lang, Text, describe_error, describe_warning, tr};
 use tessera_core::secret::{PinKind, Puk};
-use tessera_core::service::{self, ChangePin, PinStatus, UnblockPin};
+use tessera_core::service::{self, ChangePin, PinPolicy, PinStatus, UnblockPin};
 use tessera_sim::{self, Preset, SimCard, SimConfig, SimProfile};
 use tessera_core::transport::Connection;
 use tessera_core::transport::PcscContext;
@@ -172,6 +172,7 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
 fn finish(r: Result<()>, lang: Lang, json: bool) -> u8 {
     match r {
         Ok(()) => code::OK,
+        Err(Error::Exit(c)) => c,
         Err(e) => output::report_error(&e, lang, json),
     }
 }
@@ -250,22 +251,38 @@ pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &
 }
 
 fn read_secret(p: &mut Prompter, prompt: Text, lang: Lang) -> Result<String> {
-    p.secret(tr(lang, prompt)).ok_or(Error::Core(CoreError::InvalidInput(tessera_core::service::pin::PinRuleError::Format(
-        tessera_core::secret::FormatError::Empty(if prompt == Text::PromptPuk { PinKind::Puk } else { PinKind::Pin }),
-    ))))
+    let kind = if prompt == Text::PromptPuk { PinKind::Puk } else { PinKind::Pin };
+    p.secret(tr(lang, prompt), kind).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))
 }
 
-fn new_pin_twice(p: &mut Prompter, st: &PinStatus, current: Option<&tessera_core::secret::Pin>, lang: Lang) -> Result<tessera_core::secret::Pin> {
+/// Reads the new PIN twice and checks it (format, confirmation, differs from `current`) before
+/// any card I/O; weak-PIN warnings that need no card are shown here.
+fn new_pin_twice(p: &mut Prompter, policy: &PinPolicy, current: Option<&tessera_core::secret::Pin>, lang: Lang) -> Result<tessera_core::secret::Pin> {
     let new = read_secret(p, Text::PromptNewPin, lang)?;
     let again = read_secret(p, Text::PromptNewPinAgain, lang)?;
-    let (pin, warnings) = service::new_pin(new, again, current, st.policy.pin, st.birth_date)?;
-    for w in &warnings {
+    let (pin, warnings) = service::new_pin(new, again, current, policy.pin, None)?;
+    warn_weak(p, &warnings, lang)?;
+    Ok(pin)
+}
+
+/// Shows weak-PIN warnings; a person at the terminal may still stop.
+fn warn_weak(p: &mut Prompter, warnings: &[service::PinWarning], lang: Lang) -> Result<()> {
+    for w in warnings {
         eprintln!("{}", describe_warning(*w, lang));
     }
     if !warnings.is_empty() && p.interactive() && !p.confirm(tr(lang, Text::WeakPinUseAnyway), &["s", "si", "sì", "y", "yes", "j", "ja"]) {
         return Err(Error::Core(CoreError::Cancelled));
     }
-    Ok(pin)
+    Ok(())
+}
+
+/// The birth-date warning, which needs the card's personal data (read with the counters).
+fn warn_birth_date(p: &mut Prompter, new: &tessera_core::secret::Pin, st: &PinStatus, lang: Lang) -> Result<()> {
+    let birth: Vec<_> = service::pin::weak_pin_warnings(new.expose_secret(), st.birth_date)
+        .into_iter()
+        .filter(|w| *w == service::PinWarning::BirthDate)
+        .collect();
+    warn_weak(p, &birth, lang)
 }
 
 fn print_ok(json: bool, demo: bool, apdus: u32, text: &str) {
@@ -281,7 +298,14 @@ fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     if o.demo && !card.json {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
-    // 1. Read the counters (no try spent) before asking for anything.
+    // 1. Collect and check every input against the rules of the card type (from the ATR: no
+    //    APDU yet); nothing is sent if any check fails.
+    let policy = PinPolicy::from_atr(o.conn.atr());
+    let mut p = Prompter::new();
+    let current = tessera_core::secret::Pin::parse(read_secret(&mut p, Text::PromptCurrentPin, lang)?, policy.pin)
+        .map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
+    let new = new_pin_twice(&mut p, &policy, Some(&current), lang)?;
+    // 2. Read the counters (no try spent) and confirm a possibly-last try.
     let st = service::pin_status(o.conn.as_mut())?;
     if st.pin.is_blocked() {
         return Err(Error::Core(CoreError::PinBlocked));
@@ -289,16 +313,87 @@ fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     if !card.json {
         eprintln!("{}: {}", tr(lang, Text::PinTries), output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
     }
-    let mut p = Prompter::new();
+    warn_birth_date(&mut p, &new, &st, lang)?;
     let confirmed = confirm_last_try(PinKind::Pin, st.pin, flag, &mut p, lang)?;
-    // 2. Collect and check every input; nothing is sent if any check fails.
-    let current = tessera_core::secret::Pin::parse(read_secret(&mut p, Text::PromptCurrentPin, lang)?, st.policy.pin)
-        .map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
-    let new = new_pin_twice(&mut p, &st, Some(&current), lang)?;
     // 3. One transaction: counter check again, then CHANGE REFERENCE DATA.
-    let out = service::change_pin(o.conn.as_mut(), ChangePin { current, new, confirm_last_try: confirmed })?;
-    print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinChanged));
+    match service::change_pin(o.conn.as_mut(), ChangePin { current, new, confirm_last_try: confirmed }) {
+        Ok(out) => print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinChanged)),
+        Err(e) => return after_interruption(&o, e.into(), card.json, lang),
+    }
     Ok(())
+}
+
+/// How long to wait for the card to come back after an interrupted PIN operation.
+const RECHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// After a PIN operation was cut short once a secret had reached the card: says what may have
+/// happened, waits for the card to be back in the same reader, reads its counters (no try
+/// spent, nothing secret sent) and says which PIN is in force. Other errors pass through.
+fn after_interruption(o: &Opened, e: Error, json: bool, lang: Lang) -> Result<()> {
+    let Error::Core(CoreError::Interrupted(i)) = &e else { return Err(e) };
+    if o.demo || i.pending.stage == service::Stage::NothingSent {
+        return Err(e);
+    }
+    let pending = i.pending;
+    let m = describe_error(&e, lang);
+    crate::report::errlog::record(output::error_id(&e), &describe_error(&e, Lang::En).what);
+    eprintln!("{}\n{}", m.what, m.next);
+    eprintln!("{} {}", tr(lang, Text::PutCardBackToCheck), tr(lang, Text::WaitingUpTo60s));
+    let reader = o.conn.reader().to_owned();
+    let checked = check_when_back(&reader, &pending, RECHECK_WAIT);
+    let after = match checked {
+        Ok(a) => a,
+        Err(why) => {
+            tracing::debug!(error = %why, "no check after the interruption");
+            eprintln!("{}", tr(lang, Text::CouldNotCheck));
+            return Err(e);
+        }
+    };
+    let v = crate::i18n::describe_after_check(&pending, &after, lang);
+    let code = match after.verdict {
+        service::Verdict::Applied => output::code::OK,
+        service::Verdict::NotApplied { try_spent: Some(true) } => output::code::WRONG_PIN,
+        _ => output::code::INTERRUPTED,
+    };
+    if json {
+        let j = serde_json::json!({
+            "ok": code == output::code::OK,
+            "error": if code == output::code::OK { serde_json::Value::Null } else { output::error_id(&e).into() },
+            "interrupted": pending.stage,
+            "after_check": after,
+            "message": v.what,
+            "next_step": v.next,
+        });
+        out!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+    } else if code == output::code::OK {
+        out!("{}\n{}", v.what, v.next);
+    } else {
+        eprintln!("{}\n{}", v.what, v.next);
+    }
+    Err(Error::Exit(code))
+}
+
+/// Waits until a card is in `reader` (it may already be, or the service may not have seen the
+/// removal yet), then reads its counters. Only counter reads are repeated: nothing secret.
+fn check_when_back(reader: &str, pending: &service::Pending, timeout: std::time::Duration) -> Result<service::AfterCheck> {
+    let deadline = std::time::Instant::now() + timeout;
+    let mut mon = PcscContext::monitor()?;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        mon.wait_until(left, |rs| rs.iter().any(|r| r.name == reader && r.card_present))?;
+        let attempt = PcscContext::establish()
+            .and_then(|ctx| ctx.connect(Some(reader)))
+            .map_err(CoreError::from)
+            .and_then(|mut c| service::check_after_interruption(&mut c, pending));
+        match attempt {
+            Ok(a) => return Ok(a),
+            Err(CoreError::Transport(_) | CoreError::CardDied) if std::time::Instant::now() < deadline => {
+                // The card is leaving or arriving: wait for the service's next event.
+                let _ = mon.wait(std::time::Duration::from_millis(500));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
@@ -306,6 +401,10 @@ fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     if o.demo && !card.json {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
+    let policy = PinPolicy::from_atr(o.conn.atr());
+    let mut p = Prompter::new();
+    let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
+    let new = new_pin_twice(&mut p, &policy, None, lang)?;
     let st = service::pin_status(o.conn.as_mut())?;
     if st.puk.is_blocked() {
         return Err(Error::Core(CoreError::PukBlocked));
@@ -316,12 +415,12 @@ fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
             eprintln!("{}", tr(lang, Text::PukLowWarning));
         }
     }
-    let mut p = Prompter::new();
+    warn_birth_date(&mut p, &new, &st, lang)?;
     let confirmed = confirm_last_try(PinKind::Puk, st.puk, flag, &mut p, lang)?;
-    let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, st.policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
-    let new = new_pin_twice(&mut p, &st, None, lang)?;
-    let out = service::unblock_pin(o.conn.as_mut(), UnblockPin { puk, new, confirm_last_try: confirmed })?;
-    print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinUnblocked));
+    match service::unblock_pin(o.conn.as_mut(), UnblockPin { puk, new, confirm_last_try: confirmed }) {
+        Ok(out) => print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinUnblocked)),
+        Err(e) => return after_interruption(&o, e.into(), card.json, lang),
+    }
     Ok(())
 }
 

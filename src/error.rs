@@ -20,6 +20,9 @@ pub enum Error {
     /// A browser database cannot be changed.
     #[error(transparent)]
     Browser(#[from] BrowserError),
+    /// The command already told the user what happened; exit with this code.
+    #[error("exit {0}")]
+    Exit(u8),
 }
 
 impl From<TransportError> for Error {
@@ -45,7 +48,7 @@ impl Error {
     pub fn core(&self) -> Option<&CoreError> {
         match self {
             Error::Core(e) => Some(e),
-            Error::Browser(_) => None,
+            Error::Browser(_) | Error::Exit(_) => None,
         }
     }
 }

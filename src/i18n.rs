@@ -4,7 +4,7 @@
 mod errors;
 mod ui;
 
-pub use errors::{Described, describe_error};
+pub use errors::{Described, describe_after_check, describe_error};
 pub use ui::{Ui, preset_name, ui};
 
 use tessera_core::service::pin::PinWarning;
@@ -83,6 +83,12 @@ pub enum Text {
     PromptNewPinAgain,
     PromptPuk,
     PinChanged,
+    /// Put the card back after an interrupted PIN operation: only counters are read.
+    PutCardBackToCheck,
+    /// The CLI waits for the card to come back.
+    WaitingUpTo60s,
+    /// The card did not come back in time after an interruption.
+    CouldNotCheck,
     PinUnblocked,
     LastTryWarningPin,
     LastTryWarningPuk,
@@ -137,6 +143,17 @@ pub fn tr(lang: Lang, t: Text) -> &'static str {
         PromptNewPin => lang.pick("Nuovo PIN: ", "New PIN: ", "Neue PIN: "),
         PromptNewPinAgain => lang.pick("Ripeti il nuovo PIN: ", "New PIN again: ", "Neue PIN wiederholen: "),
         PromptPuk => lang.pick("PUK: ", "PUK: ", "PUK: "),
+        PutCardBackToCheck => lang.pick(
+            "Reinserisci la carta nello stesso lettore: Tessera legge solo i tentativi rimasti (nessun PIN viene inviato).",
+            "Put the card back in the same reader: Tessera only reads the tries left (no PIN is sent).",
+            "Stecken Sie die Karte wieder in dasselbe Lesegerät: Tessera liest nur die verbleibenden Versuche (keine PIN wird gesendet).",
+        ),
+        WaitingUpTo60s => lang.pick("Attendo fino a 60 secondi…", "Waiting up to 60 seconds…", "Warte bis zu 60 Sekunden…"),
+        CouldNotCheck => lang.pick(
+            "Non è stato possibile leggere la carta. Quando la reinserisci, apri Tessera e guarda i tentativi rimasti prima di usare un PIN: se il contatore PIN è pieno dopo un cambio, vale il nuovo PIN.",
+            "The card could not be read. When you put it back, open Tessera and look at the tries left before using any PIN: if the PIN counter is full after a change, the new PIN is in force.",
+            "Die Karte konnte nicht gelesen werden. Wenn Sie sie wieder einstecken, öffnen Sie Tessera und sehen Sie sich die verbleibenden Versuche an, bevor Sie eine PIN verwenden: Ist der PIN-Zähler nach einer Änderung voll, gilt die neue PIN.",
+        ),
         PinChanged => lang.pick("PIN cambiato. Da ora usa il nuovo PIN.", "PIN changed. Use the new PIN from now on.", "PIN geändert. Verwenden Sie ab jetzt die neue PIN."),
         PinUnblocked => lang.pick(
             "PIN sbloccato e sostituito con il nuovo PIN. I tentativi sono di nuovo 3.",

@@ -80,9 +80,11 @@ fn card_removed_mid_operation_is_a_clear_error_and_not_retried() {
     let mut c = tb.connect();
     let e = service::change_pin(&mut c, ChangePin { current: pin(PIN), new: pin("50719"), confirm_last_try: false })
         .expect_err("removed");
-    // vpcd reports a card that vanished mid-command as a 0-byte answer or a PC/SC removal.
+    // vpcd reports a card that vanished mid-command as a 0-byte answer or a PC/SC removal;
+    // either way the change had been handed to the card, so its outcome is not known.
     assert!(
-        matches!(e, Error::CardDied | Error::Transport(TransportError::CardRemoved)),
+        matches!(&e, Error::Interrupted(i) if i.pending.stage == service::Stage::CommandSent
+            && matches!(*i.cause, Error::CardDied | Error::Transport(TransportError::CardRemoved))),
         "{e:?}"
     );
     drop(c);
@@ -121,4 +123,55 @@ fn pcscd_not_running_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(3));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["error"], "no_service");
+}
+
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn unblock_carried_out_then_removed_is_confirmed_by_the_counters_after_reinsertion() {
+    let Some(mut tb) = Testbed::cps(Preset::PinBlocked) else { return };
+    tb.card.inject(Fault { when: Trigger::Ins(0x2C), what: FaultKind::Removal { processed: true } });
+    let mut c = tb.connect();
+    let e = service::unblock_pin(&mut c, UnblockPin { puk: puk(PUK), new: pin("50719"), confirm_last_try: false })
+        .expect_err("removed");
+    let Error::Interrupted(i) = e else { panic!("{e:?}") };
+    assert_eq!(i.pending.stage, service::Stage::CommandSent);
+    drop(c);
+    tb.wait_removed();
+    tb.insert();
+    let a = service::check_after_interruption(&mut tb.connect(), &i.pending).expect("check");
+    assert_eq!(a.verdict, service::Verdict::Applied);
+    assert_eq!(tb.card.counters().puk_tries, 0, "the check sends no PUK");
+    assert!(tb.card.pin_is("50719"));
+}
+
+/// The CLI waits for the card to come back and says which PIN is in force.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn cli_change_interrupted_waits_for_the_card_and_tells_the_truth() {
+    use std::io::Write;
+    let Some(mut tb) = Testbed::cps(Preset::PinLastTry) else { return };
+    tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: true } });
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .args(["pin", "change", "--json", "--confirm-last-try"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    child.stdin.take().expect("stdin").write_all(format!("{PIN}\n50719\n50719\n").as_bytes()).expect("write");
+    tb.wait_removed();
+    let pin_tries_sent = tb.card.counters().pin_tries;
+    tb.insert();
+    let o = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("may already be in force"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["ok"], true, "{v}");
+    assert_eq!(v["after_check"]["verdict"], "applied", "{v}");
+    assert_eq!(v["interrupted"], "command_sent");
+    assert_eq!(pin_tries_sent, 1);
+    assert_eq!(tb.card.counters().pin_tries, 0, "the check after reinsertion sends no PIN");
+    assert!(tb.card.pin_is("50719"));
 }

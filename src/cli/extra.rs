@@ -139,7 +139,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
         eprintln!("{}: {}", tr(lang, Text::PinTries), super::output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
     }
     let confirmed = super::confirm_last_try(PinKind::Pin, st.pin, confirm_flag, &mut p, lang)?;
-    let typed = p.secret(tr(lang, Text::PromptCurrentPin)).ok_or(Error::Core(CoreError::Cancelled))?;
+    let typed = p.secret(tr(lang, Text::PromptCurrentPin), PinKind::Pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let pin = Pin::parse(typed, st.policy.pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let res = selftest::run(o.conn.as_mut(), &pin, confirmed)?;
     if card.json {

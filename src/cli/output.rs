@@ -46,12 +46,16 @@ pub mod code {
     pub const BROWSER: u8 = 17;
     /// The self-test found a problem.
     pub const SELFTEST_FAILED: u8 = 18;
+    /// A PIN change or unblock was interrupted and its outcome is not (yet) known: read the
+    /// message before trying again.
+    pub const INTERRUPTED: u8 = 19;
 }
 
 /// The exit code for an error.
 pub fn exit_code(e: &Error) -> u8 {
     let e = match e {
         Error::Browser(_) => return code::BROWSER,
+        Error::Exit(c) => return *c,
         Error::Core(c) => c,
     };
     match e {
@@ -73,6 +77,8 @@ pub fn exit_code(e: &Error) -> u8 {
             code::CARD_ERROR
         }
         CoreError::Io { .. } => code::IO,
+        CoreError::Interrupted(i) if i.pending.stage == tessera_core::service::Stage::NothingSent => exit_code(&Error::Core(tessera_core::Error::CardDied)),
+        CoreError::Interrupted(_) => code::INTERRUPTED,
     }
 }
 
@@ -82,6 +88,7 @@ pub fn error_id(e: &Error) -> &'static str {
         Error::Browser(BrowserError::InUse(_)) => return "browser_running",
         Error::Browser(BrowserError::NoModule(_)) => return "no_pkcs11_module",
         Error::Browser(_) => return "browser_database",
+        Error::Exit(_) => return "reported",
         Error::Core(c) => c,
     };
     match e {
@@ -111,6 +118,11 @@ pub fn error_id(e: &Error) -> &'static str {
         CoreError::Certificate(_) => "bad_certificate",
         CoreError::NoCertificate => "no_certificate",
         CoreError::Io { .. } => "io_error",
+        CoreError::Interrupted(i) => match i.pending.stage {
+            tessera_core::service::Stage::NothingSent => "interrupted_nothing_sent",
+            tessera_core::service::Stage::CheckSent => "interrupted_check_sent",
+            tessera_core::service::Stage::CommandSent => "interrupted_outcome_unknown",
+        },
     }
 }
 

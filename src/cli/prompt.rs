@@ -1,20 +1,43 @@
 //! Reading PINs: from the terminal without echo, or from stdin (one per line) when it is not a
 //! terminal. Never from argv.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
+use tessera_core::secret::{FormatError, PinKind};
 use zeroize::Zeroizing;
+
+/// The longest line accepted for a secret on stdin: far above any PIN, so a longer line is
+/// refused as too long instead of filling memory.
+pub const MAX_SECRET_LINE: usize = 64;
 
 /// Reads secrets and confirmations.
 pub struct Prompter {
     interactive: bool,
-    stdin: std::io::StdinLock<'static>,
+    /// Standard input read without std's buffer, so no copy of a piped secret stays behind in
+    /// a buffer nobody wipes.
+    raw: Option<std::fs::File>,
+    /// A CR ended the last line: a LF right after it belongs to the same line ending.
+    after_cr: bool,
+}
+
+/// Standard input as an unbuffered file (a duplicate of the descriptor / handle).
+fn raw_stdin() -> Option<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        std::io::stdin().as_fd().try_clone_to_owned().ok().map(std::fs::File::from)
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::io::AsHandle;
+        std::io::stdin().as_handle().try_clone_to_owned().ok().map(std::fs::File::from)
+    }
 }
 
 impl Prompter {
     /// Interactive when stdin is a terminal.
     pub fn new() -> Self {
-        let stdin = std::io::stdin();
-        Self { interactive: stdin.is_terminal(), stdin: stdin.lock() }
+        let interactive = std::io::stdin().is_terminal();
+        Self { interactive, raw: if interactive { None } else { raw_stdin() }, after_cr: false }
     }
 
     /// Whether a person is typing.
@@ -22,16 +45,56 @@ impl Prompter {
         self.interactive
     }
 
-    /// Reads one secret. `None` at end of input.
-    pub fn secret(&mut self, prompt: &str) -> Option<String> {
+    /// One line from the piped input, byte by byte into a wiped buffer of fixed capacity. A
+    /// line ends at LF, CR or CR LF. `Ok(None)`: the input ended before the line began.
+    fn read_line(&mut self, cap: usize) -> std::io::Result<Option<Zeroizing<Vec<u8>>>> {
+        let Some(f) = self.raw.as_mut() else { return Ok(None) };
+        let mut line = Zeroizing::new(Vec::with_capacity(cap + 1));
+        let mut byte = [0u8; 1];
+        let mut any = false;
+        loop {
+            let n = match f.read(&mut byte) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                return Ok(any.then_some(line));
+            }
+            let after_cr = std::mem::replace(&mut self.after_cr, false);
+            match byte[0] {
+                b'\n' if after_cr && !any => continue,
+                b'\n' => return Ok(Some(line)),
+                b'\r' => {
+                    self.after_cr = true;
+                    return Ok(Some(line));
+                }
+                b => {
+                    any = true;
+                    if line.len() == cap {
+                        // Too long: drop the rest of the line (read, never kept).
+                        line.push(b);
+                        continue;
+                    }
+                    if line.len() < cap {
+                        line.push(b);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads one secret: from the terminal without echo, or one line of piped input.
+    pub fn secret(&mut self, prompt: &str, kind: PinKind) -> Result<String, FormatError> {
         if self.interactive {
-            return rpassword::prompt_password(prompt).ok();
+            return rpassword::prompt_password(prompt).map_err(|_| FormatError::Missing(kind));
         }
-        let mut line = Zeroizing::new(String::new());
-        match self.stdin.read_line(&mut line) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => Some(line.trim_end_matches(['\r', '\n']).to_owned()),
+        let line = self.read_line(MAX_SECRET_LINE).map_err(|_| FormatError::Missing(kind))?.ok_or(FormatError::Missing(kind))?;
+        if line.len() > MAX_SECRET_LINE {
+            return Err(FormatError::TooLong(kind));
         }
+        let text = std::str::from_utf8(&line).map_err(|_| FormatError::NotText(kind))?;
+        Ok(text.to_owned())
     }
 
     /// Asks a question on the terminal; false when not interactive.
@@ -42,7 +105,7 @@ impl Prompter {
         eprint!("{question}");
         let _ = std::io::stderr().flush();
         let mut line = String::new();
-        if self.stdin.read_line(&mut line).is_err() {
+        if std::io::stdin().read_line(&mut line).is_err() {
             return false;
         }
         let answer = line.trim().to_lowercase();

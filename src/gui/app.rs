@@ -53,6 +53,8 @@ pub struct Wizard {
     pub confirm_open: bool,
     /// Result of the operation, once known.
     pub outcome: Option<Result<()>>,
+    /// After an interruption: what the counters said once the card was back.
+    pub after_check: Option<(tessera_core::service::Pending, tessera_core::service::AfterCheck)>,
 }
 
 /// Text-edit ids of the PIN fields.
@@ -244,6 +246,7 @@ impl TesseraApp {
                 Event::PinChanged(r) | Event::Unblocked(r) => {
                     self.pending_pin_event = false;
                     self.wizard.outcome = Some(r.map(|_| ()));
+                    self.wizard.after_check = None;
                 }
                 Event::Exported(r) => self.exported = Some(r),
                 Event::Report(r) => self.report = Some(*r),
@@ -252,6 +255,7 @@ impl TesseraApp {
                     self.selftest = Some(r);
                 }
                 Event::Browsers(m, s, c) => self.browsers = Some((m, s, c)),
+                Event::AfterCheck(p, a) => self.wizard.after_check = Some((p, a)),
                 Event::Busy(b) => self.busy = b,
             }
         }

@@ -110,6 +110,8 @@ pub enum Event {
     Selftest(Result<crate::selftest::Selftest>),
     /// Browser databases (and the module, or why there is none); the result of a change.
     Browsers(Result<std::path::PathBuf>, Vec<crate::browser::DatabaseState>, Option<Result<()>>),
+    /// The counters read once the card was back after an interrupted PIN operation.
+    AfterCheck(service::Pending, tessera_core::service::AfterCheck),
     /// The worker started (true) or finished (false) talking to the card.
     Busy(bool),
 }
@@ -221,11 +223,33 @@ fn readers(source: &Source) -> Result<Vec<ReaderInfo>> {
     }
 }
 
+/// An interrupted PIN operation whose outcome the counters may still tell.
+fn pending_of(r: &Result<PinOutcome>) -> Option<service::Pending> {
+    match r {
+        Err(Error::Core(CoreError::Interrupted(i))) if i.pending.stage != service::Stage::NothingSent => Some(i.pending),
+        _ => None,
+    }
+}
+
+/// With the card back after an interruption: reads the counters (no try spent) and reports.
+/// Kept for the next card event when the card is not there yet.
+fn check_pending(source: &Source, pending: &mut Option<service::Pending>, send: &impl Fn(Event)) {
+    let Some(p) = *pending else { return };
+    match connect(source).and_then(|mut c| Ok(service::check_after_interruption(c.as_mut(), &p)?)) {
+        Ok(after) => {
+            *pending = None;
+            send(Event::AfterCheck(p, after));
+        }
+        Err(e) => tracing::debug!(error = %e, "card not back yet: the check waits for the next card event"),
+    }
+}
+
 fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl Fn()) {
     let send = |e: Event| {
         let _ = tx.send(e);
         wake();
     };
+    let mut pending: Option<service::Pending> = None;
     while let Ok(req) = rx.recv() {
         tracing::debug!(request = ?req, "card worker");
         match req {
@@ -234,13 +258,22 @@ fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl 
                 source = s;
                 busy(&send, || refresh(&source, &send));
             }
-            Request::Refresh => busy(&send, || refresh(&source, &send)),
+            Request::Refresh => busy(&send, || {
+                check_pending(&source, &mut pending, &send);
+                refresh(&source, &send);
+            }),
             Request::ChangePin(r) => busy(&send, || {
-                send(Event::PinChanged(connect(&source).and_then(|mut c| service::change_pin(c.as_mut(), r).map_err(Error::from))));
+                let res = connect(&source).and_then(|mut c| service::change_pin(c.as_mut(), r).map_err(Error::from));
+                pending = pending_of(&res);
+                send(Event::PinChanged(res));
+                check_pending(&source, &mut pending, &send);
                 refresh(&source, &send);
             }),
             Request::Unblock(r) => busy(&send, || {
-                send(Event::Unblocked(connect(&source).and_then(|mut c| service::unblock_pin(c.as_mut(), r).map_err(Error::from))));
+                let res = connect(&source).and_then(|mut c| service::unblock_pin(c.as_mut(), r).map_err(Error::from));
+                pending = pending_of(&res);
+                send(Event::Unblocked(res));
+                check_pending(&source, &mut pending, &send);
                 refresh(&source, &send);
             }),
             Request::Export { der, format, path } => {

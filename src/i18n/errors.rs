@@ -34,13 +34,37 @@ fn describe_format(e: FormatError, lang: Lang) -> Described {
         "Check it and try again: nothing was sent to the card.",
         "Prüfen Sie die Eingabe und versuchen Sie es erneut: Nichts wurde an die Karte gesendet.",
     );
+    let art = |k: PinKind| match (lang, k) {
+        (Lang::It, _) => "Il ",
+        (Lang::En, _) => "The ",
+        (Lang::De, _) => "Die ",
+    };
     let what = match e {
-        FormatError::Empty(k) => format!("{} {}", kind_name(k), lang.pick("vuoto.", "is empty.", "ist leer.")),
+        FormatError::Empty(k) => format!("{}{} {}", art(k), kind_name(k), lang.pick("è vuoto.", "is empty.", "ist leer.")),
+        FormatError::Missing(k) => format!(
+            "{}{} {}",
+            art(k),
+            kind_name(k),
+            lang.pick("non è stato fornito: l'input è finito prima.", "was not given: the input ended first.", "wurde nicht angegeben: Die Eingabe endete vorher.")
+        ),
+        FormatError::NotText(k) => format!(
+            "{}{} {}",
+            art(k),
+            kind_name(k),
+            lang.pick("contiene byte che non sono testo.", "contains bytes that are not text.", "enthält Bytes, die kein Text sind.")
+        ),
+        FormatError::TooLong(k) => format!(
+            "{}{} {}",
+            art(k),
+            kind_name(k),
+            lang.pick("è troppo lungo: non è stato letto per intero.", "is far too long: it was not read in full.", "ist viel zu lang: Sie wurde nicht vollständig gelesen.")
+        ),
         FormatError::Spaces(k) => {
-            format!("{} {}", kind_name(k), lang.pick("contiene spazi.", "contains spaces.", "enthält Leerzeichen."))
+            format!("{}{} {}", art(k), kind_name(k), lang.pick("contiene spazi.", "contains spaces.", "enthält Leerzeichen."))
         }
         FormatError::NonAsciiDigits(k) => format!(
-            "{} {}",
+            "{}{} {}",
+            art(k),
             kind_name(k),
             lang.pick(
                 "contiene cifre di un altro alfabeto: usa solo le cifre 0-9.",
@@ -49,7 +73,8 @@ fn describe_format(e: FormatError, lang: Lang) -> Described {
             )
         ),
         FormatError::NotDigits(k) => format!(
-            "{} {}",
+            "{}{} {}",
+            art(k),
             kind_name(k),
             lang.pick("deve contenere solo cifre (0-9).", "must contain digits only (0-9).", "darf nur Ziffern (0-9) enthalten.")
         ),
@@ -168,6 +193,7 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
     match e {
         Error::Core(e) => describe_core_error(e, lang),
         Error::Browser(e) => describe_browser_error(e, lang),
+        Error::Exit(_) => d(String::new(), String::new()),
     }
 }
 
@@ -304,6 +330,7 @@ pub fn describe_core_error(e: &CoreError, lang: Lang) -> Described {
                 ),
             )
         }
+        CoreError::Interrupted(i) => describe_interruption(i, lang),
         CoreError::InvalidInput(r) => describe_rule(*r, lang),
         CoreError::Cancelled => d(tr(lang, Text::Cancelled), lang.pick("Puoi riprovare quando vuoi.", "You can try again whenever you like.", "Sie können es jederzeit erneut versuchen.")),
         CoreError::UnsupportedCard { atr, cie: true } => d(
@@ -363,6 +390,155 @@ pub fn describe_core_error(e: &CoreError, lang: Lang) -> Described {
                 "Scegli un'altra cartella o un altro nome di file (usa --force per sostituire un file esistente).",
                 "Choose another folder or file name (use --force to replace an existing file).",
                 "Wählen Sie einen anderen Ordner oder Dateinamen (--force ersetzt eine vorhandene Datei).",
+            ),
+        ),
+    }
+}
+
+/// A PIN operation cut short: what broke, what may have reached the card, what to do before
+/// anything else (never "just retry": the new PIN may already be in force).
+fn describe_interruption(i: &tessera_core::service::Interruption, lang: Lang) -> Described {
+    use tessera_core::service::{PinOp, Stage};
+    let cause = describe_core_error(&i.cause, lang).what;
+    let p = &i.pending;
+    let (what, next) = match (p.stage, p.op) {
+        (Stage::NothingSent, _) => (
+            lang.pick(
+                "Nessun PIN o PUK è arrivato alla carta: il PIN non è cambiato e nessun tentativo è stato usato.",
+                "No PIN or PUK reached the card: the PIN did not change and no try was used.",
+                "Keine PIN oder PUK hat die Karte erreicht: Die PIN ist unverändert, kein Versuch wurde verbraucht.",
+            ),
+            lang.pick("Reinserisci la carta e riprova.", "Put the card back and try again.", "Stecken Sie die Karte wieder ein und versuchen Sie es erneut."),
+        ),
+        (Stage::CheckSent, PinOp::Change) => (
+            lang.pick(
+                "Il PIN NON è stato cambiato. Il PIN attuale è arrivato alla carta per la verifica: se era sbagliato, un tentativo è stato usato.",
+                "The PIN was NOT changed. The current PIN reached the card to be checked: if it was wrong, a try was used.",
+                "Die PIN wurde NICHT geändert. Die aktuelle PIN hat die Karte zur Prüfung erreicht: War sie falsch, wurde ein Versuch verbraucht.",
+            ),
+            lang.pick(
+                "Il PIN valido resta quello vecchio. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il PIN inserito era giusto.",
+                "Your old PIN is still the valid one. Put the card back: Tessera reads the tries left (without using one) and tells you whether the PIN you typed was right.",
+                "Gültig bleibt die alte PIN. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die eingegebene PIN richtig war.",
+            ),
+        ),
+        (Stage::CheckSent, PinOp::Unblock) => (
+            lang.pick(
+                "Il PIN NON è stato sbloccato. Il PUK è arrivato alla carta per la verifica: se era sbagliato, un tentativo PUK è stato usato.",
+                "The PIN was NOT unblocked. The PUK reached the card to be checked: if it was wrong, a PUK try was used.",
+                "Die PIN wurde NICHT entsperrt. Die PUK hat die Karte zur Prüfung erreicht: War sie falsch, wurde ein PUK-Versuch verbraucht.",
+            ),
+            lang.pick(
+                "Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il PUK era giusto.",
+                "Put the card back: Tessera reads the tries left (without using one) and tells you whether the PUK was right.",
+                "Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die PUK richtig war.",
+            ),
+        ),
+        (Stage::CommandSent, PinOp::Change) => (
+            lang.pick(
+                "La richiesta di cambio PIN è arrivata alla carta, ma la risposta è andata persa: il NUOVO PIN potrebbe essere già attivo.",
+                "The PIN change reached the card, but its answer was lost: the NEW PIN may already be in force.",
+                "Die PIN-Änderung hat die Karte erreicht, aber die Antwort ging verloren: Die NEUE PIN ist möglicherweise schon gültig.",
+            ),
+            lang.pick(
+                "Non riprovare il vecchio PIN. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice quale PIN è valido.",
+                "Do not try the old PIN yet. Put the card back: Tessera reads the tries left (without using one) and tells you which PIN is valid.",
+                "Probieren Sie die alte PIN noch nicht. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, welche PIN gilt.",
+            ),
+        ),
+        (Stage::CommandSent, PinOp::Unblock) => (
+            lang.pick(
+                "La richiesta di sblocco è arrivata alla carta, ma la risposta è andata persa: il PIN potrebbe essere già sbloccato con il NUOVO PIN.",
+                "The unblock reached the card, but its answer was lost: the PIN may already be unblocked, with the NEW PIN.",
+                "Die Entsperrung hat die Karte erreicht, aber die Antwort ging verloren: Die PIN ist möglicherweise schon mit der NEUEN PIN entsperrt.",
+            ),
+            lang.pick(
+                "Non ripetere lo sblocco. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il nuovo PIN è attivo.",
+                "Do not repeat the unblock yet. Put the card back: Tessera reads the tries left (without using one) and tells you whether the new PIN is in force.",
+                "Wiederholen Sie die Entsperrung noch nicht. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die neue PIN gilt.",
+            ),
+        ),
+    };
+    d(format!("{cause} {what}"), next)
+}
+
+/// What the counters read after an interruption say, and which PIN to use.
+pub fn describe_after_check(p: &tessera_core::service::Pending, c: &tessera_core::service::AfterCheck, lang: Lang) -> Described {
+    use tessera_core::service::{PinOp, Verdict};
+    let pin_left = c.pin.known().map_or_else(|| tr(lang, Text::Unknown).to_owned(), |n| n.to_string());
+    let puk_left = c.puk.known().map_or_else(|| tr(lang, Text::Unknown).to_owned(), |n| n.to_string());
+    match (c.verdict, p.op) {
+        (Verdict::Applied, PinOp::Change) => d(
+            lang.pick(
+                "Verificato: la carta aveva eseguito il cambio. Il NUOVO PIN è attivo (il contatore è tornato al massimo).",
+                "Checked: the card had carried out the change. The NEW PIN is in force (the counter is back to its maximum).",
+                "Geprüft: Die Karte hatte die Änderung ausgeführt. Die NEUE PIN gilt (der Zähler steht wieder auf dem Maximum).",
+            ),
+            lang.pick("Usa il nuovo PIN da ora in poi. Non serve ripetere il cambio.", "Use the new PIN from now on. No need to repeat the change.", "Verwenden Sie ab jetzt die neue PIN. Die Änderung muss nicht wiederholt werden."),
+        ),
+        (Verdict::Applied, PinOp::Unblock) => d(
+            lang.pick(
+                "Verificato: la carta aveva eseguito lo sblocco. Il PIN è sbloccato e vale il NUOVO PIN.",
+                "Checked: the card had carried out the unblock. The PIN is unblocked and the NEW PIN is in force.",
+                "Geprüft: Die Karte hatte die Entsperrung ausgeführt. Die PIN ist entsperrt, die NEUE PIN gilt.",
+            ),
+            lang.pick("Usa il nuovo PIN da ora in poi. Non serve ripetere lo sblocco.", "Use the new PIN from now on. No need to repeat the unblock.", "Verwenden Sie ab jetzt die neue PIN. Die Entsperrung muss nicht wiederholt werden."),
+        ),
+        (Verdict::NotApplied { try_spent: Some(true) }, PinOp::Change) => d(
+            match lang {
+                Lang::It => format!("Verificato: il cambio NON è avvenuto perché il PIN attuale inserito era sbagliato. Tentativi PIN rimasti: {pin_left}."),
+                Lang::En => format!("Checked: the change did NOT happen because the current PIN you typed was wrong. PIN tries left: {pin_left}."),
+                Lang::De => format!("Geprüft: Die Änderung ist NICHT erfolgt, weil die eingegebene aktuelle PIN falsch war. Verbleibende PIN-Versuche: {pin_left}."),
+            },
+            lang.pick("Il PIN valido resta quello vecchio: controllalo con calma prima di riprovare.", "Your old PIN is still the valid one: check it calmly before trying again.", "Gültig bleibt die alte PIN: Prüfen Sie sie in Ruhe, bevor Sie es erneut versuchen."),
+        ),
+        (Verdict::NotApplied { try_spent: Some(true) }, PinOp::Unblock) => d(
+            match lang {
+                Lang::It => format!("Verificato: lo sblocco NON è avvenuto perché il PUK era sbagliato. Tentativi PUK rimasti: {puk_left}."),
+                Lang::En => format!("Checked: the unblock did NOT happen because the PUK was wrong. PUK tries left: {puk_left}."),
+                Lang::De => format!("Geprüft: Die Entsperrung ist NICHT erfolgt, weil die PUK falsch war. Verbleibende PUK-Versuche: {puk_left}."),
+            },
+            lang.pick("Controlla il PUK prima di riprovare.", "Check the PUK before trying again.", "Prüfen Sie die PUK, bevor Sie es erneut versuchen."),
+        ),
+        (Verdict::NotApplied { try_spent }, op) => d(
+            match (op, try_spent, lang) {
+                (PinOp::Change, Some(false), Lang::It) => "Verificato: il cambio NON è avvenuto e nessun tentativo è stato usato. Vale ancora il vecchio PIN.",
+                (PinOp::Change, Some(false), Lang::En) => "Checked: the change did NOT happen and no try was used. The old PIN is still in force.",
+                (PinOp::Change, Some(false), Lang::De) => "Geprüft: Die Änderung ist NICHT erfolgt, kein Versuch wurde verbraucht. Es gilt weiter die alte PIN.",
+                (PinOp::Change, _, Lang::It) => "Verificato: il cambio NON è avvenuto. Vale ancora il vecchio PIN.",
+                (PinOp::Change, _, Lang::En) => "Checked: the change did NOT happen. The old PIN is still in force.",
+                (PinOp::Change, _, Lang::De) => "Geprüft: Die Änderung ist NICHT erfolgt. Es gilt weiter die alte PIN.",
+                (PinOp::Unblock, Some(false), Lang::It) => "Verificato: lo sblocco NON è avvenuto e nessun tentativo PUK è stato usato.",
+                (PinOp::Unblock, Some(false), Lang::En) => "Checked: the unblock did NOT happen and no PUK try was used.",
+                (PinOp::Unblock, Some(false), Lang::De) => "Geprüft: Die Entsperrung ist NICHT erfolgt, kein PUK-Versuch wurde verbraucht.",
+                (PinOp::Unblock, _, Lang::It) => "Verificato: lo sblocco NON è avvenuto.",
+                (PinOp::Unblock, _, Lang::En) => "Checked: the unblock did NOT happen.",
+                (PinOp::Unblock, _, Lang::De) => "Geprüft: Die Entsperrung ist NICHT erfolgt.",
+            },
+            lang.pick("Puoi riprovare.", "You can try again.", "Sie können es erneut versuchen."),
+        ),
+        (Verdict::Unknown, PinOp::Change) => d(
+            match lang {
+                Lang::It => format!("La carta non permette di capire se il cambio è avvenuto (tentativi PIN rimasti: {pin_left}). Il comando le era arrivato, quindi è più probabile che il NUOVO PIN sia attivo."),
+                Lang::En => format!("The card does not show whether the change happened (PIN tries left: {pin_left}). The command had reached it, so the NEW PIN is the more likely one to be in force."),
+                Lang::De => format!("Die Karte zeigt nicht, ob die Änderung erfolgt ist (verbleibende PIN-Versuche: {pin_left}). Der Befehl hatte sie erreicht, daher gilt eher die NEUE PIN."),
+            },
+            lang.pick(
+                "Al prossimo utilizzo prova PRIMA il nuovo PIN; se la carta lo rifiuta, usa il vecchio PIN (avrai un tentativo in meno). Non provare altri PIN.",
+                "Next time, try the NEW PIN first; if the card refuses it, use the old PIN (you will have one try fewer). Do not try any other PIN.",
+                "Probieren Sie beim nächsten Mal ZUERST die neue PIN; lehnt die Karte sie ab, verwenden Sie die alte (mit einem Versuch weniger). Probieren Sie keine andere PIN.",
+            ),
+        ),
+        (Verdict::Unknown, PinOp::Unblock) => d(
+            match lang {
+                Lang::It => format!("La carta non permette di capire se lo sblocco è avvenuto (tentativi PIN: {pin_left}, PUK: {puk_left}). Il comando le era arrivato, quindi è più probabile che il NUOVO PIN sia attivo."),
+                Lang::En => format!("The card does not show whether the unblock happened (PIN tries: {pin_left}, PUK: {puk_left}). The command had reached it, so the NEW PIN is the more likely one to be in force."),
+                Lang::De => format!("Die Karte zeigt nicht, ob die Entsperrung erfolgt ist (PIN-Versuche: {pin_left}, PUK: {puk_left}). Der Befehl hatte sie erreicht, daher gilt eher die NEUE PIN."),
+            },
+            lang.pick(
+                "Al prossimo utilizzo prova PRIMA il nuovo PIN; se la carta lo rifiuta, usa il PIN di prima (avrai un tentativo in meno). Non ripetere lo sblocco prima di aver provato.",
+                "Next time, try the NEW PIN first; if the card refuses it, use the PIN from before (you will have one try fewer). Do not repeat the unblock before trying.",
+                "Probieren Sie beim nächsten Mal ZUERST die neue PIN; lehnt die Karte sie ab, die vorherige PIN (ein Versuch weniger). Wiederholen Sie die Entsperrung nicht vorher.",
             ),
         ),
     }

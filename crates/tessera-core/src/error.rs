@@ -56,6 +56,11 @@ pub enum Error {
         /// The card said one try is left (false: the card would not tell).
         tries_known: bool,
     },
+    /// A PIN change or unblock was cut short by a fault: what may have reached the card is in
+    /// the interruption; [`crate::service::pin::check_after_interruption`] reads the counters
+    /// once the card is back.
+    #[error(transparent)]
+    Interrupted(Box<crate::service::pin::Interruption>),
     /// Typed input breaks a rule; nothing was sent.
     #[error(transparent)]
     InvalidInput(#[from] PinRuleError),

@@ -48,6 +48,15 @@ pub enum FormatError {
     /// Nothing typed.
     #[error("{0} is empty")]
     Empty(PinKind),
+    /// The input ended before the secret was given (piped input too short).
+    #[error("no {0} given: the input ended")]
+    Missing(PinKind),
+    /// The input is not text (invalid UTF-8).
+    #[error("the {0} is not text")]
+    NotText(PinKind),
+    /// Far longer than any PIN or PUK (not kept).
+    #[error("the {0} is far too long")]
+    TooLong(PinKind),
     /// Contains spaces.
     #[error("{0} contains spaces")]
     Spaces(PinKind),

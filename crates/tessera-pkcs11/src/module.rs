@@ -32,6 +32,8 @@ pub fn rv_of(e: &Error) -> Rv {
         Error::InvalidInput(tessera_core::secret::PinRuleError::Format(FormatError::Length { .. })) => CKR_PIN_LEN_RANGE,
         Error::InvalidInput(_) => CKR_PIN_INVALID,
         Error::LoginExpired => CKR_USER_NOT_LOGGED_IN,
+        // The application cannot be told more than what broke; the window explains the rest.
+        Error::Interrupted(i) => rv_of(&i.cause),
         Error::UnsupportedCard { .. } | Error::CardModelNotSupported { .. } => CKR_TOKEN_NOT_RECOGNIZED,
         Error::LastTryNotConfirmed { .. } | Error::Cancelled => CKR_FUNCTION_CANCELED,
         Error::SecureChannel

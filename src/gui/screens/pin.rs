@@ -115,7 +115,25 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
             title(ui, ui_text(lang, Ui::FailedTitle));
             let m = message(lang, e);
             notice(ui, &m.what, &m.next, true);
+            let interrupted = match e {
+                Error::Core(CoreError::Interrupted(i)) if i.pending.stage != tessera_core::service::Stage::NothingSent => true,
+                _ => false,
+            };
+            if let Some((p, after)) = &app.wizard.after_check {
+                let v = crate::i18n::describe_after_check(p, after, lang);
+                ui.add_space(8.0);
+                notice(ui, &v.what, &v.next, !matches!(after.verdict, tessera_core::service::Verdict::Applied));
+            } else if interrupted {
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr(lang, Text::PutCardBackToCheck));
+                });
+            }
+            // Until the counters tell, "try again" could spend a try on a PIN that is no longer valid.
+            let verdict_known_not_applied = app.wizard.after_check.as_ref().is_some_and(|(_, a)| matches!(a.verdict, tessera_core::service::Verdict::NotApplied { .. }));
             let again_screen = match e {
+                _ if interrupted && !verdict_known_not_applied => None,
                 Error::Core(CoreError::PinBlocked) | Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Pin, tries_left: 0 }) => Some(Screen::Unblock),
                 Error::Core(CoreError::PukBlocked) | Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Puk, tries_left: 0 }) => None,
                 _ => Some(app.screen),

@@ -297,7 +297,14 @@ impl CieProfile {
         self.session = None;
         let (chip_n, chip_e) = self.plain_phase(ch)?;
         let dh = self.dh_params(ch)?;
+        crypto::check_dh_params(&dh.g, &dh.p, &dh.q).map_err(CardError::Malformed)?;
         let ca = Self::ca_key(ch)?;
+        if !(128..=512).contains(&ca.n.len()) || ca.e.is_empty() {
+            return Err(CardError::Malformed("CA key"));
+        }
+        if !(128..=512).contains(&chip_n.len()) || chip_e.is_empty() {
+            return Err(CardError::Malformed("EF.IntAuth"));
+        }
         let plen = dh.p.len();
         let mut rng = rand::thread_rng();
         // x: |q| random bytes, below q in its first byte, odd (as the middleware draws it).
@@ -318,6 +325,7 @@ impl CieProfile {
         check(Op::Authenticate, &ch.exchange_chained(&CommandApdu::new(0x00, 0x22, 0x41, 0xA6).with_data(mse))?)?;
         let t = Self::get_data(ch, &[0x4D, 0x04, 0xA6, 0x02, 0x91, 0x00])?;
         let pk_icc = dig(&t, &[&[0x91]]).and_then(primitive).ok_or(CardError::Malformed("PK.ICC"))?;
+        crypto::check_dh_public(&pk_icc, &dh.p).map_err(CardError::Malformed)?;
         let z = Zeroizing::new(crypto::mod_pow(&pk_icc, &x, &dh.p, plen));
         let (k_enc, k_mac) = crypto::derive_keys(&z);
         self.session = Some(SmSession::new(k_enc, k_mac, [0, 0, 0, 0, 0, 0, 0, 1]));
@@ -420,25 +428,7 @@ impl CieProfile {
             StatusWord::FileNotFound => return Err(CardError::NotFound("CIE file")),
             sw => return Err(CardError::Unexpected { op: Op::Select, sw }),
         }
-        let mut out = Vec::new();
-        loop {
-            let r = self.sm(ch, &iso7816::read_binary(out.len() as u16, 256))?;
-            match r.sw {
-                StatusWord::Ok => {
-                    out.extend_from_slice(r.data());
-                    if r.data().len() < 256 {
-                        break;
-                    }
-                }
-                StatusWord::EndOfFile => {
-                    out.extend_from_slice(r.data());
-                    break;
-                }
-                StatusWord::WrongParameters if !out.is_empty() => break,
-                sw => return Err(CardError::Unexpected { op: Op::ReadBinary, sw }),
-            }
-        }
-        Ok(out)
+        iso7816::read_loop(0, iso7816::MAX_READ_OFFSET + 1, |pos, want| self.sm(ch, &iso7816::read_binary(pos, want)))
     }
 
     /// The card number (EF.Serial, first 9 characters), under SM.
@@ -487,7 +477,9 @@ impl CieProfile {
     pub fn change_pin(&mut self, ch: &mut Channel<'_>, current: &Pin, new: &Pin) -> Result<(), CardError> {
         self.ensure_session(ch)?;
         self.verify(ch, PinKind::Pin, current.expose_secret(), Op::Verify)?;
-        let body = [current.expose_secret(), new.expose_secret()].concat();
+        let mut body = Zeroizing::new(Vec::with_capacity(current.len() + new.len()));
+        body.extend_from_slice(current.expose_secret());
+        body.extend_from_slice(new.expose_secret());
         let r = self.sm(ch, &iso7816::change_reference_data(PIN_REF, &body))?;
         map_pin_status(Op::ChangePin, PinKind::Pin, r.sw)
     }

@@ -8,12 +8,34 @@ use crate::transport::{Transaction, transmit_traced};
 pub struct Channel<'t> {
     tx: &'t mut dyn Transaction,
     sent: u32,
+    last_secret: Option<SecretSent>,
+    secrets: u32,
+}
+
+/// The last command carrying a PIN or PUK that was handed to the transport, and whether its
+/// answer came back. What a fault after it may have done on the card depends on both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SecretSent {
+    /// Its INS byte (0x20 VERIFY, 0x24 CHANGE REFERENCE DATA, 0x2C RESET RETRY COUNTER).
+    pub ins: u8,
+    /// A complete answer (data and status word) arrived.
+    pub answered: bool,
 }
 
 impl<'t> Channel<'t> {
     /// Wraps a transaction.
     pub fn new(tx: &'t mut dyn Transaction) -> Self {
-        Self { tx, sent: 0 }
+        Self { tx, sent: 0, last_secret: None, secrets: 0 }
+    }
+
+    /// How many commands carrying a secret were sent in this transaction.
+    pub fn secrets_sent(&self) -> u32 {
+        self.secrets
+    }
+
+    /// The last command carrying a secret, if any was sent in this transaction.
+    pub fn last_secret(&self) -> Option<SecretSent> {
+        self.last_secret
     }
 
     /// APDUs sent so far.
@@ -23,8 +45,16 @@ impl<'t> Channel<'t> {
 
     fn send(&mut self, cmd: &CommandApdu) -> Result<ResponseApdu, CardError> {
         self.sent += 1;
+        if cmd.is_sensitive() {
+            self.last_secret = Some(SecretSent { ins: cmd.ins, answered: false });
+            self.secrets += 1;
+        }
         let raw = transmit_traced(&mut *self.tx, cmd)?;
-        Ok(ResponseApdu::from_bytes(&raw)?)
+        let resp = ResponseApdu::from_bytes(&raw)?;
+        if let Some(s) = self.last_secret.as_mut().filter(|_| cmd.is_sensitive()) {
+            s.answered = true;
+        }
+        Ok(resp)
     }
 
     /// Sends `cmd`; fetches 61xx data with GET RESPONSE; re-sends once with the exact Le on
@@ -69,28 +99,44 @@ impl<'t> Channel<'t> {
     /// End of file, as cards signal it: a short answer with 9000, 6282, or 6B00 at an offset
     /// past the end (seen on CNS cards). Any of these ends the read with the data so far.
     pub fn read_binary(&mut self, offset: usize, len: usize) -> Result<Vec<u8>, CardError> {
-        let mut out = Vec::with_capacity(len);
-        while out.len() < len {
-            let pos = offset + out.len();
-            if pos > 0x7FFF {
-                break;
-            }
-            let want = (len - out.len()).min(256);
-            let r = self.exchange(&read_binary(pos as u16, want as u32))?;
-            match r.sw {
-                StatusWord::Ok | StatusWord::EndOfFile => {
-                    let got = r.data().len();
-                    out.extend_from_slice(&r.data()[..got.min(want)]);
-                    if got < want || r.sw == StatusWord::EndOfFile {
-                        break;
-                    }
-                }
-                StatusWord::WrongParameters if pos > 0 => break,
-                sw => return Err(CardError::Unexpected { op: Op::ReadBinary, sw }),
-            }
-        }
-        Ok(out)
+        read_loop(offset, len, |pos, want| self.exchange(&read_binary(pos, want)))
     }
+}
+
+/// The largest offset a short READ BINARY can address (15 bits): every file read stops there,
+/// whatever the card answers, so a card that never signals the end cannot grow memory or loop.
+pub const MAX_READ_OFFSET: usize = 0x7FFF;
+
+/// The one READ BINARY loop, plain or under secure messaging: reads `len` bytes from `offset`
+/// (fewer if the file ends first) in chunks of at most 256 bytes with `read(pos, want)`.
+///
+/// End of file, as cards signal it: a short answer with 9000, 6282, or 6B00 at an offset past
+/// the end (seen on CNS cards). Any of these ends the read with the data so far. The read also
+/// ends at [`MAX_READ_OFFSET`]; data a card sends beyond what was asked is dropped.
+pub fn read_loop(
+    offset: usize,
+    len: usize,
+    mut read: impl FnMut(u16, u32) -> Result<ResponseApdu, CardError>,
+) -> Result<Vec<u8>, CardError> {
+    let len = len.min((MAX_READ_OFFSET + 1).saturating_sub(offset));
+    let mut out = Vec::with_capacity(len.min(4096));
+    while out.len() < len {
+        let pos = offset + out.len();
+        let want = (len - out.len()).min(256);
+        let r = read(pos as u16, want as u32)?;
+        match r.sw {
+            StatusWord::Ok | StatusWord::EndOfFile => {
+                let got = r.data().len();
+                out.extend_from_slice(&r.data()[..got.min(want)]);
+                if got < want || r.sw == StatusWord::EndOfFile {
+                    break;
+                }
+            }
+            StatusWord::WrongParameters if pos > 0 => break,
+            sw => return Err(CardError::Unexpected { op: Op::ReadBinary, sw }),
+        }
+    }
+    Ok(out)
 }
 
 /// SELECT the MF (ISO 7816-4 §11.1.1), no answer data.

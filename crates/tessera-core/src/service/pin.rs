@@ -31,6 +31,19 @@ impl PinPolicy {
     pub const CNS: PinPolicy =
         PinPolicy { pin: cns::PIN_RULE, puk: cns::PUK_RULE, pin_max_tries: cns::PIN_MAX_TRIES, puk_max_tries: cns::PUK_MAX_TRIES };
 
+    /// The policy for a card type recognised from its ATR alone (no APDU): the CIE's, else the
+    /// CNS family's. Lets a front-end check typed secrets before talking to the card; the
+    /// operation checks them again against the card it finds.
+    pub fn from_atr(atr: &[u8]) -> PinPolicy {
+        use crate::card::cie;
+        match crate::card::detect::identify(atr) {
+            crate::card::detect::CardKind::Cie { .. } => {
+                PinPolicy { pin: cie::PIN_RULE, puk: cie::PUK_RULE, pin_max_tries: cie::PIN_MAX_TRIES, puk_max_tries: cie::PUK_MAX_TRIES }
+            }
+            _ => PinPolicy::CNS,
+        }
+    }
+
     /// The policy of a recognised card.
     pub fn of(p: &crate::card::Profile) -> PinPolicy {
         let (pin, puk, pin_max_tries, puk_max_tries) = p.rules();
@@ -161,38 +174,205 @@ pub(crate) fn check_pin_length(p: &crate::card::Profile, pin: &Pin) -> Result<()
 }
 
 /// Changes the PIN: one transaction of SELECT MF, counter read, CHANGE REFERENCE DATA.
-/// Spends at most one PIN try, and none when it refuses.
+/// Spends at most one PIN try, and none when it refuses. When the answer to a command carrying
+/// a secret is lost, the error is [`Error::Interrupted`]: it says what may have reached the card.
 pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcome> {
     if req.current.expose_secret() == req.new.expose_secret() {
         return Err(PinRuleError::SameAsCurrent.into());
     }
     let ((), apdus) = with_card(conn, |p, ch| {
         check_lengths(p, &[(&req.current, PinKind::Pin), (&req.new, PinKind::Pin)])?;
-        p.prepare_pin_commands(ch)?;
-        let tries = p.tries_left(ch, PinKind::Pin)?;
-        preflight(PinKind::Pin, tries, req.confirm_last_try)?;
-        p.change_pin(ch, &req.current, &req.new)?;
-        Ok(())
+        let policy = PinPolicy::of(p);
+        let mut before = Before { pin: TriesLeft::Unknown, puk: TriesLeft::Unknown };
+        let lost = |before, ch: &crate::card::iso7816::Channel<'_>, e| interrupted(PinOp::Change, before, policy, ch, e);
+        p.prepare_pin_commands(ch).map_err(|e| lost(before, ch, e))?;
+        before.pin = p.tries_left(ch, PinKind::Pin).map_err(|e| lost(before, ch, e))?;
+        preflight(PinKind::Pin, before.pin, req.confirm_last_try)?;
+        p.change_pin(ch, &req.current, &req.new).map_err(|e| lost(before, ch, e))
     })?;
     Ok(PinOutcome { apdus })
 }
 
-/// Unblocks the PIN with the PUK and sets a new PIN: SELECT MF, PUK counter read, RESET RETRY
-/// COUNTER. Spends at most one PUK try, and none when it refuses (PUK blocked: nothing sent).
+/// Unblocks the PIN with the PUK and sets a new PIN: SELECT MF, PIN and PUK counter reads,
+/// RESET RETRY COUNTER. Spends at most one PUK try, and none when it refuses (PUK blocked:
+/// nothing sent). The PIN counter is read first so that, if the answer is lost, the counter
+/// read after reconnecting can tell whether the card unblocked the PIN.
 pub fn unblock_pin(conn: &mut dyn Connection, req: UnblockPin) -> Result<PinOutcome> {
     let ((), apdus) = with_card(conn, |p, ch| {
         check_lengths(p, &[(&req.new, PinKind::Pin)])?;
-        if !PinPolicy::of(p).puk.contains(req.puk.len()) {
-            let r = PinPolicy::of(p).puk;
+        let policy = PinPolicy::of(p);
+        if !policy.puk.contains(req.puk.len()) {
+            let r = policy.puk;
             return Err(PinRuleError::Format(FormatError::Length { kind: PinKind::Puk, min: r.min, max: r.max }).into());
         }
-        p.prepare_pin_commands(ch)?;
-        let tries = p.tries_left(ch, PinKind::Puk)?;
-        preflight(PinKind::Puk, tries, req.confirm_last_try)?;
-        p.unblock_pin(ch, &req.puk, &req.new)?;
-        Ok(())
+        let mut before = Before { pin: TriesLeft::Unknown, puk: TriesLeft::Unknown };
+        let lost = |before, ch: &crate::card::iso7816::Channel<'_>, e| interrupted(PinOp::Unblock, before, policy, ch, e);
+        p.prepare_pin_commands(ch).map_err(|e| lost(before, ch, e))?;
+        before.puk = p.tries_left(ch, PinKind::Puk).map_err(|e| lost(before, ch, e))?;
+        preflight(PinKind::Puk, before.puk, req.confirm_last_try)?;
+        before.pin = p.tries_left(ch, PinKind::Pin).map_err(|e| lost(before, ch, e))?;
+        p.unblock_pin(ch, &req.puk, &req.new).map_err(|e| lost(before, ch, e))
     })?;
     Ok(PinOutcome { apdus })
+}
+
+/// A PIN change or an unblock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PinOp {
+    /// Change the PIN (current PIN + new PIN).
+    Change,
+    /// Unblock the PIN (PUK + new PIN).
+    Unblock,
+}
+
+/// How far an interrupted PIN operation got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// No command carrying a secret was sent: nothing changed, no try was spent.
+    NothingSent,
+    /// The separate check of the current PIN or the PUK (a CIE sends it before the change) was
+    /// sent and its answer lost: a try may have been spent, the PIN was certainly not changed.
+    CheckSent,
+    /// The change or unblock command itself was sent and its answer lost: the card may have
+    /// carried it out.
+    CommandSent,
+}
+
+/// Counters read in the operation's transaction, before anything secret was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Before {
+    /// PIN tries left.
+    pub pin: TriesLeft,
+    /// PUK tries left (read for an unblock only).
+    pub puk: TriesLeft,
+}
+
+/// What is known of an interrupted PIN operation: enough to judge it once the card is back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pending {
+    /// Which operation.
+    pub op: PinOp,
+    /// How far it got.
+    pub stage: Stage,
+    /// The counters before anything secret was sent.
+    pub before: Before,
+    /// The card's counters and lengths.
+    pub policy: PinPolicy,
+}
+
+/// A PIN operation whose end is not known: the card or the connection failed during it.
+#[derive(Debug, thiserror::Error)]
+#[error("{:?} interrupted ({:?}): {cause}", pending.op, pending.stage)]
+pub struct Interruption {
+    /// What is known.
+    pub pending: Pending,
+    /// What failed.
+    #[source]
+    pub cause: Box<Error>,
+}
+
+/// Turns a failure inside a PIN operation into an honest one. Answers the card gave (wrong
+/// PIN, blocked, refused) are definite and kept; a lost or untrustworthy answer is not.
+fn interrupted(op: PinOp, mut before: Before, policy: PinPolicy, ch: &crate::card::iso7816::Channel<'_>, e: CardError) -> Error {
+    let lost = matches!(e, CardError::Transport(_) | CardError::Response(_) | CardError::SecureMessaging(_));
+    if !lost {
+        return e.into();
+    }
+    let stage = match ch.last_secret() {
+        None => Stage::NothingSent,
+        // A VERIFY sent on its own (the CIE checks the current PIN or the PUK first).
+        Some(s) if s.ins == 0x20 => Stage::CheckSent,
+        Some(s) if s.answered && !matches!(e, CardError::SecureMessaging(_)) => return e.into(),
+        Some(_) => {
+            // A check answered before this command succeeded and reset its counter.
+            if ch_had_separate_check(ch) {
+                match op {
+                    PinOp::Change => before.pin = TriesLeft::Known(policy.pin_max_tries),
+                    PinOp::Unblock => before.puk = TriesLeft::Known(policy.puk_max_tries),
+                }
+            }
+            Stage::CommandSent
+        }
+    };
+    Error::Interrupted(Box::new(Interruption { pending: Pending { op, stage, before, policy }, cause: Box::new(e.into()) }))
+}
+
+fn ch_had_separate_check(ch: &crate::card::iso7816::Channel<'_>) -> bool {
+    ch.secrets_sent() > 1
+}
+
+/// What the counters read after an interruption say about the operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "verdict")]
+pub enum Verdict {
+    /// The card carried it out: the new PIN is in force.
+    Applied,
+    /// The card did not carry it out: the PIN is the one from before.
+    NotApplied {
+        /// The secret typed was wrong and its try was spent (`None`: the card would not say).
+        try_spent: Option<bool>,
+    },
+    /// The counters cannot tell.
+    Unknown,
+}
+
+/// The counters after reconnecting, and what they mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct AfterCheck {
+    /// What happened.
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    /// PIN tries left now.
+    pub pin: TriesLeft,
+    /// PUK tries left now.
+    pub puk: TriesLeft,
+}
+
+/// Judges an interrupted operation from the counters before and after. Relies on what every
+/// card does with a retry counter: a wrong secret takes one try, a right one puts the counter
+/// back to its maximum, and RESET RETRY COUNTER always puts the PIN counter back to its maximum.
+/// When the counter was already at its maximum it cannot tell, and the verdict says so.
+pub fn judge(i: &Pending, pin_now: TriesLeft, puk_now: TriesLeft) -> Verdict {
+    let pin_max = i.policy.pin_max_tries;
+    let dropped = |before: TriesLeft, now: TriesLeft| match (before, now) {
+        (TriesLeft::Known(b), TriesLeft::Known(n)) => Some(n < b),
+        _ => None,
+    };
+    match (i.stage, i.op) {
+        (Stage::NothingSent, _) => Verdict::NotApplied { try_spent: Some(false) },
+        (Stage::CheckSent, PinOp::Change) => Verdict::NotApplied { try_spent: dropped(i.before.pin, pin_now) },
+        (Stage::CheckSent, PinOp::Unblock) => Verdict::NotApplied { try_spent: dropped(i.before.puk, puk_now) },
+        (Stage::CommandSent, PinOp::Change) => match (i.before.pin, pin_now) {
+            (TriesLeft::Known(b), TriesLeft::Known(n)) if n + 1 == b => Verdict::NotApplied { try_spent: Some(true) },
+            (TriesLeft::Known(b), TriesLeft::Known(n)) if b < pin_max && n == pin_max => Verdict::Applied,
+            (TriesLeft::Known(b), TriesLeft::Known(n)) if b < pin_max && n == b => Verdict::NotApplied { try_spent: Some(false) },
+            _ => Verdict::Unknown,
+        },
+        (Stage::CommandSent, PinOp::Unblock) => {
+            if dropped(i.before.puk, puk_now) == Some(true) {
+                return Verdict::NotApplied { try_spent: Some(true) };
+            }
+            match (i.before.pin, pin_now) {
+                (TriesLeft::Known(b), TriesLeft::Known(n)) if b < pin_max && n == pin_max => Verdict::Applied,
+                (TriesLeft::Known(b), TriesLeft::Known(n)) if b < pin_max && n == b => {
+                    Verdict::NotApplied { try_spent: dropped(i.before.puk, puk_now) }
+                }
+                _ => Verdict::Unknown,
+            }
+        }
+    }
+}
+
+/// After an interruption, with the card back: reads the PIN and PUK counters (no try spent,
+/// nothing secret sent) and judges what happened.
+pub fn check_after_interruption(conn: &mut dyn Connection, i: &Pending) -> Result<AfterCheck> {
+    let ((pin, puk), _) = with_card(conn, |p, ch| {
+        p.prepare_pin_commands(ch)?;
+        Ok((p.tries_left(ch, PinKind::Pin)?, p.tries_left(ch, PinKind::Puk)?))
+    })?;
+    Ok(AfterCheck { verdict: judge(i, pin, puk), pin, puk })
 }
 
 /// What a PIN dialog needs before it asks for anything.

@@ -66,6 +66,49 @@ pub fn derive_keys(z: &[u8]) -> (Zeroizing<[u8; 16]>, Zeroizing<[u8; 16]>) {
     (derive(1), derive(2))
 }
 
+/// Why card-supplied DH parameters or a public value were refused.
+pub type DhCheck = Result<(), &'static str>;
+
+/// Checks DH domain parameters from the card before any use: sizes (p of 1024 to 4096 bits,
+/// q of 160 bits or more and shorter than p), p odd, 1 < g < p − 1, and q dividing p − 1
+/// (a subgroup order, as in the CIE's parameters). Nothing here trusts the card's lengths.
+pub fn check_dh_params(g: &[u8], p: &[u8], q: &[u8]) -> DhCheck {
+    let (gs, ps, qs) = (strip_zeros(g), strip_zeros(p), strip_zeros(q));
+    if !(128..=512).contains(&ps.len()) {
+        return Err("DH prime size");
+    }
+    if ps[ps.len() - 1] & 1 == 0 {
+        return Err("DH prime even");
+    }
+    if qs.len() < 20 || qs.len() > ps.len() {
+        return Err("DH subgroup size");
+    }
+    let (g, p, q) = (BigUint::from_bytes_be(gs), BigUint::from_bytes_be(ps), BigUint::from_bytes_be(qs));
+    let one = BigUint::from(1u8);
+    let p1 = &p - &one;
+    if g <= one || g >= p1 {
+        return Err("DH generator");
+    }
+    if (&p1 % &q) != BigUint::from(0u8) {
+        return Err("DH subgroup order");
+    }
+    Ok(())
+}
+
+/// Checks the card's DH public value: 1 < y < p − 1 and no longer than p.
+pub fn check_dh_public(y: &[u8], p: &[u8]) -> DhCheck {
+    let (ys, ps) = (strip_zeros(y), strip_zeros(p));
+    if ys.len() > ps.len() {
+        return Err("DH public value size");
+    }
+    let (y, p) = (BigUint::from_bytes_be(ys), BigUint::from_bytes_be(ps));
+    let one = BigUint::from(1u8);
+    if y <= one || y >= &p - &one {
+        return Err("DH public value");
+    }
+    Ok(())
+}
+
 /// `base^exp mod m`, left-padded to `len` bytes (the middleware's minimal-length encoding is a
 /// known interoperability bug; CIE spec §3.4).
 pub fn mod_pow(base: &[u8], exp: &[u8], m: &[u8], len: usize) -> Vec<u8> {
@@ -108,6 +151,10 @@ pub fn sign_9796(n: &[u8], d: &[u8], m1: &[u8], m2: &[u8]) -> Option<Vec<u8>> {
 /// Recovers an ISO/IEC 9796-2 scheme 1 block: checks `6A … BC` and returns (m1, hash).
 pub fn recover_9796(n: &[u8], e: &[u8], sig: &[u8]) -> Option<(Vec<u8>, [u8; 32])> {
     let k = strip_zeros(n).len();
+    // A card-supplied key too short for the scheme (or zero) is refused before any arithmetic.
+    if k < 64 || strip_zeros(e).is_empty() || sig.len() > k {
+        return None;
+    }
     let r = mod_pow(sig, e, n, k);
     if r.len() < 34 || r[0] != 0x6A || r[k - 1] != 0xBC {
         return None;
