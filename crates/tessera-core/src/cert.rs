@@ -71,7 +71,7 @@ const OID_O: &str = "2.5.4.10";
 
 fn attr(name: &Name, oid: &str) -> Option<String> {
     name.0.iter().flat_map(|rdn| rdn.0.iter()).find(|atv| atv.oid.to_string() == oid).map(|atv| {
-        String::from_utf8_lossy(atv.value.value()).trim().to_owned()
+        crate::text::printable(String::from_utf8_lossy(atv.value.value()).trim())
     })
 }
 
@@ -175,9 +175,9 @@ pub fn summarize_at(der: &[u8], now: u64) -> Result<CertSummary, CertError> {
     Ok(CertSummary {
         holder,
         codice_fiscale: find_codice_fiscale(&tbs.subject),
-        subject: tbs.subject.to_string(),
+        subject: crate::text::printable(&tbs.subject.to_string()),
         issuer,
-        issuer_dn: tbs.issuer.to_string(),
+        issuer_dn: crate::text::printable(&tbs.issuer.to_string()),
         serial: colon_hex(tbs.serial_number.as_bytes()),
         not_before: rfc3339(&tbs.validity.not_before),
         not_after: rfc3339(&tbs.validity.not_after),

@@ -19,6 +19,7 @@ pub mod error;
 pub mod pss;
 pub mod secret;
 pub mod service;
+pub mod text;
 pub mod transport;
 
 pub use error::{Error, Result};

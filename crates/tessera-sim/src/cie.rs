@@ -70,6 +70,8 @@ pub(crate) struct CieApplet {
     ca_selected: bool,
     ifd_key: Option<(Vec<u8>, Vec<u8>, Vec<u8>)>,
     ifd_selected: bool,
+    /// Hostile behaviour for robustness tests: every READ BINARY answers 256 bytes and 9000.
+    pub(crate) endless_files: bool,
     rnd_icc: Option<[u8; 8]>,
     ext_auth_ok: bool,
     dapp_done: bool,
@@ -116,6 +118,11 @@ fn pkcs1_sign(key: &RsaPrivateKey, data: &[u8]) -> Option<Vec<u8>> {
 }
 
 impl CieApplet {
+    /// Replaces the DH domain parameters the card hands out (hostile-card tests).
+    pub(crate) fn set_dh(&mut self, g: Vec<u8>, p: Vec<u8>, q: Vec<u8>) {
+        (self.g, self.p, self.q) = (g, p, q);
+    }
+
     pub(crate) fn new(atr: Vec<u8>, pin: &str, puk: &str, pin_left: u8, puk_left: u8, days: (i64, i64)) -> Self {
         let (chip, services) = keys::cie_keys();
         let auth = keys::card_key(2048);
@@ -181,6 +188,7 @@ impl CieApplet {
             ca_selected: false,
             ifd_key: None,
             ifd_selected: false,
+            endless_files: false,
             rnd_icc: None,
             ext_auth_ok: false,
             dapp_done: false,
@@ -354,6 +362,9 @@ impl CieApplet {
     }
 
     fn read(&self, cmd: &CommandApdu) -> (Vec<u8>, StatusWord) {
+        if self.endless_files && self.session.is_some() {
+            return (vec![0x30; 256], StatusWord::Ok);
+        }
         let Some(data) = self.ef.and_then(|f| self.files().iter().find(|(x, _)| *x == f)).map(|(_, d)| d) else {
             return sw(StatusWord::NoCurrentEf);
         };

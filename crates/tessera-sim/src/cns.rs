@@ -89,6 +89,14 @@ fn well_formed_pin(v: &[u8]) -> bool {
 }
 
 impl CnsApplet {
+    /// Replaces EF_DatiPersonali with these 16 fields (hostile-card tests: names with control
+    /// characters or escape sequences).
+    pub(crate) fn set_personal_data(&mut self, fields: &[&str; 16]) {
+        self.fs.add_ef(&[0x1100, 0x1102], PersonalData::encode(fields, 400));
+    }
+}
+
+impl CnsApplet {
     pub(crate) fn new(cfg: &SimConfig) -> Self {
         let (atr, bits, stincard, card_number, cert_ef_size): (Vec<u8>, u16, bool, &str, Option<usize>) = match cfg.profile {
             // The CPS's certificate EF is larger than the certificate (0xFF padding) so that

@@ -317,6 +317,30 @@ impl SimCard {
         }
     }
 
+    /// A CNS card whose EF_DatiPersonali holds these 16 fields (surname is field 4, name 5).
+    /// No effect on a CIE.
+    pub fn set_cns_personal_data(&self, fields: &[&str; 16]) {
+        if let engine::Applet::Cns(c) = &mut self.engine().applet {
+            c.set_personal_data(fields);
+        }
+    }
+
+    /// A hostile CIE for robustness tests: hands out these DH parameters (g, p, q). No effect
+    /// on a CNS card.
+    pub fn set_cie_dh(&self, g: Vec<u8>, p: Vec<u8>, q: Vec<u8>) {
+        if let engine::Applet::Cie(c) = &mut self.engine().applet {
+            c.set_dh(g, p, q);
+        }
+    }
+
+    /// A hostile CIE for robustness tests: under secure messaging every READ BINARY answers
+    /// 256 bytes and 9000, at any offset, so the file never ends. No effect on a CNS card.
+    pub fn set_cie_endless_files(&self, on: bool) {
+        if let engine::Applet::Cie(c) = &mut self.engine().applet {
+            c.endless_files = on;
+        }
+    }
+
     /// Makes every answer take this long (a slow card).
     pub fn set_latency(&self, d: Duration) {
         self.engine().latency = d;

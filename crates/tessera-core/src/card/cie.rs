@@ -192,7 +192,7 @@ impl CieProfile {
         let _pan = Self::read_plain(ch, EF_PAN)?;
         self.select_cie(ch)?;
         let nis = Self::read_plain(ch, EF_ID_SERVIZI)?;
-        self.nis = Some(nis.iter().take(12).map(|&b| b as char).collect());
+        self.nis = Some(crate::text::printable(&nis.iter().take(12).map(|&b| b as char).collect::<String>()));
         let int_auth = Self::read_plain(ch, EF_INT_AUTH)?;
         // DER SEQUENCE { modulus, exponent }.
         let tlv = Tlv::from_bytes(&int_auth[..crate::card::cns::der_total_len(&int_auth).unwrap_or(int_auth.len()).min(int_auth.len())])

@@ -522,7 +522,7 @@ impl PersonalData {
         while fields.len() < 16 && i < body.len() {
             let len = usize::from_str_radix(std::str::from_utf8(body.get(i..i + 2)?).ok()?, 16).ok()?;
             let v = body.get(i + 2..i + 2 + len)?;
-            fields.push(v.iter().map(|&b| b as char).collect::<String>().trim().to_owned());
+            fields.push(crate::text::printable(v.iter().map(|&b| b as char).collect::<String>().trim()));
             i += 2 + len;
         }
         if fields.len() < 9 {
