@@ -10,6 +10,7 @@ macro_rules! out {
 
 mod args;
 mod extra;
+mod guard;
 mod output;
 mod prompt;
 
@@ -56,7 +57,16 @@ pub fn run() -> ExitCode {
         };
         return crate::gui::run(crate::gui::GuiOptions { demo, lang: lang_arg, started });
     }
-    ExitCode::from(dispatch(cli, lang))
+    // A bug must end in a clear message and exit code 1, never Rust's exit code 101.
+    std::panic::set_hook(Box::new(|info| tracing::error!("internal error: {info}")));
+    let json = std::env::args().any(|a| a == "--json");
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dispatch(cli, lang))) {
+        Ok(code) => ExitCode::from(code),
+        Err(panic) => {
+            let what = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            ExitCode::from(output::report_error(&Error::Internal(what), lang, json))
+        }
+    }
 }
 
 fn init_logging(verbose: u8) {
@@ -76,7 +86,7 @@ struct Opened {
     demo: bool,
 }
 
-fn open(card: &CardArgs) -> Result<Opened, Error> {
+fn open(card: &CardArgs, lang: Lang) -> Result<Opened, Error> {
     if let Some(preset) = &card.demo {
         let preset: Preset = preset.parse().map_err(|m: String| {
             eprintln!("{m}");
@@ -86,8 +96,9 @@ fn open(card: &CardArgs) -> Result<Opened, Error> {
         let sim = SimCard::new(SimConfig::new(profile, preset));
         return Ok(Opened { conn: Box::new(sim.connect()?), demo: true });
     }
-    let ctx = PcscContext::establish()?;
-    Ok(Opened { conn: Box::new(ctx.connect(card.reader.as_deref())?), demo: false })
+    let mut conn = guard::connecting(lang, card.json, || Ok(PcscContext::establish()?.connect(card.reader.as_deref())?))?;
+    conn.set_trust_simulated_cards(card.allow_simulated_card);
+    Ok(Opened { conn: Box::new(conn), demo: false })
 }
 
 fn dispatch(cli: Cli, lang: Lang) -> u8 {
@@ -97,8 +108,8 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
     match command {
         Command::Readers { json } => finish(readers(lang, json), lang, json),
         Command::Status(card) => {
-            let r = open(&card).and_then(|mut o| {
-                let ov = service::overview(o.conn.as_mut())?;
+            let r = open(&card, lang).and_then(|mut o| {
+                let ov = guard::run(o.conn.as_mut(), lang, card.json, |c| service::overview(c))?;
                 output::print_overview(&ov, o.demo, lang, card.json);
                 Ok(())
             });
@@ -111,19 +122,19 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
             finish(pin_unblock(&card, confirm_last_try, lang), lang, card.json)
         }
         Command::Cert(CertCommand::Show(card)) => {
-            let r = open(&card).and_then(|mut o| {
-                let c = service::read_certificate(o.conn.as_mut())?;
+            let r = open(&card, lang).and_then(|mut o| {
+                let c = guard::run(o.conn.as_mut(), lang, card.json, |c| service::read_certificate(c))?;
                 output::print_certificate(&c.summary, o.demo, lang, card.json);
                 Ok(())
             });
             finish(r, lang, card.json)
         }
         Command::Cert(CertCommand::Export { card, format, out, force }) => {
-            let r = open(&card).and_then(|mut o| {
+            let r = open(&card, lang).and_then(|mut o| {
                 if o.demo && !card.json {
                     eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
                 }
-                let c = service::read_certificate(o.conn.as_mut())?;
+                let c = guard::run(o.conn.as_mut(), lang, card.json, |c| service::read_certificate(c))?;
                 let f = match format {
                     Format::Pem => ExportFormat::Pem,
                     Format::Der => ExportFormat::Der,
@@ -294,7 +305,7 @@ fn print_ok(json: bool, demo: bool, apdus: u32, text: &str) {
 }
 
 fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
-    let mut o = open(card)?;
+    let mut o = open(card, lang)?;
     if o.demo && !card.json {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
@@ -306,7 +317,8 @@ fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
         .map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let new = new_pin_twice(&mut p, &policy, Some(&current), lang)?;
     // 2. Read the counters (no try spent) and confirm a possibly-last try.
-    let st = service::pin_status(o.conn.as_mut())?;
+    let st = guard::run(o.conn.as_mut(), lang, card.json, |c| service::pin_status(c))?;
+    simulated_banner(&o, &st, lang);
     if st.pin.is_blocked() {
         return Err(Error::Core(CoreError::PinBlocked));
     }
@@ -316,11 +328,18 @@ fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     warn_birth_date(&mut p, &new, &st, lang)?;
     let confirmed = confirm_last_try(PinKind::Pin, st.pin, flag, &mut p, lang)?;
     // 3. One transaction: counter check again, then CHANGE REFERENCE DATA.
-    match service::change_pin(o.conn.as_mut(), ChangePin { current, new, confirm_last_try: confirmed }) {
+    match guard::run(o.conn.as_mut(), lang, card.json, |c| service::change_pin(c, ChangePin { current, new, confirm_last_try: confirmed })) {
         Ok(out) => print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinChanged)),
-        Err(e) => return after_interruption(&o, e.into(), card.json, lang),
+        Err(e) => return after_interruption(&o, e, card.json, lang),
     }
     Ok(())
+}
+
+/// A simulated card in a real reader, allowed by --allow-simulated-card: said every time.
+fn simulated_banner(o: &Opened, st: &PinStatus, lang: Lang) {
+    if st.simulated && !o.demo {
+        eprintln!("*** {} ***", tr(lang, Text::SimulatedCard));
+    }
 }
 
 /// How long to wait for the card to come back after an interrupted PIN operation.
@@ -397,7 +416,7 @@ fn check_when_back(reader: &str, pending: &service::Pending, timeout: std::time:
 }
 
 fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
-    let mut o = open(card)?;
+    let mut o = open(card, lang)?;
     if o.demo && !card.json {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
@@ -405,7 +424,8 @@ fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     let mut p = Prompter::new();
     let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let new = new_pin_twice(&mut p, &policy, None, lang)?;
-    let st = service::pin_status(o.conn.as_mut())?;
+    let st = guard::run(o.conn.as_mut(), lang, card.json, |c| service::pin_status(c))?;
+    simulated_banner(&o, &st, lang);
     if st.puk.is_blocked() {
         return Err(Error::Core(CoreError::PukBlocked));
     }
@@ -417,9 +437,9 @@ fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
     }
     warn_birth_date(&mut p, &new, &st, lang)?;
     let confirmed = confirm_last_try(PinKind::Puk, st.puk, flag, &mut p, lang)?;
-    match service::unblock_pin(o.conn.as_mut(), UnblockPin { puk, new, confirm_last_try: confirmed }) {
+    match guard::run(o.conn.as_mut(), lang, card.json, |c| service::unblock_pin(c, UnblockPin { puk, new, confirm_last_try: confirmed })) {
         Ok(out) => print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinUnblocked)),
-        Err(e) => return after_interruption(&o, e.into(), card.json, lang),
+        Err(e) => return after_interruption(&o, e, card.json, lang),
     }
     Ok(())
 }

@@ -20,6 +20,9 @@ pub enum Error {
     /// A browser database cannot be changed.
     #[error(transparent)]
     Browser(#[from] BrowserError),
+    /// A bug in Tessera (a panic in card code), caught: the program goes on.
+    #[error("internal error: {0}")]
+    Internal(String),
     /// The command already told the user what happened; exit with this code.
     #[error("exit {0}")]
     Exit(u8),
@@ -48,7 +51,7 @@ impl Error {
     pub fn core(&self) -> Option<&CoreError> {
         match self {
             Error::Core(e) => Some(e),
-            Error::Browser(_) | Error::Exit(_) => None,
+            Error::Browser(_) | Error::Exit(_) | Error::Internal(_) => None,
         }
     }
 }

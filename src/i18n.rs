@@ -87,6 +87,18 @@ pub enum Text {
     PutCardBackToCheck,
     /// The CLI waits for the card to come back.
     WaitingUpTo60s,
+    /// Another program holds the card (said after a second of waiting).
+    WaitingForOtherProgram,
+    /// Gave up waiting for another program: nothing was sent.
+    GaveUpWaiting,
+    /// The card went silent after a PIN or PUK was sent.
+    MuteAfterSecret,
+    /// The card went silent; no PIN or PUK had been sent.
+    MuteNothingSecret,
+    /// The card does not answer (window banner).
+    CardDoesNotAnswer,
+    /// Take the card out to free the reader.
+    TakeCardOut,
     /// The card did not come back in time after an interruption.
     CouldNotCheck,
     PinUnblocked,
@@ -147,6 +159,36 @@ pub fn tr(lang: Lang, t: Text) -> &'static str {
             "Reinserisci la carta nello stesso lettore: Tessera legge solo i tentativi rimasti (nessun PIN viene inviato).",
             "Put the card back in the same reader: Tessera only reads the tries left (no PIN is sent).",
             "Stecken Sie die Karte wieder in dasselbe Lesegerät: Tessera liest nur die verbleibenden Versuche (keine PIN wird gesendet).",
+        ),
+        WaitingForOtherProgram => lang.pick(
+            "Attendo che un altro programma (browser, altro software della carta) liberi la carta…",
+            "Waiting for another program (a browser, other card software) to release the card…",
+            "Warte, bis ein anderes Programm (Browser, andere Kartensoftware) die Karte freigibt…",
+        ),
+        GaveUpWaiting => lang.pick(
+            "Ho smesso di attendere: nulla è stato inviato alla carta. Chiudi il browser o l'altro programma e riprova.",
+            "Stopped waiting: nothing was sent to the card. Close the browser or the other program and try again.",
+            "Warten beendet: Nichts wurde an die Karte gesendet. Schließen Sie den Browser oder das andere Programm und versuchen Sie es erneut.",
+        ),
+        MuteAfterSecret => lang.pick(
+            "Un PIN o PUK era già stato inviato: potrebbe essere arrivato alla carta. Estrai e reinserisci la carta e guarda i tentativi rimasti prima di riprovare.",
+            "A PIN or PUK had already been sent: it may have reached the card. Take the card out, put it back and look at the tries left before trying again.",
+            "Eine PIN oder PUK war bereits gesendet: Sie hat die Karte möglicherweise erreicht. Karte herausnehmen, wieder einstecken und die verbleibenden Versuche prüfen, bevor Sie es erneut versuchen.",
+        ),
+        CardDoesNotAnswer => lang.pick(
+            "La carta non risponde da 15 secondi.",
+            "The card has not answered for 15 seconds.",
+            "Die Karte antwortet seit 15 Sekunden nicht.",
+        ),
+        TakeCardOut => lang.pick(
+            "Estrai la carta dal lettore e reinseriscila.",
+            "Take the card out of the reader and put it back.",
+            "Nehmen Sie die Karte aus dem Lesegerät und stecken Sie sie wieder ein.",
+        ),
+        MuteNothingSecret => lang.pick(
+            "Nessun PIN o PUK era stato inviato.",
+            "No PIN or PUK had been sent.",
+            "Keine PIN oder PUK war gesendet worden.",
         ),
         WaitingUpTo60s => lang.pick("Attendo fino a 60 secondi…", "Waiting up to 60 seconds…", "Warte bis zu 60 Sekunden…"),
         CouldNotCheck => lang.pick(

@@ -89,3 +89,46 @@ fn cie_cli_status_through_pcscd_says_simulated() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(text.contains("SIMULATED CARD") && text.contains("CIE 3.0 (Bit4Id2023)"), "{text}");
 }
+
+fn cli_pin_change(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .args(["pin", "change"])
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+/// A card of Tessera's public test authority in a real reader gets no PIN unless the user
+/// chose so explicitly, and then every PIN operation says it is simulated.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn a_simulated_cie_in_a_reader_gets_a_pin_only_by_explicit_choice_and_is_named_every_time() {
+    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    // Core: an untrusting connection refuses before anything secret.
+    let mut plain = tessera_core::transport::pcsc::PcscContext::establish().expect("pcscd").connect(None).expect("card");
+    let e = service::change_pin(&mut plain, ChangePin { current: pin(PIN), new: pin("58209749"), confirm_last_try: false })
+        .expect_err("refused");
+    assert!(matches!(e, Error::SimulatedCard), "{e:?}");
+    drop(plain);
+    assert_eq!(tb.card.counters().pin_tries, 0);
+    // CLI without the flag: refused, nothing sent.
+    let input = format!("{PIN}\n58209749\n58209749\n");
+    let o = cli_pin_change(&["--json"], &input);
+    assert_eq!(o.status.code(), Some(15), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["error"], "simulated_card");
+    assert_eq!(tb.card.counters().pin_tries, 0, "no PIN reached the card");
+    // With the flag: the banner, then the change.
+    let o = cli_pin_change(&["--allow-simulated-card"], &input);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("SIMULATED CARD"), "{err}");
+    assert!(tb.card.pin_is("58209749"));
+}

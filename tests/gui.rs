@@ -269,3 +269,45 @@ fn selftest_in_the_window_and_the_helpdesk_report() {
     assert!(text.contains("6022000000123456") && !text.contains("MARIA"), "{text}");
     assert!(!text.contains(PIN));
 }
+
+#[test]
+fn change_carried_out_then_removed_says_the_new_pin_may_be_in_force_then_checks() {
+    let card = SimCard::cps(Preset::PinLastTry);
+    let mut h = app(&card);
+    card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: true } });
+    click(&mut h, "Cambia PIN");
+    type_into(&mut h, "PIN attuale", PIN);
+    click(&mut h, "Avanti");
+    type_into(&mut h, "Nuovo PIN", "58209749");
+    type_into(&mut h, "Ripeti il nuovo PIN", "58209749");
+    click(&mut h, "Avanti");
+    click(&mut h, "Cambia il PIN ora");
+    // The last-try confirmation (one try left).
+    if has_text(&h, "Sì, usa l'ultimo tentativo") {
+        click(&mut h, "Sì, usa l'ultimo tentativo");
+    }
+    settle(&mut h, |a| a.wizard.outcome.is_some() && !a.busy);
+    assert!(has_text(&h, "il NUOVO PIN potrebbe essere già attivo"), "the truth about a lost answer");
+    assert!(has_text(&h, "Reinserisci la carta nello stesso lettore"));
+    assert!(h.query_all_by_label("Riprova").next().is_none(), "no retry while the outcome is unknown");
+    // The card comes back: the counters (read without a try) tell.
+    card.reinsert();
+    h.state_mut().refresh();
+    settle(&mut h, |a| a.wizard.after_check.is_some() && !a.busy);
+    assert!(has_text(&h, "Verificato: la carta aveva eseguito il cambio"));
+    assert!(card.pin_is("58209749"));
+    assert_eq!(card.counters().pin_tries, 1, "one try, never replayed, none to check");
+}
+
+#[test]
+fn a_panic_in_card_code_leaves_the_window_alive() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    card.inject(Fault { when: Trigger::Ins(0xB0), what: FaultKind::Panic });
+    h.state_mut().refresh();
+    settle(&mut h, |a| matches!(a.overview, Some(Err(tessera::Error::Internal(_)))) && !a.busy);
+    assert!(has_text(&h, "Errore interno di Tessera"));
+    h.state_mut().refresh();
+    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    assert!(has_text(&h, "MARIA ESEMPIO"));
+}

@@ -175,3 +175,65 @@ fn cli_change_interrupted_waits_for_the_card_and_tells_the_truth() {
     assert_eq!(tb.card.counters().pin_tries, 0, "the check after reinsertion sends no PIN");
     assert!(tb.card.pin_is("50719"));
 }
+
+/// Another program holds a transaction: the CLI says so after a second, gives up after the
+/// bound, and nothing reaches the card.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn another_program_holding_the_card_is_said_and_bounded() {
+    use tessera_core::transport::Connection;
+    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let mut holder = tb.connect();
+    let held = holder.begin().expect("the other program's transaction");
+    let started = std::time::Instant::now();
+    let o = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .env("TESSERA_BUSY_TIMEOUT_SECS", "3")
+        .args(["status", "--json"])
+        .output()
+        .expect("run");
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(7), "{err}");
+    assert!(err.contains("Waiting for another program"), "{err}");
+    assert!(err.contains("nothing was sent to the card"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["error"], "card_busy");
+    assert!(took < std::time::Duration::from_secs(15), "{took:?}");
+    assert_eq!(tb.card.counters().apdus, 0, "nothing reached the card");
+    drop(held);
+    drop(holder);
+    // Released: the next status works, and the abandoned wait sent nothing later either.
+    let o = Command::new(env!("CARGO_BIN_EXE_tessera")).args(["status", "--json"]).output().expect("run");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// A card that goes silent after the PIN change was sent: the CLI gives up after the bound and
+/// says the PIN may have reached the card.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn a_card_that_goes_mute_is_given_up_with_the_truth() {
+    use std::io::Write;
+    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Stall { millis: 6000 } });
+    let started = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .env("TESSERA_MUTE_TIMEOUT_SECS", "2")
+        .args(["pin", "change"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    child.stdin.take().expect("stdin").write_all(format!("{PIN}\n50719\n50719\n").as_bytes()).expect("write");
+    let o = child.wait_with_output().expect("wait");
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(5), "{err}");
+    assert!(err.contains("it may have reached the card"), "{err}");
+    assert!(took < std::time::Duration::from_secs(6), "gave up before the card answered: {took:?}");
+    // Let the stalled answer drain before the next test uses the reader.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    assert_eq!(tb.card.counters().pin_tries, 1);
+}

@@ -38,6 +38,10 @@ pub struct CardArgs {
     /// Model of the demo card: cps, ts-cns, st2022-nfc, ace2025, ace2025-strict, idemia2021, cns-token, cie, cie-gemalto.
     #[arg(long, default_value = "cps", value_name = "PROFILE")]
     pub demo_profile: String,
+    /// Let a card of Tessera's public test authority (the simulator in a real reader) receive
+    /// a PIN. Without it, such a card is refused before any PIN is sent.
+    #[arg(long)]
+    pub allow_simulated_card: bool,
     /// Machine-readable JSON output on stdout.
     #[arg(long)]
     pub json: bool,

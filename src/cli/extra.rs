@@ -17,8 +17,14 @@ use crate::{Error, Result};
 /// authenticated session just to pick the browser module).
 fn card_type(card: &CardArgs) -> Option<String> {
     use tessera_core::card::detect::{CardKind, identify};
-    let o = open(card).ok()?;
-    match identify(o.conn.atr()) {
+    // The ATR from the reader list: no connection, so no wait on another program's transaction.
+    let atr = if card.demo.is_some() {
+        open(card, Lang::It).ok()?.conn.atr().to_vec()
+    } else {
+        let rs = PcscContext::establish().ok()?.readers().ok()?;
+        rs.into_iter().find(|r| r.card_present && card.reader.as_ref().is_none_or(|n| *n == r.name))?.atr
+    };
+    match identify(&atr) {
         CardKind::Cns(c) => Some(c.card_type.to_owned()),
         CardKind::Cie { .. } => Some("CIE".to_owned()),
         CardKind::MaybeCnsContactless { .. } | CardKind::Unknown => None,
@@ -93,7 +99,7 @@ fn module(args: &BrowserArgs) -> Result<std::path::PathBuf> {
     choice.path.ok_or(Error::Browser(BrowserError::NoModule(choice.install_hint)))
 }
 
-pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Option<&std::path::Path>, _lang: Lang) -> Result<()> {
+pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Option<&std::path::Path>, lang: Lang) -> Result<()> {
     let demo = card.demo.is_some();
     let readers = if demo {
         Ok(Vec::new())
@@ -110,7 +116,7 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
         })
         .map_err(Error::from)
     };
-    let conn: Result<Box<dyn Connection>> = open(card).map(|o| o.conn);
+    let conn: Result<Box<dyn Connection>> = open(card, lang).map(|o| o.conn);
     let r = report::build(readers, conn, include_personal_data, demo);
     let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r) };
     if let Some(p) = out_file {
@@ -121,8 +127,9 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
 }
 
 pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Result<u8> {
-    let mut o = open(card)?;
-    let st = tessera_core::service::pin_status(o.conn.as_mut())?;
+    let mut o = open(card, lang)?;
+    let st = super::guard::run(o.conn.as_mut(), lang, card.json, |c| tessera_core::service::pin_status(c))?;
+    super::simulated_banner(&o, &st, lang);
     if st.pin.is_blocked() {
         return Err(Error::Core(CoreError::PinBlocked));
     }
@@ -141,7 +148,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
     let confirmed = super::confirm_last_try(PinKind::Pin, st.pin, confirm_flag, &mut p, lang)?;
     let typed = p.secret(tr(lang, Text::PromptCurrentPin), PinKind::Pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let pin = Pin::parse(typed, st.policy.pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
-    let res = selftest::run(o.conn.as_mut(), &pin, confirmed)?;
+    let res = super::guard::run(o.conn.as_mut(), lang, card.json, |c| selftest::run(c, &pin, confirmed))?;
     if card.json {
         out!("{}", serde_json::to_string_pretty(&serde_json::json!({"passed": res.passed(), "demo": o.demo, "steps": res.steps})).unwrap_or_default());
     } else {

@@ -56,6 +56,7 @@ pub fn exit_code(e: &Error) -> u8 {
     let e = match e {
         Error::Browser(_) => return code::BROWSER,
         Error::Exit(c) => return *c,
+        Error::Internal(_) => return code::OTHER,
         Error::Core(c) => c,
     };
     match e {
@@ -73,7 +74,12 @@ pub fn exit_code(e: &Error) -> u8 {
         CoreError::LoginExpired => code::OTHER,
         CoreError::LastTryNotConfirmed { .. } => code::LAST_TRY_NOT_CONFIRMED,
         CoreError::InvalidInput(_) | CoreError::Cancelled => code::INVALID_INPUT,
-        CoreError::Card(_) | CoreError::Certificate(_) | CoreError::NoCertificate | CoreError::SecureChannel | CoreError::CardNotAuthentic => {
+        CoreError::Card(_)
+        | CoreError::Certificate(_)
+        | CoreError::NoCertificate
+        | CoreError::SecureChannel
+        | CoreError::CardNotAuthentic
+        | CoreError::SimulatedCard => {
             code::CARD_ERROR
         }
         CoreError::Io { .. } => code::IO,
@@ -89,6 +95,7 @@ pub fn error_id(e: &Error) -> &'static str {
         Error::Browser(BrowserError::NoModule(_)) => return "no_pkcs11_module",
         Error::Browser(_) => return "browser_database",
         Error::Exit(_) => return "reported",
+        Error::Internal(_) => return "internal_error",
         Error::Core(c) => c,
     };
     match e {
@@ -105,6 +112,7 @@ pub fn error_id(e: &Error) -> &'static str {
         CoreError::Card(_) => "card_error",
         CoreError::SecureChannel => "secure_channel_broken",
         CoreError::CardNotAuthentic => "card_not_authentic",
+        CoreError::SimulatedCard => "simulated_card",
         CoreError::WrongSecret { kind: PinKind::Pin, .. } => "wrong_pin",
         CoreError::WrongSecret { kind: PinKind::Puk, .. } => "wrong_puk",
         CoreError::PinBlocked => "pin_blocked",

@@ -1,5 +1,6 @@
 //! The application: state, event handling, the top bar and screen dispatch.
 
+use crate::i18n::{Text, tr};
 use super::GuiOptions;
 use super::settings::Settings;
 use super::widgets::{SecretBuffer, wipe_field};
@@ -103,6 +104,11 @@ pub struct TesseraApp {
     pub overview: Option<Result<CardOverview>>,
     /// The worker is talking to the card.
     pub busy: bool,
+    /// Since when the worker is busy, and since when its current transaction has run.
+    busy_since: Option<Instant>,
+    begun_since: Option<Instant>,
+    /// What the last "stop waiting" left behind, shown until the next operation.
+    gave_up: Option<String>,
     /// The card source is the demo card.
     pub demo: bool,
     /// Helpdesk details shown.
@@ -162,6 +168,9 @@ impl TesseraApp {
             readers: None,
             overview: None,
             busy: true,
+            busy_since: None,
+            begun_since: None,
+            gave_up: None,
             demo,
             details: false,
             about: false,
@@ -223,6 +232,12 @@ impl TesseraApp {
         self.worker.send(r);
     }
 
+    /// Reads the readers and the card again (what a card event does; tests of the demo card,
+    /// which has no event monitor, call it after putting the card back).
+    pub fn refresh(&mut self) {
+        self.worker.send(Request::Refresh);
+    }
+
     /// Whether a PIN operation is under way.
     pub fn pin_operation_pending(&self) -> bool {
         self.pending_pin_event
@@ -256,7 +271,23 @@ impl TesseraApp {
                 }
                 Event::Browsers(m, s, c) => self.browsers = Some((m, s, c)),
                 Event::AfterCheck(p, a) => self.wizard.after_check = Some((p, a)),
-                Event::Busy(b) => self.busy = b,
+                Event::Internal(what) => {
+                    // A caught bug: the request it stopped gets its error where the user waits.
+                    if self.pending_pin_event {
+                        self.pending_pin_event = false;
+                        self.wizard.outcome = Some(Err(Error::Internal(what)));
+                    } else {
+                        self.overview = Some(Err(Error::Internal(what)));
+                    }
+                }
+                Event::Busy(b) => {
+                    self.busy = b;
+                    self.busy_since = b.then(Instant::now);
+                    self.begun_since = None;
+                    if b {
+                        self.gave_up = None;
+                    }
+                }
             }
         }
     }
@@ -285,6 +316,7 @@ impl TesseraApp {
             s.text_styles.insert(egui::TextStyle::Button, egui::FontId::proportional(17.0));
         });
         egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
+        self.stuck_banner(ui);
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| match self.screen {
                 Screen::Home => super::screens::home::show(self, ui),
@@ -303,6 +335,69 @@ impl TesseraApp {
             self.go(&ctx, Screen::Home);
         }
         self.automate(&ctx);
+    }
+
+    /// While the worker waits on the smart-card service: after a second without the card, says
+    /// another program holds it (with Cancel: nothing will be sent); after 15 s inside a
+    /// transaction, says the card does not answer (with Stop waiting). PC/SC can abort neither
+    /// wait, so giving up leaves the stuck worker behind and starts a fresh one.
+    fn stuck_banner(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        let waiting = self.busy_since.is_some_and(|t| t.elapsed() >= std::time::Duration::from_secs(1));
+        let begun = self.worker.watch().begun();
+        if begun {
+            self.begun_since.get_or_insert_with(Instant::now);
+        } else {
+            self.begun_since = None;
+        }
+        let mute = self.begun_since.is_some_and(|t| t.elapsed() >= std::time::Duration::from_secs(15));
+        if self.busy {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(250));
+        }
+        let notice = if self.busy && waiting && !begun {
+            Some((tr(lang, Text::WaitingForOtherProgram), ui_text(lang, Ui::Cancel)))
+        } else if self.busy && mute {
+            Some((tr(lang, Text::CardDoesNotAnswer), ui_text(lang, Ui::StopWaiting)))
+        } else {
+            None
+        };
+        if notice.is_none() && self.gave_up.is_none() {
+            return;
+        }
+        egui::Panel::top("stuck").show(ui, |ui| {
+            ui.add_space(6.0);
+            if let Some((text, button)) = notice {
+                ui.horizontal_wrapped(|ui| {
+                    ui.spinner();
+                    ui.label(egui::RichText::new(text).strong());
+                    if ui.button(button).clicked() {
+                        let nothing_sent = !begun && self.worker.watch().cancel_if_waiting();
+                        let secret = self.worker.watch().secret_sent();
+                        if nothing_sent || begun {
+                            self.worker.replace_stuck();
+                            self.busy = false;
+                            self.busy_since = None;
+                            self.begun_since = None;
+                            self.pending_pin_event = false;
+                            self.gave_up = Some(if nothing_sent {
+                                tr(lang, Text::GaveUpWaiting).to_owned()
+                            } else if secret {
+                                tr(lang, Text::MuteAfterSecret).to_owned()
+                            } else {
+                                format!("{} {}", tr(lang, Text::MuteNothingSecret), tr(lang, Text::TakeCardOut))
+                            });
+                            if self.wizard.outcome.is_none() && self.wizard.step == 4 {
+                                self.wizard.outcome = Some(Err(Error::Core(crate::error::CoreError::Cancelled)));
+                            }
+                        }
+                    }
+                });
+            }
+            if let Some(g) = &self.gave_up {
+                ui.label(g.as_str());
+            }
+            ui.add_space(6.0);
+        });
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui) {

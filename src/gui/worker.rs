@@ -5,7 +5,7 @@
 use tessera_core::cert::ExportFormat;
 use tessera_core::service::{self, CardOverview, CertificateInfo, ChangePin, PinOutcome, UnblockPin};
 use tessera_sim::{Preset, SimCard, SimConfig, SimProfile};
-use tessera_core::transport::{Connection, PcscContext, ReaderInfo, TransportError};
+use tessera_core::transport::{Connection, PcscContext, ReaderInfo, TransportError, Watch};
 use crate::error::CoreError;
 use crate::{Error, Result};
 use std::path::PathBuf;
@@ -110,6 +110,8 @@ pub enum Event {
     Selftest(Result<crate::selftest::Selftest>),
     /// Browser databases (and the module, or why there is none); the result of a change.
     Browsers(Result<std::path::PathBuf>, Vec<crate::browser::DatabaseState>, Option<Result<()>>),
+    /// A bug in Tessera stopped the last request (caught; the worker goes on).
+    Internal(String),
     /// The counters read once the card was back after an interrupted PIN operation.
     AfterCheck(service::Pending, tessera_core::service::AfterCheck),
     /// The worker started (true) or finished (false) talking to the card.
@@ -122,25 +124,63 @@ pub struct Worker {
     rx: Receiver<Event>,
     handle: Option<JoinHandle<()>>,
     monitor: Option<(tessera_core::transport::MonitorCanceller, JoinHandle<()>)>,
+    /// What the window sees of the worker's card transactions (see `transport::Watch`).
+    watch: Watch,
+    /// The source the worker uses now (a replacement worker starts on it).
+    source: Source,
+    wake: std::sync::Arc<dyn Fn() + Send + Sync>,
+}
+
+thread_local! {
+    /// The worker thread's watch: every connection it opens reports through it.
+    static WATCH: std::cell::RefCell<Option<Watch>> = const { std::cell::RefCell::new(None) };
 }
 
 impl Worker {
     /// Starts the worker; `wake` is called after every event (the window's `request_repaint`).
     pub fn spawn(source: Source, wake: impl Fn() + Send + Sync + Clone + 'static) -> Self {
+        Self::start(source, std::sync::Arc::new(wake))
+    }
+
+    fn start(source: Source, wake: std::sync::Arc<dyn Fn() + Send + Sync>) -> Self {
         let (tx, req_rx) = channel::<Request>();
         let (ev_tx, rx) = channel::<Event>();
-        let monitor = spawn_monitor(tx.clone(), wake.clone());
+        let w1 = wake.clone();
+        let monitor = spawn_monitor(tx.clone(), move || w1());
+        let watch = Watch::new();
+        let (w2, thread_watch, thread_source) = (wake.clone(), watch.clone(), source.clone());
         let handle = std::thread::Builder::new()
             .name("tessera-card".into())
-            .spawn(move || run(source, req_rx, ev_tx, wake))
+            .spawn(move || {
+                WATCH.with(|w| *w.borrow_mut() = Some(thread_watch));
+                run(thread_source, req_rx, ev_tx, move || w2());
+            })
             .ok();
         let _ = tx.send(Request::Refresh);
-        Self { tx, rx, handle, monitor }
+        Self { tx, rx, handle, monitor, watch, source, wake }
     }
 
     /// Sends a request (ignored if the worker has stopped).
-    pub fn send(&self, r: Request) {
+    pub fn send(&mut self, r: Request) {
+        if let Request::SetSource(s) = &r {
+            self.source = s.clone();
+        }
         let _ = self.tx.send(r);
+    }
+
+    /// What the window sees of the current card transaction.
+    pub fn watch(&self) -> &Watch {
+        &self.watch
+    }
+
+    /// Leaves a worker that is stuck in the smart-card service (another program holds the card,
+    /// or the card went mute) and starts a fresh one on the same source. The old thread is not
+    /// joined: it ends by itself when the service lets it go (its transaction, if it comes
+    /// after the user gave up, is ended with nothing sent).
+    pub fn replace_stuck(&mut self) {
+        let fresh = Self::start(self.source.clone(), self.wake.clone());
+        let mut old = std::mem::replace(self, fresh);
+        old.handle = None;
     }
 
     /// The events that arrived since the last call.
@@ -199,7 +239,11 @@ fn spawn_monitor(
 
 fn connect(source: &Source) -> Result<Box<dyn Connection>> {
     match source {
-        Source::Pcsc => Ok(Box::new(PcscContext::establish()?.connect(None)?)),
+        Source::Pcsc => {
+            let mut c = PcscContext::establish()?.connect(None)?;
+            WATCH.with(|w| c.set_watch(w.borrow().clone()));
+            Ok(Box::new(c))
+        }
         Source::Demo(card) => Ok(Box::new(card.connect()?)),
         Source::DemoNoReader => Err(Error::Core(CoreError::Transport(TransportError::NoReader))),
         Source::DemoUnknownCard => Err(Error::Core(CoreError::UnsupportedCard { atr: "3B 02 14 50".into(), cie: false })),
@@ -252,58 +296,73 @@ fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl 
     let mut pending: Option<service::Pending> = None;
     while let Ok(req) = rx.recv() {
         tracing::debug!(request = ?req, "card worker");
-        match req {
-            Request::Shutdown => return,
-            Request::SetSource(s) => {
-                source = s;
-                busy(&send, || refresh(&source, &send));
+        if matches!(req, Request::Shutdown) {
+            return;
+        }
+        // A bug in card code must not take the window down: the panic is caught, reported as
+        // an internal error, and the worker goes on with the next request.
+        let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle(req, &mut source, &mut pending, &send)));
+        if let Err(panic) = handled {
+            let what = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            crate::report::errlog::record("internal_error", &what);
+            send(Event::Internal(what));
+            send(Event::Busy(false));
+        }
+    }
+}
+
+fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pending>, send: &impl Fn(Event)) {
+    match req {
+        Request::Shutdown => {}
+        Request::SetSource(s) => {
+            *source = s;
+            busy(&send, || refresh(source, &send));
+        }
+        Request::Refresh => busy(&send, || {
+            check_pending(source, pending, &send);
+            refresh(source, &send);
+        }),
+        Request::ChangePin(r) => busy(&send, || {
+            let res = connect(source).and_then(|mut c| service::change_pin(c.as_mut(), r).map_err(Error::from));
+            *pending = pending_of(&res);
+            send(Event::PinChanged(res));
+            check_pending(source, pending, &send);
+            refresh(source, &send);
+        }),
+        Request::Unblock(r) => busy(&send, || {
+            let res = connect(source).and_then(|mut c| service::unblock_pin(c.as_mut(), r).map_err(Error::from));
+            *pending = pending_of(&res);
+            send(Event::Unblocked(res));
+            check_pending(source, pending, &send);
+            refresh(source, &send);
+        }),
+        Request::Export { der, format, path } => {
+            let res = service::export_certificate(&der, format, &path, true).map(|()| path);
+            send(Event::Exported(res.map_err(Error::from)));
+        }
+        Request::Report { include_personal_data } => busy(&send, || {
+            let rs = readers(source).map(|v| v.into_iter().map(|r| (r, None)).collect());
+            let r = crate::report::build(rs, connect(source), include_personal_data, source.is_demo());
+            send(Event::Report(Box::new(r)));
+        }),
+        Request::Selftest(pin, confirm) => busy(&send, || {
+            let res = connect(source).and_then(|mut c| crate::selftest::run(c.as_mut(), &pin, confirm));
+            if let Err(e) = &res {
+                crate::report::errlog::record("selftest", &crate::i18n::describe_error(e, crate::i18n::Lang::En).what);
             }
-            Request::Refresh => busy(&send, || {
-                check_pending(&source, &mut pending, &send);
-                refresh(&source, &send);
-            }),
-            Request::ChangePin(r) => busy(&send, || {
-                let res = connect(&source).and_then(|mut c| service::change_pin(c.as_mut(), r).map_err(Error::from));
-                pending = pending_of(&res);
-                send(Event::PinChanged(res));
-                check_pending(&source, &mut pending, &send);
-                refresh(&source, &send);
-            }),
-            Request::Unblock(r) => busy(&send, || {
-                let res = connect(&source).and_then(|mut c| service::unblock_pin(c.as_mut(), r).map_err(Error::from));
-                pending = pending_of(&res);
-                send(Event::Unblocked(res));
-                check_pending(&source, &mut pending, &send);
-                refresh(&source, &send);
-            }),
-            Request::Export { der, format, path } => {
-                let res = service::export_certificate(&der, format, &path, true).map(|()| path);
-                send(Event::Exported(res.map_err(Error::from)));
-            }
-            Request::Report { include_personal_data } => busy(&send, || {
-                let rs = readers(&source).map(|v| v.into_iter().map(|r| (r, None)).collect());
-                let r = crate::report::build(rs, connect(&source), include_personal_data, source.is_demo());
-                send(Event::Report(Box::new(r)));
-            }),
-            Request::Selftest(pin, confirm) => busy(&send, || {
-                let res = connect(&source).and_then(|mut c| crate::selftest::run(c.as_mut(), &pin, confirm));
-                if let Err(e) = &res {
-                    crate::report::errlog::record("selftest", &crate::i18n::describe_error(e, crate::i18n::Lang::En).what);
-                }
-                send(Event::Selftest(res));
-                refresh(&source, &send);
-            }),
-            Request::BrowserStatus(card_type) => send(browsers(&card_type, None)),
-            Request::BrowserChange(card_type, add) => {
-                let lib = crate::browser::module_for(&card_type).path;
-                let res = match &lib {
-                    Some(l) => crate::browser::discover().iter().try_for_each(|db| {
-                        if add { crate::browser::register(&db.dir, l) } else { crate::browser::unregister(&db.dir, l) }.map(|_| ())
-                    }),
-                    None => Ok(()),
-                };
-                send(browsers(&card_type, Some(res)));
-            }
+            send(Event::Selftest(res));
+            refresh(source, &send);
+        }),
+        Request::BrowserStatus(card_type) => send(browsers(&card_type, None)),
+        Request::BrowserChange(card_type, add) => {
+            let lib = crate::browser::module_for(&card_type).path;
+            let res = match &lib {
+                Some(l) => crate::browser::discover().iter().try_for_each(|db| {
+                    if add { crate::browser::register(&db.dir, l) } else { crate::browser::unregister(&db.dir, l) }.map(|_| ())
+                }),
+                None => Ok(()),
+            };
+            send(browsers(&card_type, Some(res)));
         }
     }
 }

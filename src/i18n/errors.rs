@@ -194,6 +194,17 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
         Error::Core(e) => describe_core_error(e, lang),
         Error::Browser(e) => describe_browser_error(e, lang),
         Error::Exit(_) => d(String::new(), String::new()),
+        Error::Internal(what) => d(
+            format!(
+                "{} ({what})",
+                lang.pick("Errore interno di Tessera: l'operazione è stata interrotta.", "Internal error in Tessera: the operation was stopped.", "Interner Fehler in Tessera: Der Vorgang wurde abgebrochen.")
+            ),
+            lang.pick(
+                "Estrai e reinserisci la carta e guarda i tentativi rimasti prima di riprovare. Invia il rapporto agli sviluppatori.",
+                "Take the card out, put it back and look at the tries left before trying again. Send the report to the developers.",
+                "Karte herausnehmen und wieder einstecken, verbleibende Versuche prüfen, dann erneut versuchen. Senden Sie den Bericht an die Entwickler.",
+            ),
+        ),
     }
 }
 
@@ -264,6 +275,18 @@ pub fn describe_core_error(e: &CoreError, lang: Lang) -> Described {
                 "Non inserire il PIN. Rivolgiti al Comune o all'assistenza con il rapporto: tessera status --json",
                 "Do not type your PIN. Contact your municipality or the helpdesk with the report: tessera status --json",
                 "Geben Sie keine PIN ein. Wenden Sie sich mit dem Bericht an die Gemeinde oder den Support: tessera status --json",
+            ),
+        ),
+        CoreError::SimulatedCard => d(
+            lang.pick(
+                "Questa carta si è autenticata con l'autorità di PROVA pubblica di Tessera: è una carta simulata, oppure una contraffazione che potrebbe leggere il PIN. Nessun PIN è stato inviato.",
+                "This card authenticated with Tessera's public TEST authority: it is a simulated card, or a forgery that could read your PIN. No PIN was sent.",
+                "Diese Karte hat sich mit der öffentlichen TEST-Stelle von Tessera ausgewiesen: eine simulierte Karte oder eine Fälschung, die Ihre PIN lesen könnte. Keine PIN wurde gesendet.",
+            ),
+            lang.pick(
+                "Non inserire il tuo PIN. Solo per prove con il simulatore di Tessera: aggiungi --allow-simulated-card.",
+                "Do not type your PIN. Only for tests with Tessera's simulator: add --allow-simulated-card.",
+                "Geben Sie Ihre PIN nicht ein. Nur für Tests mit dem Tessera-Simulator: --allow-simulated-card hinzufügen.",
             ),
         ),
         CoreError::Card(c) => d(

@@ -27,6 +27,8 @@ pub enum Ui {
     Back,
     Next,
     Cancel,
+    /// Stop waiting for a mute card.
+    StopWaiting,
     Confirm,
     Done,
     Retry,
@@ -152,6 +154,7 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
         Back => lang.pick("Indietro", "Back", "Zurück"),
         Next => lang.pick("Avanti", "Next", "Weiter"),
         Cancel => lang.pick("Annulla", "Cancel", "Abbrechen"),
+        StopWaiting => lang.pick("Smetti di attendere", "Stop waiting", "Nicht mehr warten"),
         Confirm => lang.pick("Conferma", "Confirm", "Bestätigen"),
         Done => lang.pick("Fine", "Done", "Fertig"),
         Retry => lang.pick("Riprova", "Try again", "Erneut versuchen"),

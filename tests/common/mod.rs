@@ -124,8 +124,13 @@ impl Testbed {
         mon.wait_until(Duration::from_secs(10), |rs| rs.iter().all(|r| !r.card_present)).expect("card leaves the reader");
     }
 
+    /// A connection that trusts the simulated card with PINs (an explicit test choice: the
+    /// simulated CIE uses Tessera's public test authority, refused otherwise).
     pub fn connect(&self) -> PcscConnection {
-        PcscContext::establish().expect("pcscd").connect(None).expect("card present")
+        use tessera_core::transport::Connection;
+        let mut c = PcscContext::establish().expect("pcscd").connect(None).expect("card present");
+        c.set_trust_simulated_cards(true);
+        c
     }
 }
 

@@ -95,6 +95,10 @@ pub enum CardError {
     /// The card's authority is neither the national CIE one nor Tessera's simulator.
     #[error("the card's certificate authority is not known")]
     UnknownAuthority,
+    /// The card authenticated with Tessera's public test authority, and the connection does not
+    /// trust simulated cards with secrets.
+    #[error("the card uses Tessera's public test authority")]
+    SimulatedAuthority,
     /// The chip's authentication signature is wrong: not a genuine card, or a fault.
     #[error("the chip failed its authentication")]
     ChipNotAuthentic,
@@ -298,6 +302,17 @@ impl Profile {
     /// Tessera's own simulated card, recognised by its test authority (CIE).
     pub fn is_simulated(&self) -> bool {
         matches!(self, Profile::Cie(c) if c.ca == Some(cie::CaKind::Simulator))
+    }
+
+    /// Refuses, before any PIN or PUK is sent, a card that authenticated with Tessera's public
+    /// test authority unless the connection trusts such cards (the in-process demo, or an
+    /// explicit choice): anyone can build a card with that key, and it would read the PIN.
+    /// Call after [`Profile::prepare_pin_commands`] (the CIE authenticates there).
+    pub fn may_receive_secret(&self) -> Result<(), CardError> {
+        match self {
+            Profile::Cie(c) if c.ca == Some(cie::CaKind::Simulator) && !c.trust_simulated => Err(CardError::SimulatedAuthority),
+            _ => Ok(()),
+        }
     }
 
     /// The CIE's NIS (identification number for services).

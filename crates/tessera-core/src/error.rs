@@ -27,6 +27,10 @@ pub enum Error {
     /// The chip failed its authentication, or its authority is unknown.
     #[error("the card could not prove it is genuine")]
     CardNotAuthentic,
+    /// The card authenticated with Tessera's public test authority: a simulated card, or a
+    /// forgery. Nothing secret was sent; it needs an explicit choice (or the demo).
+    #[error("simulated card: secrets refused without an explicit choice")]
+    SimulatedCard,
     /// A protocol-level problem (unexpected status word, malformed file…).
     #[error(transparent)]
     Card(CardError),
@@ -110,6 +114,7 @@ impl From<CardError> for Error {
             CardError::NewPinRefused => Error::InvalidInput(PinRuleError::RefusedByCard),
             CardError::SecureMessaging(_) => Error::SecureChannel,
             CardError::ChipNotAuthentic | CardError::UnknownAuthority => Error::CardNotAuthentic,
+            CardError::SimulatedAuthority => Error::SimulatedCard,
             other => Error::Card(other),
         }
     }

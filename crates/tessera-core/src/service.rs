@@ -26,6 +26,7 @@ pub fn with_card<T>(
     f: impl FnOnce(&mut Profile, &mut Channel<'_>) -> Result<T>,
 ) -> Result<(T, u32)> {
     let atr = conn.atr().to_vec();
+    let trust_simulated = conn.trusts_simulated_cards();
     let mut tx = conn.begin()?;
     let mut ch = Channel::new(&mut *tx);
     let profile = match Profile::detect(&mut ch, &atr) {
@@ -36,6 +37,9 @@ pub fn with_card<T>(
     let Some(mut profile) = profile else {
         return Err(Error::UnsupportedCard { atr: hex(&atr), cie: matches!(identify(&atr), CardKind::Cie { .. }) });
     };
+    if let Profile::Cie(c) = &mut profile {
+        c.trust_simulated = trust_simulated;
+    }
     let out = f(&mut profile, &mut ch)?;
     Ok((out, ch.apdus_sent()))
 }

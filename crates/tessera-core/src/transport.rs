@@ -54,6 +54,84 @@ pub trait Connection: Send {
     fn atr(&self) -> &[u8];
     /// Starts an exclusive transaction; the card is released when it is dropped.
     fn begin(&mut self) -> Result<Box<dyn Transaction + '_>, TransportError>;
+    /// Lets another thread watch (and give up on) the next transactions; see [`Watch`].
+    /// Connections that never block (the in-process simulator) ignore it.
+    fn set_watch(&mut self, _watch: Option<Watch>) {}
+    /// Whether a card of Tessera's public test authority (a simulated CIE) may receive a PIN
+    /// or PUK through this connection. Only the in-process demo says yes by itself.
+    fn trusts_simulated_cards(&self) -> bool {
+        false
+    }
+    /// Trusts (or not) simulated cards with secrets: an explicit user or test choice.
+    fn set_trust_simulated_cards(&mut self, _trust: bool) {}
+}
+
+/// What another thread can see of a card operation, and the one thing it may do to it.
+///
+/// PC/SC gives no way to abort `SCardBeginTransaction` (it waits as long as another program
+/// holds the card) nor `SCardTransmit` (a mute card is timed out by the reader's driver, if
+/// ever). So card operations run on their own thread, and the thread that talks to the user
+/// watches them: after a second without the transaction it says that another program holds
+/// the card; it may give up ([`Watch::cancel_if_waiting`]), and then the transaction, if it
+/// comes later, is ended at once with nothing sent. Once the transaction has begun, giving up
+/// is only possible by abandoning the operation, and [`Watch::secret_sent`] says whether a
+/// PIN or PUK may have reached the card.
+#[derive(Debug, Clone, Default)]
+pub struct Watch(std::sync::Arc<WatchState>);
+
+#[derive(Debug, Default)]
+struct WatchState {
+    /// 0: waiting for the transaction, 1: begun, 2: given up.
+    phase: std::sync::atomic::AtomicU8,
+    secret_sent: std::sync::atomic::AtomicBool,
+}
+
+impl Watch {
+    const WAITING: u8 = 0;
+    const BEGUN: u8 = 1;
+    const GIVEN_UP: u8 = 2;
+
+    /// A fresh watch: waiting.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn cas(&self, from: u8, to: u8) -> bool {
+        use std::sync::atomic::Ordering::SeqCst;
+        self.0.phase.compare_exchange(from, to, SeqCst, SeqCst).is_ok()
+    }
+
+    /// The transport got the card: false when the watcher gave up meanwhile (the transport then
+    /// ends the transaction without sending anything). Back to waiting when it ends.
+    pub fn try_begin(&self) -> bool {
+        self.cas(Self::WAITING, Self::BEGUN)
+    }
+
+    /// The transaction ended.
+    pub fn ended(&self) {
+        self.cas(Self::BEGUN, Self::WAITING);
+    }
+
+    /// Whether a transaction is under way.
+    pub fn begun(&self) -> bool {
+        self.0.phase.load(std::sync::atomic::Ordering::SeqCst) == Self::BEGUN
+    }
+
+    /// Gives up while the operation still waits for the card: true when it had not begun and
+    /// now never will send anything; false when it is already talking to the card.
+    pub fn cancel_if_waiting(&self) -> bool {
+        self.cas(Self::WAITING, Self::GIVEN_UP)
+    }
+
+    /// The transport is about to send a command carrying a PIN or PUK.
+    pub fn mark_secret_sent(&self) {
+        self.0.secret_sent.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Whether a command carrying a PIN or PUK was handed to the card.
+    pub fn secret_sent(&self) -> bool {
+        self.0.secret_sent.load(std::sync::atomic::Ordering::SeqCst)
+    }
 }
 
 /// An exclusive session with the card: one per user operation.

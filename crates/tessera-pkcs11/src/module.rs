@@ -36,6 +36,9 @@ pub fn rv_of(e: &Error) -> Rv {
         Error::Interrupted(i) => rv_of(&i.cause),
         Error::UnsupportedCard { .. } | Error::CardModelNotSupported { .. } => CKR_TOKEN_NOT_RECOGNIZED,
         Error::LastTryNotConfirmed { .. } | Error::Cancelled => CKR_FUNCTION_CANCELED,
+        // A card of Tessera's public test authority: no PIN goes to it from a browser unless
+        // the user set TESSERA_ALLOW_SIMULATED_CARD=1 (tests, demos).
+        Error::SimulatedCard => CKR_FUNCTION_REJECTED,
         Error::SecureChannel
         | Error::CardNotAuthentic
         | Error::Card(_)
@@ -43,6 +46,15 @@ pub fn rv_of(e: &Error) -> Rv {
         | Error::NoCertificate
         | Error::Io { .. } => CKR_DEVICE_ERROR,
     }
+}
+
+/// Connects to the card in `reader`. Simulated cards (Tessera's public test authority) get a
+/// PIN only when the environment says TESSERA_ALLOW_SIMULATED_CARD=1.
+fn connect(ctx: &PcscContext, reader: &str) -> Result<tessera_core::transport::PcscConnection, Rv> {
+    use tessera_core::transport::Connection;
+    let mut conn = ctx.connect(Some(reader)).map_err(|e| rv_of(&e.into()))?;
+    conn.set_trust_simulated_cards(std::env::var("TESSERA_ALLOW_SIMULATED_CARD").as_deref() == Ok("1"));
+    Ok(conn)
 }
 
 /// Which card is in a reader: a new insertion changes the service's event count.
@@ -210,7 +222,7 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
     }
     let generation = state.as_ref().map_or(0, |t| t.generation) + 1;
     *state = None;
-    let mut conn = ctx.connect(Some(&slot.reader)).map_err(|e| rv_of(&e.into()))?;
+    let mut conn = connect(ctx, &slot.reader)?;
     let o = tessera_core::service::overview(&mut conn).map_err(|e| rv_of(&e))?;
     let der = o.certificate_der.clone().ok_or(CKR_TOKEN_NOT_RECOGNIZED)?;
     let parts = cert::der_parts(&der).map_err(|_| CKR_TOKEN_NOT_RECOGNIZED)?;
@@ -299,7 +311,7 @@ impl Token {
             FormatError::Length { .. } | FormatError::Empty(_) => CKR_PIN_LEN_RANGE,
             _ => CKR_PIN_INVALID,
         })?;
-        let mut conn = ctx.connect(Some(reader)).map_err(|e| rv_of(&e.into()))?;
+        let mut conn = connect(ctx, reader)?;
         match token::login(&mut conn, &pin) {
             Ok(l) => {
                 self.pin_tries = l.pin;
@@ -346,7 +358,7 @@ impl Token {
             }
             _ => return Err(CKR_MECHANISM_INVALID),
         };
-        let mut conn = ctx.connect(Some(reader)).map_err(|e| rv_of(&e.into()))?;
+        let mut conn = connect(ctx, reader)?;
         match token::sign_after_login(&mut conn, pin, input, k) {
             Ok((sig, apdus)) => {
                 tracing::debug!(apdus, "signed");

@@ -150,21 +150,21 @@ fn objects_before_and_after_login_and_pkcs1_pss_signatures_verify() {
     }
 }
 
+/// The simulated CIE authenticates with Tessera's public test authority: a browser's login
+/// gets no PIN through to it unless TESSERA_ALLOW_SIMULATED_CARD=1 (set by the pkcs11-tool and
+/// TLS tests, which sign with it). Here the variable is not set.
 #[test]
 #[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
-fn the_cie_signs_pkcs1_only() {
+fn the_cie_offers_pkcs1_only_and_a_simulated_cie_gets_no_pin_without_the_choice() {
     let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    assert!(std::env::var_os("TESSERA_ALLOW_SIMULATED_CARD").is_none());
     let m = Module::load();
     let mechs = m.p().get_mechanism_list(m.slot()).expect("mechanisms");
     assert_eq!(mechs, vec![MechanismType::RSA_PKCS], "no PSS on a CIE: the card pads itself");
     let s = m.p().open_ro_session(m.slot()).expect("session");
-    login(&s, PIN).expect("login");
-    let key = private_key(&s);
-    let digest = Sha256::digest(b"tls 1.2 transcript");
-    let di = [&Pkcs1v15Sign::new::<Sha256>().prefix[..], &digest[..]].concat();
-    let sig = s.sign(&Mechanism::RsaPkcs, key, &di).expect("RSA-PKCS");
-    let public = tessera_core::cert::rsa_public_key(&tb.card.certificate_der()).expect("key");
-    public.verify(Pkcs1v15Sign::new::<Sha256>(), &digest, &sig).expect("verifies");
+    let e = login(&s, PIN).expect_err("refused");
+    assert!(format!("{e:?}").contains("FunctionRejected"), "{e:?}");
+    assert_eq!(tb.card.counters().pin_tries, 0, "no PIN reached the simulated card");
 }
 
 #[test]

@@ -15,6 +15,7 @@ fn pkcs11_tool_test_login_passes_on_cps_tscns_ace2025_and_cie() {
     for profile in [SimProfile::Cps, SimProfile::TsCns, SimProfile::Ace2025, SimProfile::Cie] {
         let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::Fresh)) else { return };
         let o = Command::new("pkcs11-tool")
+            .env("TESSERA_ALLOW_SIMULATED_CARD", "1")
             .arg("--module")
             .arg(support::module_path())
             .args(["--test", "--login", "--pin", PIN])

@@ -21,6 +21,7 @@ use tessera_sim::Preset;
 fn tstclnt(db: &str, port: u16, nickname: &str, versions: &str) -> String {
     use std::io::Read;
     let mut child = Command::new("tstclnt")
+        .env("TESSERA_ALLOW_SIMULATED_CARD", "1")
         .args(["-4", "-o", "-h", "127.0.0.1", "-p", &port.to_string(), "-d", db, "-n", nickname, "-w", PIN, "-V", versions])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

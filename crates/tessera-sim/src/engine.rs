@@ -27,6 +27,8 @@ pub(crate) enum Applet {
 pub(crate) struct Engine {
     pub(crate) counters: Counters,
     pub(crate) faults: Vec<Fault>,
+    /// A one-shot delay of the current answer (a stall fault).
+    pub(crate) stall: Duration,
     pub(crate) latency: Duration,
     pub(crate) present: bool,
     pub(crate) atr_requests: u64,
@@ -60,7 +62,7 @@ impl Engine {
             }
             _ => Applet::Cns(Box::new(CnsApplet::new(cfg))),
         };
-        Self { counters: Counters::default(), faults: Vec::new(), latency: Duration::ZERO, present: true, atr_requests: 0, applet }
+        Self { counters: Counters::default(), faults: Vec::new(), stall: Duration::ZERO, latency: Duration::ZERO, present: true, atr_requests: 0, applet }
     }
 
     pub(crate) fn atr(&self) -> &[u8] {
@@ -153,6 +155,11 @@ impl Engine {
                 Outcome::Mute
             }
             Some(FaultKind::StatusWord(s)) => Outcome::Reply(s.to_be_bytes().to_vec()),
+            Some(FaultKind::Stall { millis }) => {
+                self.stall = Duration::from_millis(millis);
+                Outcome::Reply(self.dispatch(raw))
+            }
+            Some(FaultKind::Panic) => panic!("simulated card: injected panic at INS {ins:02X}"),
             Some(FaultKind::Corrupt) => {
                 let mut r = self.dispatch(raw);
                 if r.len() > 2 {

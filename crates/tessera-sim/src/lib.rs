@@ -195,6 +195,15 @@ pub enum FaultKind {
     /// The card processes the command but one bit of its answer flips on the way (on a CIE
     /// session this breaks the response MAC).
     Corrupt,
+    /// The card processes the command but answers only after this many milliseconds (a card
+    /// that goes mute for a while).
+    Stall {
+        /// The delay.
+        millis: u64,
+    },
+    /// The simulator itself panics on this command (a bug in code that handles card I/O):
+    /// tests that Tessera survives it.
+    Panic,
 }
 
 /// A one-shot fault.
@@ -368,7 +377,8 @@ impl SimCard {
         let (outcome, latency) = {
             let mut e = self.engine();
             let o = e.handle(raw);
-            (o, e.latency)
+            let extra = std::mem::take(&mut e.stall);
+            (o, e.latency + extra)
         };
         if !latency.is_zero() {
             std::thread::sleep(latency);
@@ -402,6 +412,11 @@ impl Connection for SimConnection {
 
     fn atr(&self) -> &[u8] {
         &self.atr
+    }
+
+    /// The in-process demo card is Tessera's own: it may receive the demo PINs.
+    fn trusts_simulated_cards(&self) -> bool {
+        true
     }
 
     fn begin(&mut self) -> Result<Box<dyn Transaction + '_>, TransportError> {

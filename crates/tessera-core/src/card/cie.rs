@@ -100,6 +100,9 @@ pub struct CieProfile {
     pub ca: Option<CaKind>,
     /// The NIS (EF.IdServizi), read in the plain phase.
     pub nis: Option<String>,
+    /// The connection trusts cards of Tessera's test authority with secrets (the demo, or an
+    /// explicit choice): see [`super::Profile::may_receive_secret`].
+    pub trust_simulated: bool,
 }
 
 impl std::fmt::Debug for CieProfile {
@@ -151,7 +154,7 @@ fn sm_err(e: SmError) -> CardError {
 impl CieProfile {
     /// A CIE of the given family, authenticating with `keys`.
     pub fn new(variant: Variant, keys: DappKeys) -> Self {
-        Self { variant, keys, session: None, ca: None, nis: None }
+        Self { variant, keys, session: None, ca: None, nis: None, trust_simulated: false }
     }
 
     /// Whether a secure-messaging session is open.

@@ -186,6 +186,7 @@ pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcom
         let mut before = Before { pin: TriesLeft::Unknown, puk: TriesLeft::Unknown };
         let lost = |before, ch: &crate::card::iso7816::Channel<'_>, e| interrupted(PinOp::Change, before, policy, ch, e);
         p.prepare_pin_commands(ch).map_err(|e| lost(before, ch, e))?;
+        p.may_receive_secret()?;
         before.pin = p.tries_left(ch, PinKind::Pin).map_err(|e| lost(before, ch, e))?;
         preflight(PinKind::Pin, before.pin, req.confirm_last_try)?;
         p.change_pin(ch, &req.current, &req.new).map_err(|e| lost(before, ch, e))
@@ -208,6 +209,7 @@ pub fn unblock_pin(conn: &mut dyn Connection, req: UnblockPin) -> Result<PinOutc
         let mut before = Before { pin: TriesLeft::Unknown, puk: TriesLeft::Unknown };
         let lost = |before, ch: &crate::card::iso7816::Channel<'_>, e| interrupted(PinOp::Unblock, before, policy, ch, e);
         p.prepare_pin_commands(ch).map_err(|e| lost(before, ch, e))?;
+        p.may_receive_secret()?;
         before.puk = p.tries_left(ch, PinKind::Puk).map_err(|e| lost(before, ch, e))?;
         preflight(PinKind::Puk, before.puk, req.confirm_last_try)?;
         before.pin = p.tries_left(ch, PinKind::Pin).map_err(|e| lost(before, ch, e))?;
@@ -388,6 +390,8 @@ pub struct PinStatus {
     pub birth_date: Option<CardDate>,
     /// Lengths and counters.
     pub policy: PinPolicy,
+    /// Tessera's simulated card (test authority): front-ends say so before every PIN entry.
+    pub simulated: bool,
 }
 
 /// Reads the PIN and PUK counters (no try spent) and the birth date, in one transaction.
@@ -406,7 +410,7 @@ pub fn pin_status(conn: &mut dyn Connection) -> Result<PinStatus> {
         p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;
         let puk = p.tries_left(ch, PinKind::Puk)?;
-        Ok(PinStatus { card_type: p.card_type(), pin, puk, birth_date, policy: PinPolicy::of(p) })
+        Ok(PinStatus { card_type: p.card_type(), pin, puk, birth_date, policy: PinPolicy::of(p), simulated: p.is_simulated() })
     })?;
     Ok(st)
 }

@@ -1,7 +1,7 @@
 //! PC/SC transport (pcscd on Linux, WinSCard on Windows, CryptoTokenKit's PC/SC on macOS).
 //! The only module that imports the `pcsc` crate.
 
-use super::{Connection, ReaderInfo, Transaction, TransportError};
+use super::{Connection, ReaderInfo, Transaction, TransportError, Watch};
 use crate::apdu::CommandApdu;
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
 use std::ffi::CString;
@@ -72,7 +72,7 @@ impl PcscContext {
         let card = self.ctx.connect(&cname, ShareMode::Shared, Protocols::ANY).map_err(map_error)?;
         let atr = card.status2_owned().map_err(map_error)?.atr().to_vec();
         tracing::debug!(reader = %chosen.name, atr = %crate::apdu::hex(&atr), "connected");
-        Ok(PcscConnection { card: Some(card), reader: chosen.name.clone(), atr })
+        Ok(PcscConnection { card: Some(card), reader: chosen.name.clone(), atr, watch: None, trust_simulated: false })
     }
 
     /// A monitor of reader and card events on its own context.
@@ -203,6 +203,8 @@ pub struct PcscConnection {
     card: Option<pcsc::Card>,
     reader: String,
     atr: Vec<u8>,
+    watch: Option<Watch>,
+    trust_simulated: bool,
 }
 
 impl PcscConnection {
@@ -228,8 +230,27 @@ impl Connection for PcscConnection {
 
     fn begin(&mut self) -> Result<Box<dyn Transaction + '_>, TransportError> {
         let card = self.card.as_mut().ok_or(TransportError::CardRemoved)?;
+        // Blocks while another program holds a transaction on this card (see `Watch`).
         let tx = card.transaction().map_err(map_error)?;
-        Ok(Box::new(PcscTransaction { tx: Some(tx), sensitive_sent: false, card_gone: false }))
+        if let Some(w) = &self.watch {
+            if !w.try_begin() {
+                let _ = tx.end(Disposition::LeaveCard);
+                return Err(TransportError::Cancelled);
+            }
+        }
+        Ok(Box::new(PcscTransaction { tx: Some(tx), sensitive_sent: false, card_gone: false, watch: self.watch.clone() }))
+    }
+
+    fn set_watch(&mut self, watch: Option<Watch>) {
+        self.watch = watch;
+    }
+
+    fn trusts_simulated_cards(&self) -> bool {
+        self.trust_simulated
+    }
+
+    fn set_trust_simulated_cards(&mut self, trust: bool) {
+        self.trust_simulated = trust;
     }
 }
 
@@ -247,12 +268,16 @@ struct PcscTransaction<'a> {
     /// The card vanished or died mid-command: nothing left to reset. (Asking vpcd to reset a
     /// card whose socket is closed also wedges its slot until pcscd restarts.)
     card_gone: bool,
+    watch: Option<Watch>,
 }
 
 impl Transaction for PcscTransaction<'_> {
     fn transmit(&mut self, cmd: &CommandApdu) -> Result<Vec<u8>, TransportError> {
         let tx = self.tx.as_ref().ok_or(TransportError::CardRemoved)?;
         self.sensitive_sent |= cmd.is_sensitive();
+        if let (Some(w), true) = (&self.watch, cmd.is_sensitive()) {
+            w.mark_secret_sent();
+        }
         let send = cmd.to_bytes();
         let mut buf = zeroize::Zeroizing::new(vec![0u8; pcsc::MAX_BUFFER_SIZE_EXTENDED]);
         match tx.transmit(&send, &mut buf).map_err(map_error) {
@@ -274,6 +299,9 @@ impl Drop for PcscTransaction<'_> {
             let disposition =
                 if self.sensitive_sent && !self.card_gone { Disposition::ResetCard } else { Disposition::LeaveCard };
             let _ = tx.end(disposition);
+        }
+        if let Some(w) = &self.watch {
+            w.ended();
         }
     }
 }

@@ -1,0 +1,142 @@
+//! Card operations run on their own thread while the main thread watches them: after a second
+//! without the card it says another program holds it, and gives up after a bounded time (the
+//! operation then never sends anything); a card that stops answering mid-operation is given up
+//! after a longer bound, saying whether a PIN may have reached it. A panic in card code becomes
+//! a clear internal error. PC/SC itself can abort neither wait (see `transport::Watch`).
+
+use crate::error::CoreError;
+use crate::i18n::{Lang, Text, tr};
+use crate::{Error, Result};
+use std::time::{Duration, Instant};
+use tessera_core::transport::{Connection, Watch};
+
+fn secs_from_env(var: &str, default: u64) -> Duration {
+    Duration::from_secs(std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default))
+}
+
+/// How long to wait for another program to release the card.
+fn busy_limit() -> Duration {
+    secs_from_env("TESSERA_BUSY_TIMEOUT_SECS", 30)
+}
+
+/// How long a card may stay silent inside a transaction.
+fn mute_limit() -> Duration {
+    secs_from_env("TESSERA_MUTE_TIMEOUT_SECS", 60)
+}
+
+/// Runs `op` on `conn` on a worker thread and watches it. Returns its result; gives up (and
+/// ends the process with the right exit code, since PC/SC cannot abort the blocked call) when
+/// another program keeps the card or the card stops answering.
+pub fn run<T: Send, E: Into<Error> + Send>(
+    conn: &mut dyn Connection,
+    lang: Lang,
+    json: bool,
+    op: impl FnOnce(&mut dyn Connection) -> std::result::Result<T, E> + Send,
+) -> Result<T> {
+    let watch = Watch::new();
+    conn.set_watch(Some(watch.clone()));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = std::thread::scope(|s| {
+        s.spawn(|| {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| op(conn).map_err(Into::into)));
+            let _ = tx.send(r);
+        });
+        let started = Instant::now();
+        let mut begun_at: Option<Instant> = None;
+        let mut told = false;
+        loop {
+            match rx.recv_timeout(Duration::from_millis(200)) {
+                Ok(r) => return r,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(Err(Error::Core(CoreError::CardDied))),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            }
+            if watch.begun() {
+                let since = *begun_at.get_or_insert_with(Instant::now);
+                if since.elapsed() >= mute_limit() {
+                    give_up_mute(&watch, lang, json);
+                }
+                continue;
+            }
+            begun_at = None;
+            if !told && started.elapsed() >= Duration::from_secs(1) {
+                eprintln!("{}", tr(lang, Text::WaitingForOtherProgram));
+                told = true;
+            }
+            if started.elapsed() >= busy_limit() && watch.cancel_if_waiting() {
+                let e = Error::Core(CoreError::Transport(tessera_core::transport::TransportError::SharingViolation));
+                finish_now(&e, lang, json, tr(lang, Text::GaveUpWaiting));
+            }
+        }
+    });
+    conn.set_watch(None);
+    match out {
+        Ok(r) => r,
+        Err(panic) => {
+            let what = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            Err(Error::Internal(what))
+        }
+    }
+}
+
+/// Connects with `connect` on a worker thread: with pcsc-lite, `SCardConnect` too waits while
+/// another program holds a transaction. Same message after a second, same bound.
+pub fn connecting<T: Send>(lang: Lang, json: bool, connect: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let _ = tx.send(connect());
+        });
+        let started = Instant::now();
+        let mut told = false;
+        loop {
+            match rx.recv_timeout(Duration::from_millis(200)) {
+                Ok(r) => return r,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Err(Error::Internal("connect".into())),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            }
+            if !told && started.elapsed() >= Duration::from_secs(1) {
+                eprintln!("{}", tr(lang, Text::WaitingForOtherProgram));
+                told = true;
+            }
+            if started.elapsed() >= busy_limit() {
+                let e = Error::Core(CoreError::Transport(tessera_core::transport::TransportError::SharingViolation));
+                finish_now(&e, lang, json, tr(lang, Text::GaveUpWaiting));
+            }
+        }
+    })
+}
+
+fn give_up_mute(watch: &Watch, lang: Lang, json: bool) -> ! {
+    let e = Error::Core(CoreError::Transport(tessera_core::transport::TransportError::Unresponsive));
+    let extra = if watch.secret_sent() { tr(lang, Text::MuteAfterSecret) } else { tr(lang, Text::MuteNothingSecret) };
+    finish_now(&e, lang, json, extra)
+}
+
+/// Reports `e` (with one more sentence) and ends the process: the worker thread is blocked in
+/// the smart-card service, which the end of the process releases.
+fn finish_now(e: &Error, lang: Lang, json: bool, extra: &str) -> ! {
+    let code = super::output::report_error(e, lang, json);
+    eprintln!("{extra}");
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    std::process::exit(i32::from(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tessera_sim::{Preset, SimCard};
+
+    #[test]
+    fn a_panic_in_card_code_is_an_internal_error_not_a_crash() {
+        let card = SimCard::cps(Preset::Fresh);
+        card.inject(tessera_sim::Fault { when: tessera_sim::Trigger::Ins(0xB0), what: tessera_sim::FaultKind::Panic });
+        let mut c = card.connect().expect("connect");
+        let e = run(&mut c, Lang::En, false, |c| tessera_core::service::overview(c)).expect_err("panicked");
+        assert!(matches!(&e, Error::Internal(m) if m.contains("injected panic")), "{e:?}");
+        // The same connection still works for the next operation.
+        let o = run(&mut c, Lang::En, false, |c| tessera_core::service::overview(c)).expect("overview");
+        assert_eq!(o.pin_tries_left, Some(3));
+    }
+}
