@@ -157,6 +157,10 @@ pub enum BrowserError {
     /// Not an NSS database in the current (SQL) format.
     #[error("not an NSS database in SQL format: {0}")]
     NotADatabase(PathBuf),
+    /// A Firefox policy file that is not valid JSON or not shaped as Firefox expects: left
+    /// untouched (rewriting it would drop the administrator's policies).
+    #[error("{0}: {1}")]
+    BadPolicyFile(PathBuf, String),
 }
 
 /// The user's home (overridable for tests with `TESSERA_HOME`).
@@ -256,15 +260,17 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |source| Error::Core(CoreError::Io { path: path.display().to_string(), source })
 }
 
-/// Writes `text` over `path` atomically, keeping a one-time backup `pkcs11.txt.tessera-backup`.
+/// Writes `text` over `path` atomically (keeping its permissions: `pkcs11.txt` is 0600), after
+/// a one-time backup `pkcs11.txt.tessera-backup` (created new, never over a file or a link).
 fn rewrite(path: &Path, text: &str) -> Result<()> {
     let backup = path.with_extension("txt.tessera-backup");
-    if !backup.exists() {
-        std::fs::copy(path, &backup).map_err(io(&backup))?;
+    let original = std::fs::read(path).map_err(io(path))?;
+    match tessera_core::fsio::write(&backup, &original, tessera_core::fsio::Existing::Refuse) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(io(&backup)(e)),
     }
-    let tmp = path.with_extension("txt.tessera-tmp");
-    std::fs::write(&tmp, text).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(io(path))
+    tessera_core::fsio::write(path, text.as_bytes(), tessera_core::fsio::Existing::Replace).map_err(io(path))
 }
 
 fn check_editable(dir: &Path) -> Result<PathBuf> {
@@ -292,13 +298,15 @@ pub fn register(dir: &Path, library: &Path) -> Result<bool> {
     Ok(true)
 }
 
-/// Removes every registration of `library`. Returns whether the file changed.
+/// Removes Tessera's own registrations of `library` (those named [`MODULE_NAME`]); an entry the
+/// user made for the same library under another name stays. Returns whether the file changed.
 pub fn unregister(dir: &Path, library: &Path) -> Result<bool> {
     let file = check_editable(dir)?;
     let text = std::fs::read_to_string(&file).map_err(io(&file))?;
     let want = library.to_string_lossy();
+    let ours = |b: &Vec<&str>| library_of(b) == Some(want.as_ref()) && b.iter().any(|l| l.strip_prefix("name=") == Some(MODULE_NAME));
     let all = blocks(&text);
-    let kept: Vec<String> = all.iter().filter(|b| library_of(b) != Some(want.as_ref())).map(|b| b.join("\n")).collect();
+    let kept: Vec<String> = all.iter().filter(|b| !ours(b)).map(|b| b.join("\n")).collect();
     if kept.len() == all.len() {
         return Ok(false);
     }
@@ -309,27 +317,31 @@ pub fn unregister(dir: &Path, library: &Path) -> Result<bool> {
 /// Adds the module to a Firefox enterprise policy file (`SecurityDevices`), for admins;
 /// merges with what the file already says.
 pub fn write_policy(policy_file: &Path, library: &Path) -> Result<()> {
+    let bad = |why: &str| Error::Browser(BrowserError::BadPolicyFile(policy_file.to_owned(), why.to_owned()));
     let mut v: serde_json::Value = match std::fs::read(policy_file) {
-        Ok(b) => serde_json::from_slice(&b).unwrap_or_else(|_| serde_json::json!({})),
-        Err(_) => serde_json::json!({}),
+        // A file that cannot be parsed is refused and left as it is: rewriting it would drop
+        // the administrator's policies.
+        Ok(b) => serde_json::from_slice(&b).map_err(|e| bad(&format!("not valid JSON ({e})")))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => serde_json::json!({}),
+        Err(e) => return Err(io(policy_file)(e)),
     };
-    if !v.is_object() {
-        v = serde_json::json!({});
-    }
-    let devices = v
+    let root = v.as_object_mut().ok_or_else(|| bad("the file is not a JSON object"))?;
+    let policies = root
+        .entry("policies")
+        .or_insert_with(|| serde_json::json!({}))
         .as_object_mut()
-        .and_then(|o| o.entry("policies").or_insert_with(|| serde_json::json!({})).as_object_mut())
-        .and_then(|p| p.entry("SecurityDevices").or_insert_with(|| serde_json::json!({})).as_object_mut());
-    if let Some(d) = devices {
-        d.insert(MODULE_NAME.into(), serde_json::Value::String(library.display().to_string()));
-    }
-    if let Some(parent) = policy_file.parent() {
+        .ok_or_else(|| bad("\"policies\" is not an object"))?;
+    let devices = policies
+        .entry("SecurityDevices")
+        .or_insert_with(|| serde_json::json!({}))
+        .as_object_mut()
+        .ok_or_else(|| bad("\"SecurityDevices\" is not an object"))?;
+    devices.insert(MODULE_NAME.into(), serde_json::Value::String(library.display().to_string()));
+    if let Some(parent) = policy_file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
     let text = serde_json::to_string_pretty(&v).unwrap_or_default();
-    let tmp = policy_file.with_extension("json.tessera-tmp");
-    std::fs::write(&tmp, text).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, policy_file).map_err(io(policy_file))
+    tessera_core::fsio::write(policy_file, text.as_bytes(), tessera_core::fsio::Existing::Replace).map_err(io(policy_file))
 }
 
 #[cfg(test)]

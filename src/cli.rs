@@ -157,8 +157,8 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
             };
             finish(extra::browser(cmd, lang), lang, json)
         }
-        Command::Report { card, include_personal_data, out } => {
-            finish(extra::report(&card, include_personal_data, out.as_deref(), lang), lang, card.json)
+        Command::Report { card, include_personal_data, out, force } => {
+            finish(extra::report(&card, include_personal_data, out.as_deref(), force, lang), lang, card.json)
         }
         Command::Selftest { card, confirm_last_try } => match extra::selftest(&card, confirm_last_try, lang) {
             Ok(c) => c,

@@ -210,22 +210,43 @@ pub mod errlog {
         Some(dir.join("errors.log"))
     }
 
-    /// Appends an error (an id and its message; never any input the user typed).
+    /// Appends an error (an id and its message; never any input the user typed). The file is
+    /// locked while it is read and rewritten, so concurrent failures (the window, the CLI and
+    /// the PKCS#11 module at once) all keep their entry; it holds the last 20.
     pub fn record(id: &str, message: &str) {
         let Some(p) = path() else { return };
-        let mut lines = recent();
-        // "YYYY-MM-DD HH:MM" from the shared RFC 3339 text.
-        let stamp = tessera_core::cert::now_rfc3339().get(..16).unwrap_or_default().replace('T', " ");
-        lines.push(format!("{stamp} UTC {id}: {}", message.replace('\n', " ")));
-        let start = lines.len().saturating_sub(KEEP);
         if let Some(dir) = p.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = std::fs::write(&p, lines[start..].join("\n") + "\n");
+        let _ = append_locked(&p, id, message);
+    }
+
+    fn append_locked(p: &std::path::Path, id: &str, message: &str) -> std::io::Result<()> {
+        use std::io::{Read, Seek, Write};
+        let mut f = std::fs::OpenOptions::new().read(true).write(true).create(true).truncate(false).open(p)?;
+        f.lock()?;
+        let mut raw = Vec::new();
+        f.read_to_end(&mut raw)?;
+        // Tolerant of a file someone else wrote: invalid UTF-8 is replaced, never an error.
+        let text = String::from_utf8_lossy(&raw);
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        // "YYYY-MM-DD HH:MM" from the shared RFC 3339 text.
+        let stamp = tessera_core::cert::now_rfc3339().get(..16).unwrap_or_default().replace('T', " ");
+        let one_line: String = message.chars().map(|c| if c.is_control() { ' ' } else { c }).take(500).collect();
+        lines.push(format!("{stamp} UTC {id}: {one_line}"));
+        let start = lines.len().saturating_sub(KEEP);
+        let out = lines[start..].join("\n") + "\n";
+        f.set_len(0)?;
+        f.seek(std::io::SeekFrom::Start(0))?;
+        f.write_all(out.as_bytes())?;
+        f.sync_all()
     }
 
     /// The most recent errors, oldest first.
     pub fn recent() -> Vec<String> {
-        path().and_then(|p| std::fs::read_to_string(p).ok()).map(|t| t.lines().map(str::to_owned).collect()).unwrap_or_default()
+        path()
+            .and_then(|p| std::fs::read(p).ok())
+            .map(|b| String::from_utf8_lossy(&b).lines().map(str::to_owned).collect())
+            .unwrap_or_default()
     }
 }

@@ -84,9 +84,12 @@ pub enum Command {
         /// Include the holder's name and codice fiscale.
         #[arg(long)]
         include_personal_data: bool,
-        /// Write the report to this file as well.
+        /// Write the report to this file as well (an existing file only with --force).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the --out file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Test the card: certificate dates, PIN (a real try), a signature and its verification.
     Selftest {

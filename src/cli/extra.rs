@@ -45,6 +45,12 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
     if dbs.is_empty() && !args.card.json {
         out!("{}", lang.pick("Nessun profilo di browser trovato (Firefox, Chrome).", "No browser profile found (Firefox, Chrome).", "Kein Browserprofil gefunden (Firefox, Chrome)."));
     }
+    // The policy file first: one that cannot be parsed stops the setup before anything changed.
+    if let Some(policy) = &args.policy_file {
+        if action == 1 {
+            browser::write_policy(policy, &library)?;
+        }
+    }
     let mut first_err = None;
     let mut rows = Vec::new();
     for db in &dbs {
@@ -72,11 +78,6 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
             first_err.get_or_insert(e);
         }
     }
-    if let Some(policy) = &args.policy_file {
-        if action == 1 {
-            browser::write_policy(policy, &library)?;
-        }
-    }
     if args.card.json {
         out!("{}", serde_json::to_string_pretty(&serde_json::json!({"module": library, "databases": rows})).unwrap_or_default());
     }
@@ -99,7 +100,7 @@ fn module(args: &BrowserArgs) -> Result<std::path::PathBuf> {
     choice.path.ok_or(Error::Browser(BrowserError::NoModule(choice.install_hint)))
 }
 
-pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Option<&std::path::Path>, lang: Lang) -> Result<()> {
+pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Option<&std::path::Path>, force: bool, lang: Lang) -> Result<()> {
     let demo = card.demo.is_some();
     let readers = if demo {
         Ok(Vec::new())
@@ -120,7 +121,8 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
     let r = report::build(readers, conn, include_personal_data, demo);
     let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r) };
     if let Some(p) = out_file {
-        std::fs::write(p, &text).map_err(|source| Error::Core(CoreError::Io { path: p.display().to_string(), source }))?;
+        let existing = if force { tessera_core::fsio::Existing::Replace } else { tessera_core::fsio::Existing::Refuse };
+        tessera_core::fsio::write(p, text.as_bytes(), existing).map_err(|source| Error::Core(CoreError::Io { path: p.display().to_string(), source }))?;
     }
     out!("{}", text.trim_end());
     Ok(())

@@ -230,6 +230,18 @@ fn describe_browser_error(e: &BrowserError, lang: Lang) -> Described {
             ),
             format!("{} {hint}", lang.pick("Installa:", "Install:", "Installieren Sie:")),
         ),
+        BrowserError::BadPolicyFile(path, why) => d(
+            format!(
+                "{} {} ({why})",
+                lang.pick("Il file di policy di Firefox non è leggibile:", "The Firefox policy file cannot be read:", "Die Firefox-Richtliniendatei ist nicht lesbar:"),
+                path.display()
+            ),
+            lang.pick(
+                "Il file NON è stato modificato. Correggilo (deve essere JSON con un oggetto \"policies\") e riprova.",
+                "The file was NOT changed. Fix it (it must be JSON with a \"policies\" object) and try again.",
+                "Die Datei wurde NICHT geändert. Korrigieren Sie sie (JSON mit einem \"policies\"-Objekt) und versuchen Sie es erneut.",
+            ),
+        ),
         e => d(
             format!("{} ({e})", lang.pick("Database del browser non modificabile", "The browser database cannot be changed", "Die Browser-Datenbank kann nicht geändert werden")),
             lang.pick(

@@ -16,6 +16,7 @@ pub mod apdu;
 pub mod card;
 pub mod cert;
 pub mod error;
+pub mod fsio;
 pub mod pss;
 pub mod secret;
 pub mod service;

@@ -4,7 +4,6 @@ use super::with_card;
 use crate::cert::{self, CertSummary, ExportFormat};
 use crate::transport::Connection;
 use crate::{Error, Result};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The certificate and its summary.
@@ -46,16 +45,6 @@ pub fn default_export_path(summary: &CertSummary, format: ExportFormat) -> PathB
 pub fn export_certificate(der: &[u8], format: ExportFormat, path: &Path, overwrite: bool) -> Result<()> {
     let io = |source: std::io::Error| Error::Io { path: path.display().to_string(), source };
     let bytes = cert::export(der, format)?;
-    if !overwrite && path.exists() {
-        return Err(io(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "file exists")));
-    }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.tessera-tmp", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()));
-    let mut f = std::fs::File::create(&tmp).map_err(io)?;
-    f.write_all(&bytes).and_then(|()| f.sync_all()).map_err(io)?;
-    drop(f);
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    let existing = if overwrite { crate::fsio::Existing::Replace } else { crate::fsio::Existing::Refuse };
+    crate::fsio::write(path, &bytes, existing).map_err(io)
 }
