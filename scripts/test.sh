@@ -5,11 +5,11 @@
 #
 # Needs root (for the private pcscd, see scripts/with-testbed.sh) and the Debian packages pcscd,
 # libpcsclite-dev, vsmartcard-vpcd, opensc, opensc-pkcs11, libnss3-tools, openssl, chromium,
-# firefox-esr, iproute2, util-linux (.ci/run installs them).
+# firefox-esr, iproute2, util-linux, gdb, bsdutils (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for cmd in pkcs15-tool pkcs11-tool certutil modutil tstclnt openssl chromium firefox-esr; do
-  command -v "$cmd" >/dev/null || { echo "test.sh: missing $cmd (apt-get install opensc libnss3-tools openssl chromium firefox-esr)" >&2; exit 1; }
+for cmd in pkcs15-tool pkcs11-tool certutil modutil tstclnt openssl chromium firefox-esr gdb script; do
+  command -v "$cmd" >/dev/null || { echo "test.sh: missing $cmd (apt-get install opensc libnss3-tools openssl chromium firefox-esr gdb bsdutils)" >&2; exit 1; }
 done
 # Build first: the tests run inside a network namespace without network.
 cargo test --workspace --locked --no-run -q

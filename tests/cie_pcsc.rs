@@ -132,3 +132,18 @@ fn a_simulated_cie_in_a_reader_gets_a_pin_only_by_explicit_choice_and_is_named_e
     assert!(err.contains("SIMULATED CARD"), "{err}");
     assert!(tb.card.pin_is("58209749"));
 }
+
+/// A typed secret of the wrong format is refused before any card I/O: the length rule comes
+/// from the ATR (a CIE PIN has 8 digits), so not even the 30-odd APDUs of the key agreement run.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn cie_secrets_are_checked_before_any_apdu() {
+    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    for input in ["1234\n58209749\n58209749\n", "31415926\n50719\n50719\n", "31415926\n5820974a\n5820974a\n"] {
+        let o = cli_pin_change(&["--json", "--allow-simulated-card"], input);
+        assert_eq!(o.status.code(), Some(14), "{input:?}: {}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert!(v["next_step"].as_str().unwrap_or_default().contains("nothing was sent"), "{v}");
+        assert_eq!(tb.card.counters().apdus, 0, "{input:?}: not one APDU");
+    }
+}

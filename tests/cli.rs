@@ -48,10 +48,11 @@ fn exit_codes_for_pin_outcomes() {
     assert!(text(&wrong).contains("Tries left: 2"), "{}", text(&wrong));
     let last = run(&["pin", "change", "--demo=pin-last-try"], "31415926\n50719\n50719\n");
     assert_eq!(last.status.code(), Some(13), "{}", text(&last));
-    let blocked = run(&["pin", "change", "--demo=pin-blocked"], "");
+    // Secrets are read and checked before the card is touched, then the counters decide.
+    let blocked = run(&["pin", "change", "--demo=pin-blocked"], "31415926\n50719\n50719\n");
     assert_eq!(blocked.status.code(), Some(11));
     assert!(text(&blocked).contains("tessera pin unblock"));
-    let dead = run(&["pin", "unblock", "--demo=puk-blocked", "--json"], "");
+    let dead = run(&["pin", "unblock", "--demo=puk-blocked", "--json"], "27182818\n50719\n50719\n");
     assert_eq!(dead.status.code(), Some(12));
     let v: serde_json::Value = serde_json::from_slice(&dead.stdout).expect("json");
     assert_eq!(v["error"], "puk_blocked");
@@ -137,4 +138,42 @@ fn export_writes_the_card_certificate() {
     let again = run(&["cert", "export", "--demo", "--format", "der", "--out", path.to_str().expect("utf8")], "");
     assert_eq!(again.status.code(), Some(16));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn run_bytes(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("write");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn piped_input_is_read_exactly_cr_lf_and_crlf_end_a_line() {
+    for input in [&b"31415926\r50719\r50719\r"[..], b"31415926\r\n50719\r\n50719\r\n", b"31415926\n50719\n50719"] {
+        let o = run_bytes(&["pin", "change", "--demo"], input);
+        assert!(o.status.success(), "{:?}: {}", String::from_utf8_lossy(input), text(&o));
+    }
+}
+
+#[test]
+fn bad_piped_input_is_named_for_what_it_is_and_nothing_is_sent() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"", "was not given: the input ended first"),
+        (b"31415926\n", "was not given: the input ended first"),
+        (b"3141\xff5926\n50719\n50719\n", "contains bytes that are not text"),
+        (&[b'1'; 100_000], "is far too long"),
+    ];
+    for (input, want) in cases {
+        let o = run_bytes(&["pin", "change", "--demo", "--json"], input);
+        assert_eq!(o.status.code(), Some(14), "{}", text(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert_eq!(v["error"], "invalid_input");
+        assert!(v["message"].as_str().unwrap_or_default().contains(want), "{v}");
+    }
 }
