@@ -187,14 +187,10 @@ pub fn discover() -> Vec<NssDatabase> {
     let Some(home) = home() else { return Vec::new() };
     let mut out = Vec::new();
     for root in firefox_roots(&home) {
-        let Ok(ini) = ini::Ini::load_from_file(root.join("profiles.ini")) else { continue };
-        for (section, props) in ini.iter() {
-            if !section.is_some_and(|s| s.starts_with("Profile")) {
-                continue;
-            }
-            let Some(path) = props.get("Path") else { continue };
-            let dir = if props.get("IsRelative") == Some("1") { root.join(path) } else { PathBuf::from(path) };
-            let name = props.get("Name").unwrap_or(path).to_owned();
+        let Ok(text) = std::fs::read(root.join("profiles.ini")) else { continue };
+        for p in tessera_core::browser_files::firefox_profiles(&String::from_utf8_lossy(&text)) {
+            let dir = if p.relative { root.join(&p.path) } else { PathBuf::from(&p.path) };
+            let name = p.name;
             if dir.is_dir() && !out.iter().any(|d: &NssDatabase| d.dir == dir) {
                 out.push(NssDatabase { browser: BrowserKind::Firefox, name, dir });
             }
@@ -216,34 +212,10 @@ pub fn in_use(dir: &Path) -> bool {
     ["lock", ".parentlock", "parent.lock"].iter().any(|f| std::fs::symlink_metadata(dir.join(f)).is_ok())
 }
 
-/// Blocks of `pkcs11.txt`: groups of `key=value` lines separated by blank lines.
-fn blocks(text: &str) -> Vec<Vec<&str>> {
-    let mut out: Vec<Vec<&str>> = Vec::new();
-    let mut cur = Vec::new();
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-        } else {
-            cur.push(line);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-fn library_of<'a>(block: &[&'a str]) -> Option<&'a str> {
-    block.iter().find_map(|l| l.strip_prefix("library="))
-}
-
 /// Whether `library` is registered in the database's module list.
 pub fn is_registered(dir: &Path, library: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(dir.join("pkcs11.txt")) else { return false };
-    let want = library.to_string_lossy();
-    blocks(&text).iter().any(|b| library_of(b) == Some(want.as_ref()))
+    let Ok(text) = std::fs::read(dir.join("pkcs11.txt")) else { return false };
+    tessera_core::browser_files::lists_module(&String::from_utf8_lossy(&text), &library.to_string_lossy())
 }
 
 /// The state of a database with respect to `library`.
@@ -292,9 +264,7 @@ pub fn register(dir: &Path, library: &Path) -> Result<bool> {
         return Ok(false);
     }
     let text = std::fs::read_to_string(&file).map_err(io(&file))?;
-    let mut out = text.trim_end_matches('\n').to_owned();
-    out.push_str(&format!("\n\nlibrary={}\nname={MODULE_NAME}\n", library.display()));
-    rewrite(&file, &out)?;
+    rewrite(&file, &tessera_core::browser_files::with_module(&text, &library.to_string_lossy(), MODULE_NAME))?;
     Ok(true)
 }
 
@@ -303,44 +273,31 @@ pub fn register(dir: &Path, library: &Path) -> Result<bool> {
 pub fn unregister(dir: &Path, library: &Path) -> Result<bool> {
     let file = check_editable(dir)?;
     let text = std::fs::read_to_string(&file).map_err(io(&file))?;
-    let want = library.to_string_lossy();
-    let ours = |b: &Vec<&str>| library_of(b) == Some(want.as_ref()) && b.iter().any(|l| l.strip_prefix("name=") == Some(MODULE_NAME));
-    let all = blocks(&text);
-    let kept: Vec<String> = all.iter().filter(|b| !ours(b)).map(|b| b.join("\n")).collect();
-    if kept.len() == all.len() {
-        return Ok(false);
+    match tessera_core::browser_files::without_module(&text, &library.to_string_lossy(), MODULE_NAME) {
+        Some(out) => {
+            rewrite(&file, &out)?;
+            Ok(true)
+        }
+        None => Ok(false),
     }
-    rewrite(&file, &(kept.join("\n\n") + "\n"))?;
-    Ok(true)
 }
 
 /// Adds the module to a Firefox enterprise policy file (`SecurityDevices`), for admins;
 /// merges with what the file already says.
 pub fn write_policy(policy_file: &Path, library: &Path) -> Result<()> {
     let bad = |why: &str| Error::Browser(BrowserError::BadPolicyFile(policy_file.to_owned(), why.to_owned()));
-    let mut v: serde_json::Value = match std::fs::read(policy_file) {
-        // A file that cannot be parsed is refused and left as it is: rewriting it would drop
-        // the administrator's policies.
-        Ok(b) => serde_json::from_slice(&b).map_err(|e| bad(&format!("not valid JSON ({e})")))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => serde_json::json!({}),
+    let current = match std::fs::read(policy_file) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(io(policy_file)(e)),
     };
-    let root = v.as_object_mut().ok_or_else(|| bad("the file is not a JSON object"))?;
-    let policies = root
-        .entry("policies")
-        .or_insert_with(|| serde_json::json!({}))
-        .as_object_mut()
-        .ok_or_else(|| bad("\"policies\" is not an object"))?;
-    let devices = policies
-        .entry("SecurityDevices")
-        .or_insert_with(|| serde_json::json!({}))
-        .as_object_mut()
-        .ok_or_else(|| bad("\"SecurityDevices\" is not an object"))?;
-    devices.insert(MODULE_NAME.into(), serde_json::Value::String(library.display().to_string()));
+    // A file that cannot be read is refused and left as it is: rewriting it would drop the
+    // administrator's policies.
+    let text = tessera_core::browser_files::with_security_device(&current, MODULE_NAME, &library.display().to_string())
+        .map_err(|e| bad(&e.to_string()))?;
     if let Some(parent) = policy_file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
-    let text = serde_json::to_string_pretty(&v).unwrap_or_default();
     tessera_core::fsio::write(policy_file, text.as_bytes(), tessera_core::fsio::Existing::Replace).map_err(io(policy_file))
 }
 
@@ -367,12 +324,5 @@ mod tests {
         assert!(!is_registered(&dir, lib));
         assert!(std::fs::read_to_string(dir.join("pkcs11.txt")).expect("read").contains("NSS Internal PKCS #11 Module"));
         let _ = std::fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn blocks_split_on_blank_lines() {
-        let b = blocks("a=1\nb=2\n\n\nlibrary=/x\nname=y\n");
-        assert_eq!(b.len(), 2);
-        assert_eq!(library_of(&b[1]), Some("/x"));
     }
 }

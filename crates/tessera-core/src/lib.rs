@@ -13,6 +13,7 @@
 #![warn(missing_docs, clippy::unwrap_used)]
 
 pub mod apdu;
+pub mod browser_files;
 pub mod card;
 pub mod cert;
 pub mod error;
