@@ -6,7 +6,9 @@
 fn blocks(text: &str) -> Vec<Vec<&str>> {
     let mut out: Vec<Vec<&str>> = Vec::new();
     let mut cur = Vec::new();
-    for line in text.lines() {
+    // Lines end at LF; a CR before it stays part of the line (rewrites keep lines as they
+    // were), and is ignored when a value is read.
+    for line in text.split('\n') {
         if line.trim().is_empty() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
@@ -22,7 +24,7 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
 }
 
 fn value<'a>(block: &[&'a str], key: &str) -> Option<&'a str> {
-    block.iter().find_map(|l| l.strip_prefix(key)?.strip_prefix('='))
+    block.iter().find_map(|l| l.strip_prefix(key)?.strip_prefix('=')).map(|v| v.strip_suffix('\r').unwrap_or(v))
 }
 
 /// Whether `pkcs11.txt` lists `library` (under any name).

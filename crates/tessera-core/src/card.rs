@@ -304,13 +304,22 @@ impl Profile {
         matches!(self, Profile::Cie(c) if c.ca == Some(cie::CaKind::Simulator))
     }
 
-    /// Refuses, before any PIN or PUK is sent, a card that authenticated with Tessera's public
-    /// test authority unless the connection trusts such cards (the in-process demo, or an
-    /// explicit choice): anyone can build a card with that key, and it would read the PIN.
+    /// Refuses, before any PIN or PUK is sent, a card that may not receive one:
+    /// - a CIE whose EF.SOD, signed under a known CSCA, lists another chip key than the one the
+    ///   chip proved (a forged card), or, when national CSCA certificates are installed, one that
+    ///   does not chain to them;
+    /// - a card of Tessera's public test authority (DAPP CA or test CSCA) unless the connection
+    ///   trusts such cards (the in-process demo, or an explicit choice): anyone can build a card
+    ///   with that key, and it would read the PIN.
+    ///
     /// Call after [`Profile::prepare_pin_commands`] (the CIE authenticates there).
-    pub fn may_receive_secret(&self) -> Result<(), CardError> {
-        match self {
-            Profile::Cie(c) if c.ca == Some(cie::CaKind::Simulator) && !c.trust_simulated => Err(CardError::SimulatedAuthority),
+    pub fn may_receive_secret(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<(), CardError> {
+        let Profile::Cie(c) = self else { return Ok(()) };
+        let check = c.check_chip_key(ch)?.clone();
+        let test_chain = check == cie::sod::ChipKeyCheck::Verified(cie::sod::Anchor::Test);
+        match check {
+            cie::sod::ChipKeyCheck::Mismatch => Err(CardError::ChipNotAuthentic),
+            _ if (c.ca == Some(cie::CaKind::Simulator) || test_chain) && !c.trust_simulated => Err(CardError::SimulatedAuthority),
             _ => Ok(()),
         }
     }

@@ -118,6 +118,21 @@ fn pkcs1_sign(key: &RsaPrivateKey, data: &[u8]) -> Option<Vec<u8>> {
 }
 
 impl CieApplet {
+    /// A forged card: another chip key (EF 1004 and the key INTERNAL AUTHENTICATE uses), with
+    /// the genuine card's EF.SOD, which lists the original key.
+    pub(crate) fn forge_chip_key(&mut self) {
+        self.chip = keys::forged_chip_key();
+        let der = self.chip.to_public_key().to_pkcs1_der().map(|d| d.as_bytes().to_vec()).unwrap_or_default();
+        if let Some(f) = self.files_cie.iter_mut().find(|(fid, _)| *fid == 0x1004) {
+            f.1 = der;
+        }
+    }
+
+    /// A card without EF.SOD (its chip key bound to nothing).
+    pub(crate) fn remove_sod(&mut self) {
+        self.files_cie.retain(|(fid, _)| *fid != 0x1006);
+    }
+
     /// Replaces the DH domain parameters the card hands out (hostile-card tests).
     pub(crate) fn set_dh(&mut self, g: Vec<u8>, p: Vec<u8>, q: Vec<u8>) {
         (self.g, self.p, self.q) = (g, p, q);
@@ -148,12 +163,15 @@ impl CieApplet {
         let der = |k: &RsaPrivateKey| k.to_public_key().to_pkcs1_der().map(|d| d.as_bytes().to_vec()).unwrap_or_default();
         let mut cert_ef = certificate.clone();
         cert_ef.resize(cert_ef.len() + 64, 0x00); // files may carry trailing bytes (CIE spec §2.1)
+        #[allow(clippy::expect_used)]
+        let sod = keys::cie_sod(&[(0xA4, &der(&chip)), (0xA5, &der(&services))]).expect("simulator EF.SOD builds");
         let files_cie = vec![
             (0x1001, NIS.as_bytes().to_vec()),
             (0x1002, format!("{SERIAL}0000000").into_bytes()),
             (0x1003, cert_ef),
             (0x1004, der(&chip)),
             (0x1005, der(&services)),
+            (0x1006, sod),
         ];
         let files_ias = vec![(0xD003, pan), (0xD004, [p.clone(), q.clone(), g.clone()].concat())];
         let mut pin8 = Zeroizing::new(pin.as_bytes().to_vec());

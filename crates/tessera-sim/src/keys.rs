@@ -165,3 +165,99 @@ pub fn days_from_now(days: i64) -> SystemTime {
     let d = Duration::from_secs(days.unsigned_abs() * 86_400);
     if days >= 0 { now + d } else { now - d }
 }
+
+const CIE_CSCA_KEY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-csca.key.pem"));
+const CIE_DS_KEY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-ds.key.pem"));
+
+/// An RSA key that signs a certificate for a spec'd subject.
+fn committed(pem: &str) -> RsaPrivateKey {
+    #[allow(clippy::expect_used)]
+    RsaPrivateKey::from_pkcs8_pem(pem).expect("committed test key parses")
+}
+
+/// The simulated CIE's EF.SOD: a CMS SignedData (RFC 5652) whose LDSSecurityObject (ICAO 9303
+/// style, content type 2.23.136.1.1.1) holds SHA-256 hashes of data groups `(number, content)`,
+/// signed by the test Document Signer, whose certificate (in the SignedData) the test CSCA
+/// issued.
+pub fn cie_sod(groups: &[(u8, &[u8])]) -> Result<Vec<u8>, String> {
+    use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+    use cms::content_info::ContentInfo;
+    use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos};
+    use der::asn1::{Int, OctetString};
+    use rsa::signature::{SignatureEncoding, Signer};
+    use x509_cert::spki::AlgorithmIdentifierOwned;
+    let e = |x: &dyn std::fmt::Display| x.to_string();
+    let sha256 = || AlgorithmIdentifierOwned { oid: oid("2.16.840.1.101.3.4.2.1"), parameters: None };
+    // LDSSecurityObject ::= SEQUENCE { version INTEGER, hashAlgorithm, SEQUENCE OF DataGroupHash }
+    // DataGroupHash ::= SEQUENCE { dataGroupNumber INTEGER, dataGroupHashValue OCTET STRING }
+    // (the CIE's group numbers are one content byte each, e.g. 02 01 A4).
+    use tessera_core::card::cie::sod::{DataGroupHash, LdsSecurityObject};
+    let mut hashes = Vec::new();
+    for (n, content) in groups {
+        hashes.push(DataGroupHash {
+            number: Int::new(&[*n]).map_err(|x| e(&x))?,
+            hash: OctetString::new(sha2::Sha256::digest(content).to_vec()).map_err(|x| e(&x))?,
+        });
+    }
+    let lds = LdsSecurityObject { version: Int::new(&[0]).map_err(|x| e(&x))?, hash_algorithm: sha256(), hashes }.to_der().map_err(|x| e(&x))?;
+
+    let ds_key = committed(CIE_DS_KEY);
+    let csca_key = committed(CIE_CSCA_KEY);
+    let csca_name = Name::from_str("CN=Tessera Simulated CSCA - NOT A REAL CSCA,O=Tessera test,C=IT").map_err(|x| e(&x))?;
+    let ds_name = Name::from_str("CN=Tessera Simulated Document Signer,O=Tessera test,C=IT").map_err(|x| e(&x))?;
+    let spki_der = ds_key.to_public_key().to_public_key_der().map_err(|x| e(&x))?;
+    let spki = <SubjectPublicKeyInfoOwned as der::Decode>::from_der(spki_der.as_bytes()).map_err(|x| e(&x))?;
+    let validity = Validity { not_before: Time::try_from(days_from_now(-365)).map_err(|x| e(&x))?, not_after: Time::try_from(days_from_now(3650)).map_err(|x| e(&x))? };
+    let signer = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(csca_key);
+    let serial = SerialNumber::from(0x0D5_u32);
+    let ds_cert = CertificateBuilder::new(
+        Profile::Leaf { issuer: csca_name.clone(), enable_key_agreement: false, enable_key_encipherment: false },
+        serial.clone(),
+        validity,
+        ds_name,
+        spki,
+        &signer,
+    )
+    .map_err(|x| e(&x))?
+    .build::<rsa::pkcs1v15::Signature>()
+    .map_err(|x| e(&x))?;
+
+    let attr = |o: &str, v: Any| -> Result<x509_cert::attr::Attribute, String> {
+        Ok(x509_cert::attr::Attribute { oid: oid(o), values: SetOfVec::try_from(vec![v]).map_err(|x| e(&x))? })
+    };
+    let lds_type = oid("2.23.136.1.1.1");
+    let signed_attrs = SetOfVec::try_from(vec![
+        attr("1.2.840.113549.1.9.3", Any::encode_from(&lds_type).map_err(|x| e(&x))?)?,
+        attr("1.2.840.113549.1.9.4", Any::encode_from(&OctetString::new(sha2::Sha256::digest(&lds).to_vec()).map_err(|x| e(&x))?).map_err(|x| e(&x))?)?,
+    ])
+    .map_err(|x| e(&x))?;
+    let to_sign = signed_attrs.to_der().map_err(|x| e(&x))?;
+    let signature = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(ds_key).sign(&to_sign).to_vec();
+    let signer_info = SignerInfo {
+        version: cms::content_info::CmsVersion::V1,
+        sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber { issuer: csca_name, serial_number: serial }),
+        digest_alg: sha256(),
+        signed_attrs: Some(signed_attrs),
+        signature_algorithm: AlgorithmIdentifierOwned { oid: oid("1.2.840.113549.1.1.11"), parameters: None },
+        signature: OctetString::new(signature).map_err(|x| e(&x))?,
+        unsigned_attrs: None,
+    };
+    let sd = SignedData {
+        version: cms::content_info::CmsVersion::V3,
+        digest_algorithms: SetOfVec::try_from(vec![sha256()]).map_err(|x| e(&x))?,
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: lds_type,
+            econtent: Some(Any::encode_from(&OctetString::new(lds).map_err(|x| e(&x))?).map_err(|x| e(&x))?),
+        },
+        certificates: Some(CertificateSet(SetOfVec::try_from(vec![CertificateChoices::Certificate(ds_cert)]).map_err(|x| e(&x))?)),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::try_from(vec![signer_info]).map_err(|x| e(&x))?),
+    };
+    let ci = ContentInfo { content_type: oid("1.2.840.113549.1.7.2"), content: Any::encode_from(&sd).map_err(|x| e(&x))? };
+    ci.to_der().map_err(|x| e(&x))
+}
+
+/// A second chip key, for a forged simulated CIE (its EF.SOD no longer matches).
+pub fn forged_chip_key() -> RsaPrivateKey {
+    card_key(1024)
+}

@@ -334,6 +334,21 @@ impl SimCard {
         }
     }
 
+    /// A forged CIE: its chip key is not the one its EF.SOD lists (the chip still proves it has
+    /// the key it shows). No effect on a CNS card.
+    pub fn forge_cie_chip_key(&self) {
+        if let engine::Applet::Cie(c) = &mut self.engine().applet {
+            c.forge_chip_key();
+        }
+    }
+
+    /// A CIE without EF.SOD: nothing ties its chip key to an authority. No effect on a CNS card.
+    pub fn remove_cie_sod(&self) {
+        if let engine::Applet::Cie(c) = &mut self.engine().applet {
+            c.remove_sod();
+        }
+    }
+
     /// A hostile CIE for robustness tests: hands out these DH parameters (g, p, q). No effect
     /// on a CNS card.
     pub fn set_cie_dh(&self, g: Vec<u8>, p: Vec<u8>, q: Vec<u8>) {

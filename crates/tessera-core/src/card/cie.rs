@@ -9,6 +9,7 @@
 pub mod crypto;
 pub mod keys;
 pub mod sm;
+pub mod sod;
 
 use super::iso7816::{self, Channel};
 use super::{CardError, Op, TriesLeft, map_pin_status};
@@ -34,6 +35,8 @@ pub const EF_SERIAL: u16 = 0x1002;
 pub const EF_CERT: u16 = 0x1003;
 /// EF.IntAuth: the chip's DAPP public key (key 0x82).
 pub const EF_INT_AUTH: u16 = 0x1004;
+/// EF.SOD: the signed hashes that tie the chip key to the national chain.
+pub const EF_SOD: u16 = 0x1006;
 /// PIN reference.
 pub const PIN_REF: u8 = 0x81;
 /// PUK reference.
@@ -103,6 +106,10 @@ pub struct CieProfile {
     /// The connection trusts cards of Tessera's test authority with secrets (the demo, or an
     /// explicit choice): see [`super::Profile::may_receive_secret`].
     pub trust_simulated: bool,
+    /// EF.IntAuth (the chip key), as read, cut at its DER length: hashed against EF.SOD.
+    int_auth: Vec<u8>,
+    /// What EF.SOD said of the chip key (checked once per session, before the first secret).
+    pub chip_key: Option<sod::ChipKeyCheck>,
 }
 
 impl std::fmt::Debug for CieProfile {
@@ -154,7 +161,7 @@ fn sm_err(e: SmError) -> CardError {
 impl CieProfile {
     /// A CIE of the given family, authenticating with `keys`.
     pub fn new(variant: Variant, keys: DappKeys) -> Self {
-        Self { variant, keys, session: None, ca: None, nis: None, trust_simulated: false }
+        Self { variant, keys, session: None, ca: None, nis: None, trust_simulated: false, int_auth: Vec::new(), chip_key: None }
     }
 
     /// Whether a secure-messaging session is open.
@@ -196,10 +203,11 @@ impl CieProfile {
         self.select_cie(ch)?;
         let nis = Self::read_plain(ch, EF_ID_SERVIZI)?;
         self.nis = Some(crate::text::printable(&nis.iter().take(12).map(|&b| b as char).collect::<String>()));
-        let int_auth = Self::read_plain(ch, EF_INT_AUTH)?;
+        let mut int_auth = Self::read_plain(ch, EF_INT_AUTH)?;
+        int_auth.truncate(crate::card::cns::der_total_len(&int_auth).unwrap_or(int_auth.len()));
         // DER SEQUENCE { modulus, exponent }.
-        let tlv = Tlv::from_bytes(&int_auth[..crate::card::cns::der_total_len(&int_auth).unwrap_or(int_auth.len()).min(int_auth.len())])
-            .map_err(|_| CardError::Malformed("EF.IntAuth"))?;
+        let tlv = Tlv::from_bytes(&int_auth).map_err(|_| CardError::Malformed("EF.IntAuth"))?;
+        self.int_auth = int_auth.clone();
         let parts = children(&tlv);
         match parts.as_slice() {
             [n, e, ..] => Ok((crypto::strip_zeros(n).to_vec(), crypto::strip_zeros(e).to_vec())),
@@ -432,6 +440,29 @@ impl CieProfile {
             sw => return Err(CardError::Unexpected { op: Op::Select, sw }),
         }
         iso7816::read_loop(0, iso7816::MAX_READ_OFFSET + 1, |pos, want| self.sm(ch, &iso7816::read_binary(pos, want)))
+    }
+
+    /// Checks once per session, before the first secret, that EF.SOD binds the chip key to an
+    /// anchor (see [`sod`]); the result is kept in [`CieProfile::chip_key`].
+    pub fn check_chip_key(&mut self, ch: &mut Channel<'_>) -> Result<&sod::ChipKeyCheck, CardError> {
+        if self.chip_key.is_none() {
+            let anchors = sod::anchors();
+            let check = match self.read_sm(ch, EF_SOD) {
+                Ok(raw) => sod::check(&raw, &self.int_auth, &anchors),
+                Err(e @ (CardError::Transport(_) | CardError::Response(_) | CardError::SecureMessaging(_))) => return Err(e),
+                Err(_) => sod::ChipKeyCheck::Unverified("EF.SOD could not be read"),
+            };
+            tracing::debug!(?check, "CIE chip key against EF.SOD");
+            let strict = sod::national_anchors_installed(&anchors);
+            self.chip_key = Some(match check {
+                sod::ChipKeyCheck::Unverified(why) if strict => {
+                    tracing::warn!(why, "national CSCA installed and the card does not chain to it");
+                    sod::ChipKeyCheck::Mismatch
+                }
+                other => other,
+            });
+        }
+        Ok(self.chip_key.as_ref().unwrap_or(&sod::ChipKeyCheck::Unverified("not checked")))
     }
 
     /// The card number (EF.Serial, first 9 characters), under SM.

@@ -186,7 +186,7 @@ pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcom
         let mut before = Before { pin: TriesLeft::Unknown, puk: TriesLeft::Unknown };
         let lost = |before, ch: &crate::card::iso7816::Channel<'_>, e| interrupted(PinOp::Change, before, policy, ch, e);
         p.prepare_pin_commands(ch).map_err(|e| lost(before, ch, e))?;
-        p.may_receive_secret()?;
+        p.may_receive_secret(ch).map_err(|e| lost(before, ch, e))?;
         before.pin = p.tries_left(ch, PinKind::Pin).map_err(|e| lost(before, ch, e))?;
         preflight(PinKind::Pin, before.pin, req.confirm_last_try)?;
         p.change_pin(ch, &req.current, &req.new).map_err(|e| lost(before, ch, e))
@@ -209,7 +209,7 @@ pub fn unblock_pin(conn: &mut dyn Connection, req: UnblockPin) -> Result<PinOutc
         let mut before = Before { pin: TriesLeft::Unknown, puk: TriesLeft::Unknown };
         let lost = |before, ch: &crate::card::iso7816::Channel<'_>, e| interrupted(PinOp::Unblock, before, policy, ch, e);
         p.prepare_pin_commands(ch).map_err(|e| lost(before, ch, e))?;
-        p.may_receive_secret()?;
+        p.may_receive_secret(ch).map_err(|e| lost(before, ch, e))?;
         before.puk = p.tries_left(ch, PinKind::Puk).map_err(|e| lost(before, ch, e))?;
         preflight(PinKind::Puk, before.puk, req.confirm_last_try)?;
         before.pin = p.tries_left(ch, PinKind::Pin).map_err(|e| lost(before, ch, e))?;

@@ -47,7 +47,7 @@ pub fn sign_with_certificate(
         };
         let key_len = cert::rsa_public_key(&der)?.size();
         p.prepare_pin_commands(ch)?;
-        p.may_receive_secret()?;
+        p.may_receive_secret(ch)?;
         let tries = p.tries_left(ch, PinKind::Pin)?;
         preflight(PinKind::Pin, tries, confirm_last_try)?;
         Ok((p.sign(ch, pin, &digest_info, key_len)?, der))

@@ -29,7 +29,7 @@ pub fn login(conn: &mut dyn Connection, pin: &Pin) -> Result<Login> {
     let (pin_left, apdus) = with_card(conn, |p, ch| {
         check_pin_length(p, pin)?;
         p.prepare_pin_commands(ch)?;
-        p.may_receive_secret()?;
+        p.may_receive_secret(ch)?;
         let tries = p.tries_left(ch, PinKind::Pin)?;
         preflight(PinKind::Pin, tries, true)?;
         p.verify_pin(ch, pin)?;
@@ -55,7 +55,7 @@ pub fn sign_after_login(conn: &mut dyn Connection, pin: &Pin, input: SignInput<'
     with_card(conn, |p, ch| {
         check_pin_length(p, pin)?;
         p.prepare_pin_commands(ch)?;
-        p.may_receive_secret()?;
+        p.may_receive_secret(ch)?;
         let max = crate::service::pin::PinPolicy::of(p).pin_max_tries;
         match p.tries_left(ch, PinKind::Pin)? {
             TriesLeft::Known(0) => return Err(Error::PinBlocked),
