@@ -35,7 +35,8 @@ fn bad_dh_parameters_are_refused_not_a_panic() {
     *even_p.last_mut().expect("p") &= 0xFE;
     let mut other_q = q.clone();
     *other_q.last_mut().expect("q") ^= 0x02;
-    let cases: Vec<(&str, Vec<u8>, Vec<u8>, Vec<u8>)> = vec![
+    type Case = (&'static str, Vec<u8>, Vec<u8>, Vec<u8>);
+    let cases: Vec<Case> = vec![
         ("empty q", g.clone(), p.clone(), vec![]),
         ("empty p", g.clone(), vec![], q.clone()),
         ("empty g", vec![], p.clone(), q.clone()),

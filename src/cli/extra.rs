@@ -46,11 +46,10 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
         out!("{}", lang.pick("Nessun profilo di browser trovato (Firefox, Chrome).", "No browser profile found (Firefox, Chrome).", "Kein Browserprofil gefunden (Firefox, Chrome)."));
     }
     // The policy file first: one that cannot be parsed stops the setup before anything changed.
-    if let Some(policy) = &args.policy_file {
-        if action == 1 {
+    if let Some(policy) = &args.policy_file
+        && action == 1 {
             browser::write_policy(policy, &library)?;
         }
-    }
     let mut first_err = None;
     let mut rows = Vec::new();
     for db in &dbs {

@@ -248,14 +248,12 @@ impl TesseraApp {
             match e {
                 Event::Readers(r) => self.readers = Some(r),
                 Event::Overview(o) => {
-                    if let Ok(ov) = o.as_ref() {
-                        if self.export_path.is_empty() {
-                            if let Some(c) = &ov.certificate {
+                    if let Ok(ov) = o.as_ref()
+                        && self.export_path.is_empty()
+                            && let Some(c) = &ov.certificate {
                                 self.export_path =
                                     tessera_core::service::default_export_path(c, tessera_core::cert::ExportFormat::Pem).display().to_string();
                             }
-                        }
-                    }
                     self.overview = Some(*o);
                 }
                 Event::PinChanged(r) | Event::Unblocked(r) => {
@@ -484,11 +482,10 @@ impl TesseraApp {
             ctx.request_repaint();
             return;
         }
-        if self.auto.frames_ready == 0 {
-            if let Some(screen) = self.auto.screen.clone() {
+        if self.auto.frames_ready == 0
+            && let Some(screen) = self.auto.screen.clone() {
                 super::screens::stage(self, ctx, &screen);
             }
-        }
         self.auto.frames_ready += 1;
         // Wait for fade-in animations (dialogs) to finish before the picture.
         if self.auto.frames_ready > 30 && !self.busy {

@@ -32,10 +32,9 @@ impl Settings {
         if let Some(dir) = p.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        if let Ok(b) = serde_json::to_vec_pretty(self) {
-            if let Err(e) = std::fs::write(&p, b) {
+        if let Ok(b) = serde_json::to_vec_pretty(self)
+            && let Err(e) = std::fs::write(&p, b) {
                 tracing::debug!("settings not saved: {e}");
             }
-        }
     }
 }

@@ -331,7 +331,7 @@ impl CnsApplet {
     fn select(&mut self, cmd: &CommandApdu) -> Vec<u8> {
         let data = cmd.data();
         let fids = |d: &[u8]| -> Option<Vec<u16>> {
-            (d.len() % 2 == 0 && !d.is_empty()).then(|| d.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
+            (d.len().is_multiple_of(2) && !d.is_empty()).then(|| d.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect())
         };
         if self.files_absent {
             return sw(StatusWord::FileNotFound);

@@ -63,11 +63,10 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     row(ui, tr(lang, Text::CodiceFiscale), ov.codice_fiscale.as_deref().unwrap_or("-"));
     ui.horizontal(|ui| {
         row(ui, tr(lang, Text::CardNumber), ov.card_number.as_deref().unwrap_or("-"));
-        if let Some(n) = &ov.card_number {
-            if ui.button(ui_text(lang, Ui::Copy)).on_hover_text(n.as_str()).clicked() {
+        if let Some(n) = &ov.card_number
+            && ui.button(ui_text(lang, Ui::Copy)).on_hover_text(n.as_str()).clicked() {
                 ui.ctx().copy_text(n.clone());
             }
-        }
     });
     if let Some(c) = &ov.certificate {
         let validity = if c.days_left < 0 {
@@ -146,8 +145,8 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
 }
 
 fn readers(app: &TesseraApp, ui: &mut egui::Ui) {
-    if let Some(Ok(rs)) = &app.readers {
-        if !rs.is_empty() {
+    if let Some(Ok(rs)) = &app.readers
+        && !rs.is_empty() {
             ui.add_space(12.0);
             ui.label(egui::RichText::new(ui_text(app.lang, Ui::Readers)).weak());
             for r in rs {
@@ -155,5 +154,4 @@ fn readers(app: &TesseraApp, ui: &mut egui::Ui) {
                 ui.label(format!("{} — {state}", r.name));
             }
         }
-    }
 }

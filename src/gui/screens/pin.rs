@@ -115,10 +115,8 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
             title(ui, ui_text(lang, Ui::FailedTitle));
             let m = message(lang, e);
             notice(ui, &m.what, &m.next, true);
-            let interrupted = match e {
-                Error::Core(CoreError::Interrupted(i)) if i.pending.stage != tessera_core::service::Stage::NothingSent => true,
-                _ => false,
-            };
+            let interrupted =
+                matches!(e, Error::Core(CoreError::Interrupted(i)) if i.pending.stage != tessera_core::service::Stage::NothingSent);
             if let Some((p, after)) = &app.wizard.after_check {
                 let v = crate::i18n::describe_after_check(p, after, lang);
                 ui.add_space(8.0);

@@ -79,7 +79,7 @@ pub fn parse_atr(atr: &[u8]) -> Result<ParsedAtr, AtrError> {
 pub fn atr_from_hex(text: &str) -> Result<Vec<u8>, AtrError> {
     let clean: String = text.chars().filter(|c| !c.is_whitespace() && *c != ':' && *c != '-').collect();
     let clean = clean.strip_prefix("0x").unwrap_or(&clean);
-    if clean.is_empty() || clean.len() % 2 != 0 {
+    if clean.is_empty() || !clean.len().is_multiple_of(2) {
         return Err(AtrError::NotHex);
     }
     (0..clean.len())

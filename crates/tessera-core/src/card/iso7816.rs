@@ -61,12 +61,11 @@ impl<'t> Channel<'t> {
     /// 6Cxx (never for sensitive commands, which carry no Le anyway: a PIN is never re-sent).
     pub fn exchange(&mut self, cmd: &CommandApdu) -> Result<ResponseApdu, CardError> {
         let mut resp = self.send(cmd)?;
-        if let StatusWord::WrongLe(exact) = resp.sw {
-            if !cmd.is_sensitive() && cmd.le().is_some() {
+        if let StatusWord::WrongLe(exact) = resp.sw
+            && !cmd.is_sensitive() && cmd.le().is_some() {
                 let again = cmd.clone().with_le(if exact == 0 { 256 } else { u32::from(exact) });
                 resp = self.send(&again)?;
             }
-        }
         let mut guard = 0;
         while let StatusWord::BytesAvailable(n) = resp.sw {
             guard += 1;

@@ -232,12 +232,11 @@ impl Connection for PcscConnection {
         let card = self.card.as_mut().ok_or(TransportError::CardRemoved)?;
         // Blocks while another program holds a transaction on this card (see `Watch`).
         let tx = card.transaction().map_err(map_error)?;
-        if let Some(w) = &self.watch {
-            if !w.try_begin() {
+        if let Some(w) = &self.watch
+            && !w.try_begin() {
                 let _ = tx.end(Disposition::LeaveCard);
                 return Err(TransportError::Cancelled);
             }
-        }
         Ok(Box::new(PcscTransaction { tx: Some(tx), sensitive_sent: false, card_gone: false, watch: self.watch.clone() }))
     }
 

@@ -18,7 +18,7 @@ type TdesCbcDec = cbc::Decryptor<des::TdesEde2>;
 pub fn pad(data: &[u8]) -> Vec<u8> {
     let mut v = data.to_vec();
     v.push(0x80);
-    while v.len() % 8 != 0 {
+    while !v.len().is_multiple_of(8) {
         v.push(0);
     }
     v
@@ -31,7 +31,7 @@ pub fn encrypt(k_enc: &[u8; 16], data: &[u8]) -> Vec<u8> {
 
 /// 3DES-CBC decryption (IV 0) and removal of method-2 padding; `None` if malformed.
 pub fn decrypt(k_enc: &[u8; 16], data: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
-    if data.is_empty() || data.len() % 8 != 0 {
+    if data.is_empty() || !data.len().is_multiple_of(8) {
         return None;
     }
     let plain = TdesCbcDec::new(k_enc.into(), &[0u8; 8].into()).decrypt_padded_vec::<NoPadding>(data).ok()?;
