@@ -4,16 +4,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
-        .env("TESSERA_LANG", "en")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write");
-    child.wait_with_output().expect("wait")
+    run_bytes(args, stdin.as_bytes())
 }
 
 fn text(o: &Output) -> String {
