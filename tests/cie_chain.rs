@@ -32,9 +32,11 @@ fn the_chip_key_must_be_the_one_ef_sod_lists() {
     assert!(matches!(e, Error::CardNotAuthentic), "{e:?}");
     assert_eq!(forged.counters().pin_tries, 0, "no PIN reached the forged card");
 
-    // No EF.SOD and no national CSCA installed: let through (reported as unverified).
+    // No EF.SOD and no national CSCA installed: let through (reported as unverified). (Another
+    // chip key than the genuine card's: a key once verified is remembered for the process.)
     assert!(std::env::var_os("TESSERA_CSCA_DIR").is_none());
     let unbound = SimCard::cie(Preset::Fresh);
+    unbound.forge_cie_chip_key();
     unbound.remove_cie_sod();
     change(&unbound).expect("unverified card without national anchors");
 
@@ -45,6 +47,7 @@ fn the_chip_key_must_be_the_one_ef_sod_lists() {
     // SAFETY: this test binary has this single test; nothing else reads the environment now.
     unsafe { std::env::set_var("TESSERA_CSCA_DIR", dir.path()) };
     let unbound = SimCard::cie(Preset::Fresh);
+    unbound.forge_cie_chip_key();
     unbound.remove_cie_sod();
     let e = change(&unbound).expect_err("not chained to the national CSCA");
     assert!(matches!(e, Error::CardNotAuthentic), "{e:?}");

@@ -446,6 +446,9 @@ impl CieProfile {
     /// anchor (see [`sod`]); the result is kept in [`CieProfile::chip_key`].
     pub fn check_chip_key(&mut self, ch: &mut Channel<'_>) -> Result<&sod::ChipKeyCheck, CardError> {
         if self.chip_key.is_none() {
+            self.chip_key = sod::remembered(&self.int_auth);
+        }
+        if self.chip_key.is_none() {
             let anchors = sod::anchors();
             let check = match self.read_sm(ch, EF_SOD) {
                 Ok(raw) => sod::check(&raw, &self.int_auth, &anchors),
@@ -461,6 +464,9 @@ impl CieProfile {
                 }
                 other => other,
             });
+            if let Some(c) = &self.chip_key {
+                sod::remember(&self.int_auth, c);
+            }
         }
         Ok(self.chip_key.as_ref().unwrap_or(&sod::ChipKeyCheck::Unverified("not checked")))
     }

@@ -214,3 +214,28 @@ fn check_inner(sod: &[u8], int_auth: &[u8], anchors: &[(Anchor, RsaPublicKey)]) 
     let got = hash(&alg, int_auth).ok_or("EF.SOD: hash algorithm not supported")?;
     Ok(if want == Some(got) { ChipKeyCheck::Verified(anchor) } else { ChipKeyCheck::Mismatch })
 }
+
+/// Positive verdicts already reached in this process, by chip key (EF 1004): the check depends only on
+/// the card's EF.SOD, that key and the anchors, and the chip proves it holds the key at every
+/// session, so a card seen before need not send EF.SOD again (a PKCS#11 module signs in one
+/// session per signature). A few entries at most.
+static SEEN: std::sync::Mutex<Vec<(Vec<u8>, ChipKeyCheck)>> = std::sync::Mutex::new(Vec::new());
+
+/// The verdict reached earlier in this process for this chip key, if any.
+pub fn remembered(int_auth: &[u8]) -> Option<ChipKeyCheck> {
+    let seen = SEEN.lock().unwrap_or_else(|p| p.into_inner());
+    seen.iter().find(|(k, _)| k == int_auth).map(|(_, c)| c.clone())
+}
+
+/// Keeps a positive verdict for this chip key (the last 8 cards); a card that failed is checked
+/// again every time.
+pub fn remember(int_auth: &[u8], check: &ChipKeyCheck) {
+    if !matches!(check, ChipKeyCheck::Verified(_)) {
+        return;
+    }
+    let mut seen = SEEN.lock().unwrap_or_else(|p| p.into_inner());
+    seen.retain(|(k, _)| k != int_auth);
+    seen.push((int_auth.to_vec(), check.clone()));
+    let excess = seen.len().saturating_sub(8);
+    seen.drain(..excess);
+}
