@@ -85,5 +85,5 @@ unblock_input() { if [ $(( $1 % 2 )) = 0 ]; then printf '27182818\n58209749\n582
 echo
 echo "Simulated CIE 3.0 (Bit4id family) through pcscd + vpcd (DH + device authentication + SM each time):"
 measure_cie "tessera status (full overview)" no_input "$bin" status --json --reader "$cie_reader"
-measure_cie "tessera pin change (status read + change)" pins "$bin" pin change --json --reader "$cie_reader"
-measure_cie "tessera pin unblock (status read + unblock)" unblock_input "$bin" pin unblock --json --reader "$cie_reader"
+measure_cie "tessera pin change (status read + change)" pins "$bin" pin change --json --allow-simulated-card --reader "$cie_reader"
+measure_cie "tessera pin unblock (status read + unblock)" unblock_input "$bin" pin unblock --json --allow-simulated-card --reader "$cie_reader"
