@@ -87,6 +87,15 @@ struct Opened {
 }
 
 fn open(card: &CardArgs, lang: Lang) -> Result<Opened, Error> {
+    open_inner(card, Some(lang))
+}
+
+/// [`open`] for work that already runs watched (the report): no second watcher.
+fn open_unwatched(card: &CardArgs) -> Result<Opened, Error> {
+    open_inner(card, None)
+}
+
+fn open_inner(card: &CardArgs, watch: Option<Lang>) -> Result<Opened, Error> {
     if let Some(preset) = &card.demo {
         let preset: Preset = preset.parse().map_err(|m: String| {
             eprintln!("{m}");
@@ -96,7 +105,11 @@ fn open(card: &CardArgs, lang: Lang) -> Result<Opened, Error> {
         let sim = SimCard::new(SimConfig::new(profile, preset));
         return Ok(Opened { conn: Box::new(sim.connect()?), demo: true });
     }
-    let mut conn = guard::connecting(lang, card.json, || Ok(PcscContext::establish()?.connect(card.reader.as_deref())?))?;
+    let connect = || Ok(PcscContext::establish()?.connect(card.reader.as_deref())?);
+    let mut conn = match watch {
+        Some(lang) => guard::connecting(lang, card.json, connect)?,
+        None => connect()?,
+    };
     conn.set_trust_simulated_cards(card.allow_simulated_card);
     Ok(Opened { conn: Box::new(conn), demo: false })
 }

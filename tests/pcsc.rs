@@ -201,6 +201,16 @@ fn another_program_holding_the_card_is_said_and_bounded() {
     assert_eq!(v["error"], "card_busy");
     assert!(took < std::time::Duration::from_secs(15), "{took:?}");
     assert_eq!(tb.card.counters().apdus, 0, "nothing reached the card");
+    // The helpdesk report waits the same way, and is bounded too.
+    let o = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .env("TESSERA_BUSY_TIMEOUT_SECS", "3")
+        .args(["report"])
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(7), "{err}");
+    assert!(err.contains("Waiting for another program"), "{err}");
     drop(held);
     drop(holder);
     // Released: the next status works, and the abandoned wait sent nothing later either.

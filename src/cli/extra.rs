@@ -101,23 +101,28 @@ fn module(args: &BrowserArgs) -> Result<std::path::PathBuf> {
 
 pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Option<&std::path::Path>, force: bool, lang: Lang) -> Result<()> {
     let demo = card.demo.is_some();
-    let readers = if demo {
-        Ok(Vec::new())
-    } else {
-        PcscContext::establish().and_then(|ctx| {
-            let rs = ctx.readers()?;
-            Ok(rs
-                .into_iter()
-                .map(|r| {
-                    let pinpad = if r.card_present { ctx.connect(Some(&r.name)).ok().and_then(|c| c.has_pinpad()) } else { None };
-                    (r, pinpad)
+    // Reader list, PIN-pad probe and card read all wait while another program holds the card:
+    // the whole report runs watched (it sends nothing secret, so giving up is always safe).
+    let r = super::guard::connecting(lang, card.json, || {
+        let readers = if demo {
+            Ok(Vec::new())
+        } else {
+            PcscContext::establish()
+                .and_then(|ctx| {
+                    let rs = ctx.readers()?;
+                    Ok(rs
+                        .into_iter()
+                        .map(|r| {
+                            let pinpad = if r.card_present { ctx.connect(Some(&r.name)).ok().and_then(|c| c.has_pinpad()) } else { None };
+                            (r, pinpad)
+                        })
+                        .collect())
                 })
-                .collect())
-        })
-        .map_err(Error::from)
-    };
-    let conn: Result<Box<dyn Connection>> = open(card, lang).map(|o| o.conn);
-    let r = report::build(readers, conn, include_personal_data, demo);
+                .map_err(Error::from)
+        };
+        let conn: Result<Box<dyn Connection>> = super::open_unwatched(card).map(|o| o.conn);
+        Ok(report::build(readers, conn, include_personal_data, demo))
+    })?;
     let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r) };
     if let Some(p) = out_file {
         let existing = if force { tessera_core::fsio::Existing::Replace } else { tessera_core::fsio::Existing::Refuse };

@@ -78,13 +78,14 @@ pub fn run<T: Send, E: Into<Error> + Send>(
     }
 }
 
-/// Connects with `connect` on a worker thread: with pcsc-lite, `SCardConnect` too waits while
-/// another program holds a transaction. Same message after a second, same bound.
-pub fn connecting<T: Send>(lang: Lang, json: bool, connect: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+/// Runs `work` that sends nothing secret (connecting — with pcsc-lite `SCardConnect` too waits
+/// while another program holds a transaction —, or the helpdesk report) on a worker thread:
+/// same message after a second, same bound; giving up is always safe here.
+pub fn connecting<T: Send>(lang: Lang, json: bool, work: impl FnOnce() -> Result<T> + Send) -> Result<T> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::scope(|s| {
         s.spawn(|| {
-            let _ = tx.send(connect());
+            let _ = tx.send(work());
         });
         let started = Instant::now();
         let mut told = false;
