@@ -63,7 +63,7 @@ pub fn run() -> ExitCode {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dispatch(cli, lang))) {
         Ok(code) => ExitCode::from(code),
         Err(panic) => {
-            let what = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            let what = crate::error::panic_message(panic.as_ref());
             ExitCode::from(output::report_error(&Error::Internal(what), lang, json))
         }
     }

@@ -55,3 +55,8 @@ impl Error {
         }
     }
 }
+
+/// The text of a caught panic (for [`Error::Internal`]).
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default()
+}

@@ -72,7 +72,7 @@ pub fn run<T: Send, E: Into<Error> + Send>(
     match out {
         Ok(r) => r,
         Err(panic) => {
-            let what = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            let what = crate::error::panic_message(panic.as_ref());
             Err(Error::Internal(what))
         }
     }

@@ -303,7 +303,7 @@ fn run(mut source: Source, rx: Receiver<Request>, tx: Sender<Event>, wake: impl 
         // an internal error, and the worker goes on with the next request.
         let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handle(req, &mut source, &mut pending, &send)));
         if let Err(panic) = handled {
-            let what = panic.downcast_ref::<&str>().map(|s| (*s).to_owned()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            let what = crate::error::panic_message(panic.as_ref());
             crate::report::errlog::record("internal_error", &what);
             send(Event::Internal(what));
             send(Event::Busy(false));
