@@ -37,7 +37,18 @@ pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
             Screen::Change,
             Err(crate::Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Pin, tries_left: 2 })),
         ),
-        "change-removed" => result(app, ctx, Screen::Change, Err(crate::Error::Core(CoreError::Transport(tessera_core::transport::TransportError::CardRemoved)))),
+        "change-removed" => {
+            // What a card pulled out right after the change command reached it looks like.
+            use tessera_core::service::pin::{Before, Interruption, Pending, PinOp, PinPolicy, Stage};
+            let pending = Pending {
+                op: PinOp::Change,
+                stage: Stage::CommandSent,
+                before: Before { pin: tessera_core::card::TriesLeft::Known(2), puk: tessera_core::card::TriesLeft::Unknown },
+                policy: PinPolicy::CNS,
+            };
+            let cause = Box::new(CoreError::Transport(tessera_core::transport::TransportError::CardRemoved));
+            result(app, ctx, Screen::Change, Err(crate::Error::Core(CoreError::Interrupted(Box::new(Interruption { pending, cause })))))
+        }
         "details" => app.details = true,
         "about" => app.about = true,
         "selftest-done" => {

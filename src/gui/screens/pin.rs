@@ -123,7 +123,7 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
                 notice(ui, &v.what, &v.next, !matches!(after.verdict, tessera_core::service::Verdict::Applied));
             } else if interrupted {
                 ui.add_space(8.0);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.spinner();
                     ui.label(tr(lang, Text::PutCardBackToCheck));
                 });
