@@ -133,6 +133,8 @@ pub struct TesseraApp {
     first_frame: bool,
     auto: Automation,
     pending_pin_event: bool,
+    /// How many requests a caught bug stopped (the window went on each time).
+    pub internal_errors: u32,
 }
 
 impl TesseraApp {
@@ -186,6 +188,7 @@ impl TesseraApp {
             first_frame: true,
             auto,
             pending_pin_event: false,
+            internal_errors: 0,
         }
     }
 
@@ -270,6 +273,7 @@ impl TesseraApp {
                 Event::Browsers(m, s, c) => self.browsers = Some((m, s, c)),
                 Event::AfterCheck(p, a) => self.wizard.after_check = Some((p, a)),
                 Event::Internal(what) => {
+                    self.internal_errors += 1;
                     // A caught bug: the request it stopped gets its error where the user waits.
                     if self.pending_pin_event {
                         self.pending_pin_event = false;
