@@ -31,19 +31,20 @@ struct Script<'a> {
     data: &'a [u8],
 }
 
+/// One transaction: answers from the script, counting into the connection.
 struct Tx<'a, 'b> {
     script: &'b mut Script<'a>,
     last: Vec<u8>,
-    apdus: u32,
-    secrets: u32,
+    apdus: &'b mut u32,
+    secrets: &'b mut u32,
 }
 
 impl Transaction for Tx<'_, '_> {
     fn transmit(&mut self, cmd: &CommandApdu) -> Result<Vec<u8>, TransportError> {
-        self.apdus += 1;
-        assert!(self.apdus <= MAX_APDUS, "unbounded: {} APDUs", self.apdus);
+        *self.apdus += 1;
+        assert!(*self.apdus <= MAX_APDUS, "unbounded: {} APDUs", self.apdus);
         if cmd.is_sensitive() {
-            self.secrets += 1;
+            *self.secrets += 1;
         }
         // One answer: a length byte, that many data bytes, SW1 SW2.
         let d = &mut self.script.data;
@@ -80,23 +81,7 @@ impl Connection for Conn<'_> {
         true
     }
     fn begin(&mut self) -> Result<Box<dyn Transaction + '_>, TransportError> {
-        // Counters of the previous transaction are folded in by the caller through `take`.
-        Ok(Box::new(Counting { inner: Tx { script: &mut self.script, last: Vec::new(), apdus: 0, secrets: 0 }, secrets: &mut self.secrets, apdus: &mut self.apdus }))
-    }
-}
-
-struct Counting<'a, 'b> {
-    inner: Tx<'a, 'b>,
-    secrets: &'b mut u32,
-    apdus: &'b mut u32,
-}
-
-impl Transaction for Counting<'_, '_> {
-    fn transmit(&mut self, cmd: &CommandApdu) -> Result<Vec<u8>, TransportError> {
-        let r = self.inner.transmit(cmd);
-        *self.secrets = self.inner.secrets;
-        *self.apdus = self.inner.apdus;
-        r
+        Ok(Box::new(Tx { script: &mut self.script, last: Vec::new(), apdus: &mut self.apdus, secrets: &mut self.secrets }))
     }
 }
 

@@ -19,7 +19,7 @@ fn card_type(card: &CardArgs) -> Option<String> {
     use tessera_core::card::detect::{CardKind, identify};
     // The ATR from the reader list: no connection, so no wait on another program's transaction.
     let atr = if card.demo.is_some() {
-        open(card, Lang::It).ok()?.conn.atr().to_vec()
+        super::open_unwatched(card).ok()?.conn.atr().to_vec()
     } else {
         let rs = PcscContext::establish().ok()?.readers().ok()?;
         rs.into_iter().find(|r| r.card_present && card.reader.as_ref().is_none_or(|n| *n == r.name))?.atr

@@ -41,40 +41,13 @@ pub fn run<T: Send, E: Into<Error> + Send>(
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| op(conn).map_err(Into::into)));
             let _ = tx.send(r);
         });
-        let started = Instant::now();
-        let mut begun_at: Option<Instant> = None;
-        let mut told = false;
-        loop {
-            match rx.recv_timeout(Duration::from_millis(200)) {
-                Ok(r) => return r,
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(Err(Error::Core(CoreError::CardDied))),
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-            }
-            if watch.begun() {
-                let since = *begun_at.get_or_insert_with(Instant::now);
-                if since.elapsed() >= mute_limit() {
-                    give_up_mute(&watch, lang, json);
-                }
-                continue;
-            }
-            begun_at = None;
-            if !told && started.elapsed() >= Duration::from_secs(1) {
-                eprintln!("{}", tr(lang, Text::WaitingForOtherProgram));
-                told = true;
-            }
-            if started.elapsed() >= busy_limit() && watch.cancel_if_waiting() {
-                let e = Error::Core(CoreError::Transport(tessera_core::transport::TransportError::SharingViolation));
-                finish_now(&e, lang, json, tr(lang, Text::GaveUpWaiting));
-            }
-        }
+        supervise(&rx, Some(&watch), lang, json)
     });
     conn.set_watch(None);
     match out {
-        Ok(r) => r,
-        Err(panic) => {
-            let what = crate::error::panic_message(panic.as_ref());
-            Err(Error::Internal(what))
-        }
+        Some(Ok(r)) => r,
+        Some(Err(panic)) => Err(Error::Internal(crate::error::panic_message(panic.as_ref()))),
+        None => Err(Error::Core(CoreError::CardDied)),
     }
 }
 
@@ -87,24 +60,40 @@ pub fn connecting<T: Send>(lang: Lang, json: bool, work: impl FnOnce() -> Result
         s.spawn(|| {
             let _ = tx.send(work());
         });
-        let started = Instant::now();
-        let mut told = false;
-        loop {
-            match rx.recv_timeout(Duration::from_millis(200)) {
-                Ok(r) => return r,
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Err(Error::Internal("connect".into())),
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-            }
-            if !told && started.elapsed() >= Duration::from_secs(1) {
-                eprintln!("{}", tr(lang, Text::WaitingForOtherProgram));
-                told = true;
-            }
-            if started.elapsed() >= busy_limit() {
-                let e = Error::Core(CoreError::Transport(tessera_core::transport::TransportError::SharingViolation));
-                finish_now(&e, lang, json, tr(lang, Text::GaveUpWaiting));
-            }
-        }
+        supervise(&rx, None, lang, json).unwrap_or_else(|| Err(Error::Internal("worker thread ended".into())))
     })
+}
+
+/// Waits for the worker's result (`None`: it ended without one). After a second without the
+/// card it says another program holds it; it gives up on the busy bound while the work still
+/// waits (with a `watch`: only if the transaction has not begun, and then it never will), and
+/// on the mute bound inside a transaction. Giving up ends the process.
+fn supervise<R>(rx: &std::sync::mpsc::Receiver<R>, watch: Option<&Watch>, lang: Lang, json: bool) -> Option<R> {
+    let started = Instant::now();
+    let mut begun_at: Option<Instant> = None;
+    let mut told = false;
+    loop {
+        match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(r) => return Some(r),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if let Some(w) = watch.filter(|w| w.begun()) {
+            if begun_at.get_or_insert_with(Instant::now).elapsed() >= mute_limit() {
+                give_up_mute(w, lang, json);
+            }
+            continue;
+        }
+        begun_at = None;
+        if !told && started.elapsed() >= Duration::from_secs(1) {
+            eprintln!("{}", tr(lang, Text::WaitingForOtherProgram));
+            told = true;
+        }
+        if started.elapsed() >= busy_limit() && watch.is_none_or(Watch::cancel_if_waiting) {
+            let e = Error::Core(CoreError::Transport(tessera_core::transport::TransportError::SharingViolation));
+            finish_now(&e, lang, json, tr(lang, Text::GaveUpWaiting));
+        }
+    }
 }
 
 fn give_up_mute(watch: &Watch, lang: Lang, json: bool) -> ! {

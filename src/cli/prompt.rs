@@ -51,7 +51,6 @@ impl Prompter {
         let Some(f) = self.raw.as_mut() else { return Ok(None) };
         let mut line = Zeroizing::new(Vec::with_capacity(cap + 1));
         let mut byte = [0u8; 1];
-        let mut any = false;
         loop {
             let n = match f.read(&mut byte) {
                 Ok(n) => n,
@@ -59,27 +58,19 @@ impl Prompter {
                 Err(e) => return Err(e),
             };
             if n == 0 {
-                return Ok(any.then_some(line));
+                return Ok((!line.is_empty()).then_some(line));
             }
             let after_cr = std::mem::replace(&mut self.after_cr, false);
             match byte[0] {
-                b'\n' if after_cr && !any => continue,
+                b'\n' if after_cr && line.is_empty() => continue,
                 b'\n' => return Ok(Some(line)),
                 b'\r' => {
                     self.after_cr = true;
                     return Ok(Some(line));
                 }
-                b => {
-                    any = true;
-                    if line.len() == cap {
-                        // Too long: drop the rest of the line (read, never kept).
-                        line.push(b);
-                        continue;
-                    }
-                    if line.len() < cap {
-                        line.push(b);
-                    }
-                }
+                // Up to one byte past the cap (so "too long" shows); the rest is read, never kept.
+                b if line.len() <= cap => line.push(b),
+                _ => {}
             }
         }
     }

@@ -186,14 +186,6 @@ impl Profile {
         }
     }
 
-    /// PIN lengths, PUK lengths, PIN tries, PUK tries.
-    pub fn rules(&self) -> (crate::secret::LengthRule, crate::secret::LengthRule, u8, u8) {
-        match self {
-            Profile::Cns(_) => (cns::PIN_RULE, cns::PUK_RULE, cns::PIN_MAX_TRIES, cns::PUK_MAX_TRIES),
-            Profile::Cie(_) => (cie::PIN_RULE, cie::PUK_RULE, cie::PIN_MAX_TRIES, cie::PUK_MAX_TRIES),
-        }
-    }
-
     /// The card number printed on the card.
     pub fn read_card_number(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<String, CardError> {
         match self {

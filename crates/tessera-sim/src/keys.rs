@@ -27,9 +27,7 @@ const CIE_DH: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../as
 
 /// The simulated CIE's chip key (0x82) and services key (0x83).
 pub fn cie_keys() -> (RsaPrivateKey, RsaPrivateKey) {
-    #[allow(clippy::expect_used)]
-    let load = |pem: &str| RsaPrivateKey::from_pkcs8_pem(pem).expect("committed test key parses");
-    (load(CIE_CHIP_KEY), load(CIE_SERVICES_KEY))
+    (committed(CIE_CHIP_KEY), committed(CIE_SERVICES_KEY))
 }
 
 /// The simulated CIE's DH group (p, q, g), from `assets/sim/cie-dh.hex`.
@@ -44,14 +42,11 @@ pub fn cie_dh_group() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
 
 /// Loads a committed test key.
 pub fn card_key(bits: u16) -> RsaPrivateKey {
-    let pem = if bits >= 2048 { CARD_KEY_2048 } else { CARD_KEY_1024 };
-    #[allow(clippy::expect_used)]
-    RsaPrivateKey::from_pkcs8_pem(pem).expect("committed test key parses")
+    committed(if bits >= 2048 { CARD_KEY_2048 } else { CARD_KEY_1024 })
 }
 
 fn ca_key() -> RsaPrivateKey {
-    #[allow(clippy::expect_used)]
-    RsaPrivateKey::from_pkcs8_pem(CA_KEY).expect("committed test key parses")
+    committed(CA_KEY)
 }
 
 fn oid(s: &str) -> ObjectIdentifier {
@@ -169,7 +164,7 @@ pub fn days_from_now(days: i64) -> SystemTime {
 const CIE_CSCA_KEY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-csca.key.pem"));
 const CIE_DS_KEY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-ds.key.pem"));
 
-/// An RSA key that signs a certificate for a spec'd subject.
+/// A committed test key (assets/sim).
 fn committed(pem: &str) -> RsaPrivateKey {
     #[allow(clippy::expect_used)]
     RsaPrivateKey::from_pkcs8_pem(pem).expect("committed test key parses")

@@ -6,6 +6,7 @@
 
 use super::with_card;
 use crate::card::{CardError, TriesLeft};
+use crate::card::cie;
 use crate::card::cns::{self, CardDate};
 pub use crate::secret::PinRuleError;
 use crate::secret::{FormatError, LengthRule, Pin, PinKind, Puk};
@@ -31,23 +32,26 @@ impl PinPolicy {
     pub const CNS: PinPolicy =
         PinPolicy { pin: cns::PIN_RULE, puk: cns::PUK_RULE, pin_max_tries: cns::PIN_MAX_TRIES, puk_max_tries: cns::PUK_MAX_TRIES };
 
+    /// CIE 3.0: PIN and PUK 8 digits, 3 and 10 tries.
+    pub const CIE: PinPolicy =
+        PinPolicy { pin: cie::PIN_RULE, puk: cie::PUK_RULE, pin_max_tries: cie::PIN_MAX_TRIES, puk_max_tries: cie::PUK_MAX_TRIES };
+
     /// The policy for a card type recognised from its ATR alone (no APDU): the CIE's, else the
     /// CNS family's. Lets a front-end check typed secrets before talking to the card; the
     /// operation checks them again against the card it finds.
     pub fn from_atr(atr: &[u8]) -> PinPolicy {
-        use crate::card::cie;
         match crate::card::detect::identify(atr) {
-            crate::card::detect::CardKind::Cie { .. } => {
-                PinPolicy { pin: cie::PIN_RULE, puk: cie::PUK_RULE, pin_max_tries: cie::PIN_MAX_TRIES, puk_max_tries: cie::PUK_MAX_TRIES }
-            }
+            crate::card::detect::CardKind::Cie { .. } => PinPolicy::CIE,
             _ => PinPolicy::CNS,
         }
     }
 
     /// The policy of a recognised card.
     pub fn of(p: &crate::card::Profile) -> PinPolicy {
-        let (pin, puk, pin_max_tries, puk_max_tries) = p.rules();
-        PinPolicy { pin, puk, pin_max_tries, puk_max_tries }
+        match p {
+            crate::card::Profile::Cns(_) => PinPolicy::CNS,
+            crate::card::Profile::Cie(_) => PinPolicy::CIE,
+        }
     }
 }
 
@@ -289,7 +293,7 @@ fn interrupted(op: PinOp, mut before: Before, policy: PinPolicy, ch: &crate::car
         Some(s) if s.answered && !matches!(e, CardError::SecureMessaging(_)) => return e.into(),
         Some(_) => {
             // A check answered before this command succeeded and reset its counter.
-            if ch_had_separate_check(ch) {
+            if ch.secrets_sent() > 1 {
                 match op {
                     PinOp::Change => before.pin = TriesLeft::Known(policy.pin_max_tries),
                     PinOp::Unblock => before.puk = TriesLeft::Known(policy.puk_max_tries),
@@ -299,10 +303,6 @@ fn interrupted(op: PinOp, mut before: Before, policy: PinPolicy, ch: &crate::car
         }
     };
     Error::Interrupted(Box::new(Interruption { pending: Pending { op, stage, before, policy }, cause: Box::new(e.into()) }))
-}
-
-fn ch_had_separate_check(ch: &crate::card::iso7816::Channel<'_>) -> bool {
-    ch.secrets_sent() > 1
 }
 
 /// What the counters read after an interruption say about the operation.
