@@ -51,3 +51,4 @@ for t in aarch64-apple-darwin x86_64-apple-darwin; do
     echo "macos: CANNOT CHECK $t here: the Rust target could not be installed (rustup target add failed)"
   fi
 done
+scripts/check-macos-bundle.sh

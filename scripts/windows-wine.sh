@@ -7,7 +7,7 @@
 # The simulator's APDU counts are printed for each command.
 #
 # All of it runs in a debootstrapped Debian 13 tree (target/wine/trixie, kept between runs),
-# entered with chroot inside private mount, network and PID namespaces: the machine's own
+# entered with scripts/in-tree.sh (chroot inside private mount, network and PID namespaces): the machine's own
 # pcscd, network and processes are untouched, and everything started in there dies with it.
 #
 # Needs root, debootstrap, a Debian package mirror (DEBIAN_MIRROR, default deb.debian.org), and
@@ -37,8 +37,7 @@ if [ ! -f "$tree/.tessera-ready" ]; then
   debootstrap --variant=minbase trixie "$tree" "$mirror" >target/wine/debootstrap.log 2>&1 ||
     { tail -20 target/wine/debootstrap.log; die "debootstrap failed"; }
   echo "wine: installing wine, pcscd, vsmartcard-vpcd, xvfb in the tree"
-  cp /etc/resolv.conf "$tree/etc/resolv.conf"
-  chroot "$tree" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive sh -c \
+  scripts/in-tree.sh "$tree" --net -- env DEBIAN_FRONTEND=noninteractive sh -c \
     'apt-get update -qq && apt-get install -y -qq --no-install-recommends wine wine64 pcscd vsmartcard-vpcd iproute2 \
        xvfb xauth libgl1-mesa-dri libgl1 libegl1' >target/wine/apt.log 2>&1 || { tail -20 target/wine/apt.log; die "apt-get in the tree failed"; }
   touch "$tree/.tessera-ready"
@@ -56,11 +55,7 @@ cp scripts/windows-wine-inner.sh "$work/inner.sh"
 
 t1=$SECONDS
 set +e
-unshare --mount --net --pid --fork --propagation private -- sh -c '
-  t=$1
-  mount -t proc proc "$t/proc" && mount --rbind /dev "$t/dev" && mount -t tmpfs tmpfs "$t/tmp" && mount -t tmpfs tmpfs "$t/run" || exit 1
-  exec chroot "$t" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/tmp/home LANG=C.UTF-8 bash /opt/tessera-ci/inner.sh
-' _ "$tree" 2>&1 | tee target/wine/report.txt
+HOME=/tmp/home scripts/in-tree.sh "$tree" -- bash /opt/tessera-ci/inner.sh 2>&1 | tee target/wine/report.txt
 status=${PIPESTATUS[0]}
 set -e
 mkdir -p target/screenshots
