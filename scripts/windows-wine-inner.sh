@@ -76,11 +76,13 @@ LINES_SHOWN=20 step "PKCS#11 DLL list + sign" '70913\n' ./pkcs11-list.exe "$prog
 grep -q '^token: label' "$out/PKCS#11 DLL list + sign.out" || fail "the DLL lists no token"
 grep -q '^signed: 256 bytes' "$out/PKCS#11 DLL list + sign.out" || fail "the DLL did not sign with the unblocked PIN"
 
-# The window, on the demo card, saves a screenshot of its first frames. (It then asks to close;
-# under Wine the process stays up, so it is stopped once the picture is written.)
+# The window exe as the Start menu starts it (no arguments): it reads the card in the reader
+# through WinSCard, saves a screenshot of its first frames and asks to close. Under Wine the
+# process stays up after that request, so it is stopped once the picture is written.
 t=$SECONDS
+before=$(apdus)
 TESSERA_SCREENSHOT='Z:\opt\tessera-ci\out\wine-window.png' TESSERA_SCREEN=home TESSERA_CONFIG_DIR='Z:\tmp\cfg' \
-  wine "$program\\tessera-window.exe" --demo --lang it >"$out/window.log" 2>&1 &
+  LANG=it_IT.UTF-8 wine "$program\\tessera-window.exe" >"$out/window.log" 2>&1 &
 window=$!
 for _ in $(seq 600); do [ -s "$out/wine-window.png" ] && break; kill -0 "$window" 2>/dev/null || break; sleep 0.1; done
 sleep 0.5
@@ -88,7 +90,8 @@ shot=$((SECONDS - t))
 if kill -0 "$window" 2>/dev/null; then closed="stopped by the script"; wineserver -k; else closed="closed by itself"; fi
 wait "$window" 2>/dev/null || true
 [ -s "$out/wine-window.png" ] || { tail -5 "$out/window.log"; fail "the window exe made no screenshot"; }
-echo "window: tessera-window.exe --demo drew its first frames, screenshot $(stat -c %s "$out/wine-window.png") bytes after $shot s ($closed)"
+[ $(( $(apdus) - before )) -gt 0 ] || fail "the window did not read the card"
+echo "window: tessera-window.exe read the card ($(( $(apdus) - before )) APDUs) and drew it, screenshot $(stat -c %s "$out/wine-window.png") bytes after $shot s ($closed)"
 
 t=$SECONDS
 wine msiexec /x 'Z:\opt\tessera-ci\tessera.msi' /qn >"$out/msiexec-x.log" 2>&1 || fail "msiexec /x"

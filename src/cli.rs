@@ -97,11 +97,9 @@ fn open_unwatched(card: &CardArgs) -> Result<Opened, Error> {
 
 fn open_inner(card: &CardArgs, watch: Option<Lang>) -> Result<Opened, Error> {
     if let Some(preset) = &card.demo {
-        let preset: Preset = preset.parse().map_err(|m: String| {
-            eprintln!("{m}");
-            Error::Core(CoreError::Transport(tessera_core::transport::TransportError::NoCard))
-        })?;
-        let profile: SimProfile = card.demo_profile.parse().unwrap_or(SimProfile::Cps);
+        // Both were checked when the arguments were parsed (usage errors, exit 2).
+        let preset: Preset = preset.parse().map_err(Error::Internal)?;
+        let profile: SimProfile = card.demo_profile.parse().map_err(Error::Internal)?;
         let sim = SimCard::new(SimConfig::new(profile, preset));
         return Ok(Opened { conn: Box::new(sim.connect()?), demo: true });
     }

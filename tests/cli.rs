@@ -168,3 +168,54 @@ fn bad_piped_input_is_named_for_what_it_is_and_nothing_is_sent() {
         assert!(v["message"].as_str().unwrap_or_default().contains(want), "{v}");
     }
 }
+
+/// A mistyped --demo state, --demo-profile or --lang is a usage error (exit 2) that lists the
+/// valid values and suggests the likely one, and nothing runs (no false "no card" diagnosis).
+#[test]
+fn bad_demo_state_profile_or_language_is_a_usage_error_with_a_suggestion() {
+    let model_as_state = run(&["status", "--demo=cie"], "");
+    assert_eq!(model_as_state.status.code(), Some(2), "{}", text(&model_as_state));
+    let t = text(&model_as_state);
+    assert!(t.contains("--demo-profile cie") && t.contains("pin-last-try"), "{t}");
+    assert!(!t.contains("Nessuna carta") && !t.contains("No card"), "{t}");
+
+    let typo = run(&["status", "--demo=pin-blokced"], "");
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(text(&typo).contains("did you mean 'pin-blocked'?"), "{}", text(&typo));
+
+    let profile = run(&["status", "--demo", "--demo-profile", "ace2052"], "");
+    assert_eq!(profile.status.code(), Some(2), "{}", text(&profile));
+    let t = text(&profile);
+    assert!(t.contains("idemia2021") && t.contains("did you mean 'ace2025'?"), "{t}");
+
+    let french = run(&["status", "--demo", "--lang", "fr"], "");
+    assert_eq!(french.status.code(), Some(2), "{}", text(&french));
+    assert!(text(&french).contains("it (italiano), en (English) and de (Deutsch)"), "{}", text(&french));
+    // The window's own --demo / --demo-profile are checked the same way, before any window opens.
+    let window = run(&["--demo=cie"], "");
+    assert_eq!(window.status.code(), Some(2), "{}", text(&window));
+    assert!(run(&["--demo-profile", "xyz"], "").status.code() == Some(2));
+    // Regional codes stay valid.
+    assert!(run(&["status", "--demo", "--lang", "en_GB.UTF-8"], "").status.success());
+}
+
+/// The last try refused without confirmation tells JSON readers how many tries are left.
+#[test]
+fn last_try_not_confirmed_reports_the_one_try_left() {
+    let o = run(&["pin", "change", "--demo=pin-last-try", "--json"], "31415926\n50719\n50719\n");
+    assert_eq!(o.status.code(), Some(13), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["error"], "last_try_not_confirmed");
+    assert_eq!(v["tries_left"], 1, "{v}");
+}
+
+/// An export into a folder that does not exist says so, instead of suggesting --force.
+#[test]
+fn export_into_a_missing_folder_names_the_folder_problem() {
+    let path = std::env::temp_dir().join(format!("tessera-no-such-folder-{}", std::process::id())).join("cert.pem");
+    let o = run(&["cert", "export", "--demo", "--lang", "it", "--out", path.to_str().expect("utf8")], "");
+    assert_eq!(o.status.code(), Some(16), "{}", text(&o));
+    let t = text(&o);
+    assert!(t.contains("la cartella non esiste") && t.contains("Crea prima la cartella"), "{t}");
+    assert!(!t.contains("--force"), "{t}");
+}

@@ -18,6 +18,12 @@ CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --r
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target" -p tessera-pkcs11
 # The small PKCS#11 client the Wine run loads the DLL with (not packaged).
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target" -p tessera-pkcs11 --example pkcs11-list
+# The released DLL exports only C_GetFunctionList and has no test-only auto-login (as the .so).
+dll="target/$target/release/tessera_pkcs11.dll"
+exports=$(x86_64-w64-mingw32-objdump -p "$dll" | sed -n '/Ordinal\/Name Pointer/,/^$/p' | sed -n 's/^\s*\[ *[0-9]*\] //p')
+[ "$exports" = "C_GetFunctionList" ] || { echo "windows: the DLL exports more than C_GetFunctionList: $exports" >&2; exit 1; }
+! grep -q TESSERA_PKCS11_TEST_PIN "$dll" || { echo "windows: the DLL contains the test-only auto-login" >&2; exit 1; }
+echo "windows: tessera_pkcs11.dll exports only C_GetFunctionList; no test auto-login"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -2,23 +2,74 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::str::FromStr;
+
+use tessera_sim::{Preset, SimProfile};
+
+use crate::i18n::Lang;
+
+/// `--lang`: a language Tessera speaks. A wrong value is a usage error (exit 2), never a silent
+/// fallback to Italian.
+fn parse_lang(value: &str) -> Result<String, String> {
+    match Lang::from_code(value) {
+        Some(_) => Ok(value.to_owned()),
+        None => Err(format!("Tessera speaks it (italiano), en (English) and de (Deutsch){}", closest(value, &["it", "en", "de"]))),
+    }
+}
+
+/// `--demo=PRESET`: a state of the demo card. A card model given here (`--demo=cie`) is pointed
+/// to `--demo-profile`.
+fn parse_preset(value: &str) -> Result<String, String> {
+    let names = Preset::ALL.map(|(name, _)| name);
+    if Preset::from_str(value).is_ok() {
+        return Ok(value.to_owned());
+    }
+    if SimProfile::from_str(value).is_ok() {
+        return Err(format!(
+            "'{value}' is a card model, not a card state: use --demo --demo-profile {value} (states: {})",
+            names.join(", ")
+        ));
+    }
+    Err(format!("the demo card states are {}{}", names.join(", "), closest(value, &names)))
+}
+
+/// `--demo-profile`: a model of the demo card.
+fn parse_profile(value: &str) -> Result<String, String> {
+    let names = SimProfile::ALL.map(|(name, _)| name);
+    match SimProfile::from_str(value) {
+        Ok(_) => Ok(value.to_owned()),
+        Err(_) => Err(format!("the demo card models are {}{}", names.join(", "), closest(value, &names))),
+    }
+}
+
+/// "; did you mean 'x'?" for the valid name nearest to `value`, when one is near.
+fn closest(value: &str, names: &[&str]) -> String {
+    let value = value.to_ascii_lowercase();
+    names
+        .iter()
+        .map(|name| (strsim::damerau_levenshtein(&value, name), *name))
+        .filter(|(distance, name)| *distance <= 2.max(name.len() / 3) && *distance < name.len())
+        .min()
+        .map(|(_, name)| format!("; did you mean '{name}'?"))
+        .unwrap_or_default()
+}
 
 /// Tessera: manage your CPS / CNS smart card (PIN, PUK, certificate).
 #[derive(Debug, Parser)]
 #[command(name = "tessera", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
     /// Language of messages: it, en, de (default: from the system locale).
-    #[arg(long, global = true, env = "TESSERA_LANG")]
+    #[arg(long, global = true, env = "TESSERA_LANG", value_parser = parse_lang)]
     pub lang: Option<String>,
     /// More log output on stderr (-v debug, -vv APDU trace; PINs are always redacted).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// Without a command: open the window on the built-in simulated demo card; optional state
     /// (fresh, pin-last-try, pin-blocked, puk-low, puk-blocked, cert-expiring, cert-expired).
-    #[arg(long = "demo", num_args = 0..=1, require_equals = true, default_missing_value = "fresh", value_name = "PRESET")]
+    #[arg(long = "demo", num_args = 0..=1, require_equals = true, default_missing_value = "fresh", value_name = "PRESET", value_parser = parse_preset)]
     pub window_demo: Option<String>,
     /// Without a command: model of the demo card (cps, ts-cns, st2022-nfc, ace2025, ace2025-strict, idemia2021, cns-token, cie, cie-gemalto).
-    #[arg(long = "demo-profile", default_value = "cps", value_name = "PROFILE")]
+    #[arg(long = "demo-profile", default_value = "cps", value_name = "PROFILE", value_parser = parse_profile)]
     pub window_demo_profile: String,
     /// What to do (none: open the window).
     #[command(subcommand)]
@@ -33,10 +84,10 @@ pub struct CardArgs {
     pub reader: Option<String>,
     /// Use the built-in simulated demo card instead of a real one; optional state:
     /// fresh, pin-last-try, pin-blocked, puk-low, puk-blocked, cert-expiring, cert-expired.
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "fresh", value_name = "PRESET")]
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "fresh", value_name = "PRESET", value_parser = parse_preset)]
     pub demo: Option<String>,
     /// Model of the demo card: cps, ts-cns, st2022-nfc, ace2025, ace2025-strict, idemia2021, cns-token, cie, cie-gemalto.
-    #[arg(long, default_value = "cps", value_name = "PROFILE")]
+    #[arg(long, default_value = "cps", value_name = "PROFILE", value_parser = parse_profile)]
     pub demo_profile: String,
     /// Let a card of Tessera's public test authority (the simulator in a real reader) receive
     /// a PIN. Without it, such a card is refused before any PIN is sent.

@@ -142,6 +142,9 @@ pub fn report_error(e: &Error, lang: Lang, as_json: bool) -> u8 {
     if as_json {
         let tries = match e {
             Error::Core(CoreError::WrongSecret { tries_left, .. }) => Some(*tries_left),
+            // Refused before the last try: the card said one is left (or would not say).
+            Error::Core(CoreError::LastTryNotConfirmed { tries_known: true, .. }) => Some(1),
+            Error::Core(CoreError::PinBlocked | CoreError::PukBlocked) => Some(0),
             _ => None,
         };
         let v = json!({"ok": false, "error": error_id(e), "message": m.what, "next_step": m.next, "tries_left": tries});

@@ -419,14 +419,54 @@ pub fn describe_core_error(e: &CoreError, lang: Lang) -> Described {
                 "Es kann ein Kartenmodell sein, das Tessera noch nicht kennt (senden Sie den Bericht: tessera report), oder eine nie für Online-Dienste freigeschaltete Karte (fragen Sie dann die ausgebende Stelle).",
             ),
         ),
-        CoreError::Io { path, source } => d(
-            format!("{} {path}: {source}", lang.pick("Impossibile scrivere", "Cannot write", "Schreiben nicht möglich:")),
-            lang.pick(
-                "Scegli un'altra cartella o un altro nome di file (usa --force per sostituire un file esistente).",
-                "Choose another folder or file name (use --force to replace an existing file).",
-                "Wählen Sie einen anderen Ordner oder Dateinamen (--force ersetzt eine vorhandene Datei).",
-            ),
-        ),
+        CoreError::Io { path, source } => {
+            use std::io::ErrorKind;
+            let cannot = lang.pick("Impossibile scrivere", "Cannot write", "Schreiben nicht möglich:");
+            let (why, next) = match source.kind() {
+                ErrorKind::NotFound => (
+                    lang.pick("la cartella non esiste.", "the folder does not exist.", "Der Ordner existiert nicht."),
+                    lang.pick(
+                        "Crea prima la cartella, oppure scegli una cartella che esiste già.",
+                        "Create the folder first, or choose a folder that already exists.",
+                        "Legen Sie den Ordner zuerst an oder wählen Sie einen vorhandenen Ordner.",
+                    ),
+                ),
+                ErrorKind::AlreadyExists => (
+                    lang.pick("il file esiste già.", "the file already exists.", "Die Datei existiert bereits."),
+                    lang.pick(
+                        "Scegli un altro nome di file, oppure usa --force per sostituire quello esistente.",
+                        "Choose another file name, or use --force to replace the existing file.",
+                        "Wählen Sie einen anderen Dateinamen oder ersetzen Sie die vorhandene Datei mit --force.",
+                    ),
+                ),
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => (
+                    lang.pick("non hai il permesso di scrivere lì.", "you may not write there.", "Dort dürfen Sie nicht schreiben."),
+                    lang.pick(
+                        "Scegli una cartella tua, per esempio Documenti.",
+                        "Choose a folder of your own, for example Documents.",
+                        "Wählen Sie einen eigenen Ordner, zum Beispiel Dokumente.",
+                    ),
+                ),
+                ErrorKind::StorageFull | ErrorKind::QuotaExceeded => (
+                    lang.pick("il disco è pieno.", "the disk is full.", "Der Datenträger ist voll."),
+                    lang.pick(
+                        "Libera spazio o scegli un altro disco. Il file precedente, se c'era, è rimasto com'era.",
+                        "Free some space or choose another disk. The previous file, if there was one, is unchanged.",
+                        "Geben Sie Speicherplatz frei oder wählen Sie einen anderen Datenträger. Eine vorherige Datei ist unverändert.",
+                    ),
+                ),
+                _ => (
+                    "",
+                    lang.pick(
+                        "Scegli un'altra cartella o un altro nome di file.",
+                        "Choose another folder or file name.",
+                        "Wählen Sie einen anderen Ordner oder Dateinamen.",
+                    ),
+                ),
+            };
+            let what = if why.is_empty() { format!("{cannot} {path}: {source}") } else { format!("{cannot} {path}: {why}") };
+            d(what, next)
+        }
     }
 }
 
