@@ -316,3 +316,52 @@ fn a_panic_in_card_code_leaves_the_window_alive() {
     assert!(has_text(&h, "MARIA ESEMPIO"));
     assert_eq!(h.state().internal_errors, 1);
 }
+
+/// Step 3 says what is about to happen (operation, card, tries), and Enter there never sends:
+/// Enter on step 2 then Enter again used to spend a try by a double keypress.
+#[test]
+fn step_three_is_a_summary_and_enter_there_sends_nothing() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Cambia PIN");
+    type_into(&mut h, "PIN attuale", PIN);
+    h.key_press(eframe::egui::Key::Enter);
+    h.run_steps(2);
+    assert!(has_text(&h, "Passo 2 di 3"), "Enter moves on from step 1");
+    type_into(&mut h, "Nuovo PIN", "58209749");
+    type_into(&mut h, "Ripeti il nuovo PIN", "58209749");
+    h.key_press(eframe::egui::Key::Enter);
+    h.run_steps(2);
+    assert!(has_text(&h, "Passo 3 di 3"), "Enter moves on from step 2");
+    assert!(
+        has_text(&h, "Stai per cambiare il PIN della carta CPS · 6022 0000 0012 3456 · MARIA ESEMPIO. Tentativi PIN rimasti: 3."),
+        "the summary names the operation, the card and the tries"
+    );
+    for _ in 0..3 {
+        h.key_press(eframe::egui::Key::Enter);
+        h.run_steps(3);
+    }
+    assert!(has_text(&h, "Passo 3 di 3"), "still on the summary");
+    assert!(!h.state().busy && h.state().wizard.outcome.is_none());
+    assert_eq!(card.counters().pin_tries, 0, "Enter on the summary sent nothing");
+    click(&mut h, "Cambia il PIN ora");
+    settle(&mut h, |a| a.wizard.outcome.is_some());
+    assert!(has_text(&h, "PIN cambiato"));
+    assert_eq!(card.counters().pin_tries, 1);
+}
+
+/// After a wrong PIN the result screen offers "Ho dimenticato il PIN", which leads to the
+/// unblock wizard instead of another guess.
+#[test]
+fn forgot_pin_from_the_wrong_pin_screen_leads_to_the_unblock() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    change_pin(&mut h, "11112222", "58209749");
+    settle(&mut h, |a| a.wizard.outcome.is_some() && !a.busy);
+    assert!(has_text(&h, "PIN errato. Tentativi rimasti: 2."));
+    click(&mut h, "Ho dimenticato il PIN");
+    assert!(has_text(&h, "Passo 1 di 3"));
+    assert!(h.query_all_by_label("PUK").next().is_some(), "the unblock wizard asks for the PUK");
+    assert_eq!(card.counters().pin_tries, 1, "one try, the one the user submitted");
+    assert_eq!(card.counters().puk_tries, 0);
+}

@@ -38,8 +38,11 @@ fn digits_ok(s: &str, min: usize, max: usize) -> (bool, bool) {
     (digits, (min..=max).contains(&s.chars().count()))
 }
 
-fn nav(ui: &mut egui::Ui, lang: Lang, can_next: bool, next_label: &str) -> (bool, bool, bool) {
-    let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+/// Cancel, Back and the main button. `enter_presses`: Enter works as the main button (steps 1
+/// and 2). The step that sends a secret to the card passes false: only a click (or Space on
+/// the focused button) sends, so two Enter presses can never spend a try.
+fn nav(ui: &mut egui::Ui, lang: Lang, can_next: bool, next_label: &str, enter_presses: bool) -> (bool, bool, bool) {
+    let enter = enter_presses && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let mut back = false;
     let mut cancel = false;
     let mut next = false;
@@ -136,6 +139,9 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
                 Error::Core(CoreError::PukBlocked) | Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Puk, tries_left: 0 }) => None,
                 _ => Some(app.screen),
             };
+            // A wrong PIN: rather than guess again, the PUK way (while the PUK still works).
+            let wrong_pin = matches!(e, Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Pin, tries_left: 1.. }));
+            let puk_usable = app.card().is_none_or(|c| c.puk_tries_left != Some(0));
             ui.add_space(12.0);
             ui.horizontal(|ui| {
                 let ctx = ui.ctx().clone();
@@ -147,6 +153,9 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
                     if ui.button(label).clicked() {
                         app.go(&ctx, s);
                     }
+                }
+                if wrong_pin && puk_usable && app.screen == Screen::Change && ui.button(ui_text(lang, Ui::ForgotPin)).clicked() {
+                    app.go(&ctx, Screen::Unblock);
                 }
             });
         }
@@ -231,7 +240,7 @@ fn step_one(app: &mut TesseraApp, ui: &mut egui::Ui, kind: PinKind, tries: Optio
         r.request_focus();
     }
     let (d, l) = digits_ok(buf.as_str(), rule.min, rule.max);
-    let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next));
+    let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next), true);
     if back || cancel {
         let ctx = ui.ctx().clone();
         app.go(&ctx, Screen::Home);
@@ -245,7 +254,7 @@ fn step_two(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, differs_from_curren
     let lang = app.lang;
     step_header(ui, lang, op, 2);
     let ok = new_pin_step(app, ui, differs_from_current);
-    let (back, cancel, next) = nav(ui, lang, ok, ui_text(lang, Ui::Next));
+    let (back, cancel, next) = nav(ui, lang, ok, ui_text(lang, Ui::Next), true);
     if cancel {
         let ctx = ui.ctx().clone();
         app.go(&ctx, Screen::Home);
@@ -256,17 +265,46 @@ fn step_two(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, differs_from_curren
     }
 }
 
+/// What step 3 is about to do, in one sentence: the operation, the card (type, number grouped
+/// for reading aloud, holder) and the tries of the secret about to be used.
+fn summary(app: &TesseraApp, kind: PinKind, tries: Option<u8>) -> String {
+    let lang = app.lang;
+    let card = app.card().map(|c| {
+        let number = c.card_number.as_deref().map(group_for_reading).unwrap_or_default();
+        let holder = c.holder.as_deref().unwrap_or_default();
+        [c.card_type.as_str(), number.as_str(), holder].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+    });
+    let card = card.unwrap_or_default();
+    let tries = tries.map_or_else(|| lang.pick("non noti", "unknown", "unbekannt").to_owned(), |n| n.to_string());
+    match (kind, lang) {
+        (PinKind::Pin, Lang::It) => format!("Stai per cambiare il PIN della carta {card}. Tentativi PIN rimasti: {tries}."),
+        (PinKind::Pin, Lang::En) => format!("You are about to change the PIN of the card {card}. PIN tries left: {tries}."),
+        (PinKind::Pin, Lang::De) => format!("Sie ändern jetzt die PIN der Karte {card}. Verbleibende PIN-Versuche: {tries}."),
+        (PinKind::Puk, Lang::It) => format!("Stai per sbloccare il PIN della carta {card} con il PUK e impostare il nuovo PIN. Tentativi PUK rimasti: {tries}."),
+        (PinKind::Puk, Lang::En) => format!("You are about to unblock the PIN of the card {card} with the PUK and set the new PIN. PUK tries left: {tries}."),
+        (PinKind::Puk, Lang::De) => format!("Sie entsperren jetzt die PIN der Karte {card} mit der PUK und setzen die neue PIN. Verbleibende PUK-Versuche: {tries}."),
+    }
+}
+
+/// A card number in groups of four, as it is read aloud over the phone.
+fn group_for_reading(number: &str) -> String {
+    let chars: Vec<char> = number.chars().collect();
+    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+}
+
 /// Step 3 of both wizards: tries, warning, the confirm button (and the last-try dialog).
 /// Returns `Some(confirmed_last_try)` when the operation must start.
 fn step_three(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, kind: PinKind, tries: Option<u8>, max: u8, button: Ui) -> Option<bool> {
     let lang = app.lang;
     let ctx = ui.ctx().clone();
     step_header(ui, lang, op, 3);
+    ui.label(egui::RichText::new(summary(app, kind, tries)).size(17.0));
+    ui.add_space(6.0);
     tries_widget(ui, if kind == PinKind::Pin { "PIN" } else { "PUK" }, tries, max, ui_text(lang, Ui::TriesOfMax));
     if at_risk(tries) {
         notice(ui, last_try_warning(lang, kind, tries), "", true);
     }
-    let (back, cancel, next) = nav(ui, lang, !app.busy, ui_text(lang, button));
+    let (back, cancel, next) = nav(ui, lang, !app.busy, ui_text(lang, button), false);
     if cancel {
         app.go(&ctx, Screen::Home);
         return None;
