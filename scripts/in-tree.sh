@@ -20,9 +20,10 @@ shift
 exec unshare --mount $unshare_net --pid --fork --propagation private -- bash -c '
   set -e
   t=$1 n=$2; shift 2
+  # The fresh /tmp and /run first: a folder bound below them (a clone in /tmp) stays visible.
+  mount -t proc proc "$t/proc"; mount --rbind /dev "$t/dev"; mount -t tmpfs tmpfs "$t/tmp"; mount -t tmpfs tmpfs "$t/run"
   for d in "${@:1:n}"; do mkdir -p "$t$d"; mount --rbind "$d" "$t$d"; done
   shift "$n"
-  mount -t proc proc "$t/proc"; mount --rbind /dev "$t/dev"; mount -t tmpfs tmpfs "$t/tmp"; mount -t tmpfs tmpfs "$t/run"
   exec chroot "$t" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     HOME="${HOME:-/root}" LANG=C.UTF-8 TERM=dumb CI="${CI:-}" "$@"
 ' _ "$tree" "${#binds[@]}" "${binds[@]}" "$@"
