@@ -21,7 +21,8 @@ use tessera_core::card::TriesLeft;
 use tessera_core::card::detect::{atr_from_hex, explain};
 use tessera_core::cert::ExportFormat;
 use crate::error::CoreError;
-use crate::i18n::{Lang, Text, describe_error, describe_warning, tr};
+use crate::i18n::{Lang, Text, describe_warning, tr};
+use output::describe;
 use tessera_core::secret::{PinKind, Puk};
 use tessera_core::service::{self, ChangePin, PinPolicy, PinStatus, UnblockPin};
 use tessera_sim::{self, Preset, SimCard, SimConfig, SimProfile};
@@ -101,7 +102,9 @@ fn open_inner(card: &CardArgs, watch: Option<Lang>) -> Result<Opened, Error> {
         let preset: Preset = preset.parse().map_err(Error::Internal)?;
         let profile: SimProfile = card.demo_profile.parse().map_err(Error::Internal)?;
         let sim = SimCard::new(SimConfig::new(profile, preset));
-        return Ok(Opened { conn: Box::new(sim.connect()?), demo: true });
+        let conn = sim.connect()?;
+        output::set_issuer(crate::advice::Issuer::from_atr(conn.atr()));
+        return Ok(Opened { conn: Box::new(conn), demo: true });
     }
     let connect = || Ok(PcscContext::establish()?.connect(card.reader.as_deref())?);
     let mut conn = match watch {
@@ -109,6 +112,7 @@ fn open_inner(card: &CardArgs, watch: Option<Lang>) -> Result<Opened, Error> {
         None => connect()?,
     };
     conn.set_trust_simulated_cards(card.allow_simulated_card);
+    output::set_issuer(crate::advice::Issuer::from_atr(conn.atr()));
     Ok(Opened { conn: Box::new(conn), demo: false })
 }
 
@@ -268,7 +272,7 @@ pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &
     if !p.interactive() {
         return Err(err);
     }
-    eprintln!("{}", describe_error(&err, lang).what);
+    eprintln!("{}", describe(&err, lang).what);
     if p.confirm(tr(lang, Text::ConfirmLastTry), &["si", "sì", "yes", "ja"]) { Ok(true) } else { Err(err) }
 }
 
@@ -365,8 +369,8 @@ fn after_interruption(o: &Opened, e: Error, json: bool, lang: Lang) -> Result<()
         return Err(e);
     }
     let pending = i.pending;
-    let m = describe_error(&e, lang);
-    crate::report::errlog::record(output::error_id(&e), &describe_error(&e, Lang::En).what);
+    let m = describe(&e, lang);
+    crate::report::errlog::record(output::error_id(&e), &describe(&e, Lang::En).what);
     eprintln!("{}\n{}", m.what, m.next);
     eprintln!("{} {}", tr(lang, Text::PutCardBackToCheck), tr(lang, Text::WaitingUpTo60s));
     let reader = o.conn.reader().to_owned();

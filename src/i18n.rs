@@ -4,7 +4,7 @@
 mod errors;
 mod ui;
 
-pub use errors::{Described, describe_after_check, describe_error};
+pub use errors::{Described, describe_after_check, describe_error, describe_error_for};
 pub use ui::{Ui, preset_name, ui};
 
 use tessera_core::service::pin::PinWarning;
@@ -112,8 +112,6 @@ pub enum Text {
     CardPresent,
     NoCardInReader,
     Exported,
-    ExpiringSoon,
-    ExpiredGuidance,
     PukLowWarning,
     Supported,
     NotSupported,
@@ -232,16 +230,6 @@ pub fn tr(lang: Lang, t: Text) -> &'static str {
         CardPresent => lang.pick("carta inserita", "card inserted", "Karte eingesteckt"),
         NoCardInReader => lang.pick("nessuna carta", "no card", "keine Karte"),
         Exported => lang.pick("Certificato salvato in", "Certificate saved to", "Zertifikat gespeichert in"),
-        ExpiringSoon => lang.pick(
-            "Il certificato scade presto. Rinnova la carta online PRIMA della scadenza: il rinnovo online richiede la carta vecchia ancora valida.",
-            "The certificate expires soon. Renew the card online BEFORE it expires: online renewal needs the old card while it is still valid.",
-            "Das Zertifikat läuft bald ab. Erneuern Sie die Karte online VOR dem Ablauf: Die Online-Erneuerung braucht die alte, noch gültige Karte.",
-        ),
-        ExpiredGuidance => lang.pick(
-            "Il certificato è scaduto: la carta non permette più l'accesso ai servizi online. Richiedi una nuova carta allo sportello (distretto sanitario APSS) o all'Agenzia delle Entrate.",
-            "The certificate has expired: the card no longer gives access to online services. Request a new card at a service desk (APSS health district) or from the Agenzia delle Entrate.",
-            "Das Zertifikat ist abgelaufen: Die Karte ermöglicht keinen Zugang zu Online-Diensten mehr. Beantragen Sie eine neue Karte am Schalter (APSS-Gesundheitsbezirk) oder bei der Agenzia delle Entrate.",
-        ),
         PukLowWarning => lang.pick(
             "Restano pochi tentativi PUK: controlla bene il PUK (busta consegnata con la carta) prima di inserirlo.",
             "Few PUK tries are left: check the PUK carefully (the envelope that came with the card) before typing it.",

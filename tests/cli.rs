@@ -219,3 +219,17 @@ fn export_into_a_missing_folder_names_the_folder_problem() {
     assert!(t.contains("la cartella non esiste") && t.contains("Crea prima la cartella"), "{t}");
     assert!(!t.contains("--force"), "{t}");
 }
+
+/// The advice follows the card: a CIE with a blocked PUK goes to the Comune, a CPS to APSS.
+#[test]
+fn puk_blocked_advice_names_the_office_of_the_card_type() {
+    let cie = run(&["pin", "unblock", "--demo=puk-blocked", "--demo-profile", "cie", "--json", "--lang", "it"], "27182818\n50719122\n50719122\n");
+    assert_eq!(cie.status.code(), Some(12), "{}", text(&cie));
+    let v: serde_json::Value = serde_json::from_slice(&cie.stdout).expect("json");
+    let next = v["next_step"].as_str().expect("text");
+    assert!(next.contains("Comune") && next.contains("documento d'identità"), "{next}");
+    assert!(!next.contains("APSS") && !next.contains("Agenzia"), "{next}");
+    let status = run(&["status", "--demo=puk-blocked", "--demo-profile", "ts-cns", "--lang", "en"], "");
+    let t = text(&status);
+    assert!(t.contains("health service") && !t.contains("APSS"), "another region's TS-CNS: {t}");
+}

@@ -160,12 +160,29 @@ fn blocked_pin_is_unblocked_with_the_puk() {
 }
 
 #[test]
-fn puk_blocked_is_a_dead_end_that_sends_nothing() {
+fn puk_blocked_home_offers_only_what_still_helps_and_sends_nothing() {
     let card = SimCard::cps(Preset::PukBlocked);
-    let mut h = app(&card);
-    click(&mut h, "Sblocca PIN");
-    assert!(has_text(&h, "La carta non può essere sbloccata"));
-    assert!(has_text(&h, "Agenzia delle Entrate"));
+    let h = app(&card);
+    assert!(has_text(&h, "Il PUK è bloccato"));
+    assert!(has_text(&h, "APSS") && has_text(&h, "Agenzia delle Entrate"), "where a CPS holder goes");
+    assert!(has_text(&h, "tessera sanitaria"), "the card still works as a health card");
+    for gone in ["Sblocca PIN", "Ho dimenticato il PIN", "Cambia PIN", "Prova la carta"] {
+        assert!(h.query_all_by_label(gone).next().is_none(), "no dead end: {gone}");
+    }
+    assert!(h.query_all_by_label("Aiuto").next().is_some(), "help and the report stay");
+    assert_eq!((card.counters().pin_tries, card.counters().puk_tries), (0, 0));
+}
+
+/// A CIE with a blocked PUK is sent to the Comune, never to APSS or the Agenzia delle Entrate,
+/// and is told it is still an identity document.
+#[test]
+fn cie_puk_blocked_advice_names_the_comune() {
+    let card = SimCard::new(SimConfig::new(SimProfile::Cie, Preset::PukBlocked));
+    let h = app(&card);
+    assert!(has_text(&h, "Il PUK è bloccato"));
+    assert!(has_text(&h, "Comune"), "the CIE's office");
+    assert!(has_text(&h, "documento d'identità"), "still an identity document");
+    assert!(!has_text(&h, "APSS") && !has_text(&h, "Agenzia"), "never the CPS's offices");
     assert_eq!((card.counters().pin_tries, card.counters().puk_tries), (0, 0));
 }
 

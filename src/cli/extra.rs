@@ -63,7 +63,7 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
             Ok(Some(true)) => lang.pick("modificato", "changed", "geändert").to_owned(),
             Ok(Some(false)) => lang.pick("già a posto", "already so", "bereits so").to_owned(),
             Ok(None) => String::new(),
-            Err(e) => crate::i18n::describe_error(e, lang).what,
+            Err(e) => super::output::describe(e, lang).what,
         };
         if args.card.json {
             rows.push(serde_json::json!({"browser": state.db.browser, "profile": state.db.name, "dir": state.db.dir,

@@ -4,11 +4,29 @@ use crate::Error;
 use crate::browser::BrowserError;
 use crate::error::CoreError;
 use tessera_core::cert::CertSummary;
-use crate::i18n::{Lang, Text, describe_error, tr};
+use crate::advice::{Issuer, advice};
+use crate::i18n::{Described, Lang, Text, describe_error_for, tr};
 use tessera_core::secret::PinKind;
 use tessera_core::service::CardOverview;
 use tessera_core::transport::TransportError;
 use serde_json::json;
+use std::cell::Cell;
+
+thread_local! {
+    /// Who issued the card this command talks to (from its ATR, set when the card is opened):
+    /// the advice in error messages names the right office. One card per CLI process.
+    static ISSUER: Cell<Option<Issuer>> = const { Cell::new(None) };
+}
+
+/// Records the card's issuer for the messages of this command.
+pub fn set_issuer(issuer: Option<Issuer>) {
+    ISSUER.with(|i| i.set(issuer));
+}
+
+/// An error in the user's language, with the advice for this command's card.
+pub fn describe(e: &Error, lang: Lang) -> Described {
+    describe_error_for(e, lang, ISSUER.with(Cell::get))
+}
 
 /// Exit codes (documented in README.md).
 pub mod code {
@@ -136,9 +154,9 @@ pub fn error_id(e: &Error) -> &'static str {
 
 /// Prints an error (stderr for people, stdout JSON with `--json`) and returns its exit code.
 pub fn report_error(e: &Error, lang: Lang, as_json: bool) -> u8 {
-    let m = describe_error(e, lang);
+    let m = describe(e, lang);
     tracing::debug!(error = %e, "operation failed");
-    crate::report::errlog::record(error_id(e), &describe_error(e, crate::i18n::Lang::En).what);
+    crate::report::errlog::record(error_id(e), &describe(e, crate::i18n::Lang::En).what);
     if as_json {
         let tries = match e {
             Error::Core(CoreError::WrongSecret { tries_left, .. }) => Some(*tries_left),
@@ -181,10 +199,11 @@ fn validity_line(c: &CertSummary, lang: Lang) -> String {
 
 /// Expiry guidance when under 60 days, or expired.
 pub fn expiry_guidance(c: &CertSummary, lang: Lang) -> Option<&'static str> {
+    let advice = advice(ISSUER.with(Cell::get), lang);
     if c.days_left < 0 {
-        Some(tr(lang, Text::ExpiredGuidance))
+        Some(advice.expired)
     } else if c.days_left < 60 {
-        Some(tr(lang, Text::ExpiringSoon))
+        Some(advice.expiring)
     } else {
         None
     }
@@ -226,10 +245,10 @@ pub fn print_overview(o: &CardOverview, demo: bool, lang: Lang, as_json: bool) {
         out!("\n{g}");
     }
     if o.pin_tries_left == Some(0) && o.puk_tries_left != Some(0) {
-        out!("\n{}", describe_error(&Error::Core(CoreError::PinBlocked), lang).next);
+        out!("\n{}", describe(&Error::Core(CoreError::PinBlocked), lang).next);
     }
     if o.puk_tries_left == Some(0) {
-        let m = describe_error(&Error::Core(CoreError::PukBlocked), lang);
+        let m = describe(&Error::Core(CoreError::PukBlocked), lang);
         out!("\n{}\n{}", m.what, m.next);
     }
 }

@@ -197,6 +197,11 @@ impl TesseraApp {
         self.overview.as_ref().and_then(|o| o.as_ref().ok())
     }
 
+    /// Who issued the card on screen (the advice names its office).
+    pub fn issuer(&self) -> Option<crate::advice::Issuer> {
+        self.card().map(|c| crate::advice::Issuer::from_card_type(&c.card_type))
+    }
+
     /// Switches the card source (demo presets, or back to the real reader).
     pub fn set_source(&mut self, source: Source) {
         self.demo = source.is_demo();
@@ -540,7 +545,7 @@ impl Drop for TesseraApp {
     }
 }
 
-/// An error's message for the window.
-pub fn message(lang: Lang, e: &Error) -> crate::i18n::Described {
-    crate::i18n::describe_error(e, lang)
+/// An error's message for the window, with the advice for the card on screen.
+pub fn message(app: &TesseraApp, e: &Error) -> crate::i18n::Described {
+    crate::i18n::describe_error_for(e, app.lang, app.issuer())
 }

@@ -1,6 +1,7 @@
 //! Error messages: what happened and what to do next, in every language.
 
 use super::{Lang, Text, tr};
+use crate::advice::{Advice, Issuer, advice};
 use crate::Error;
 use crate::browser::BrowserError;
 use crate::error::CoreError;
@@ -188,10 +189,16 @@ fn describe_transport(e: &TransportError, lang: Lang) -> Described {
     }
 }
 
-/// Describes any error for the user.
+/// Describes any error for the user, with advice that names no office.
 pub fn describe_error(e: &Error, lang: Lang) -> Described {
+    describe_error_for(e, lang, None)
+}
+
+/// Describes any error for the user; the advice (where the PUK is, where to go) is the one for
+/// the card's issuer when it is known.
+pub fn describe_error_for(e: &Error, lang: Lang, issuer: Option<Issuer>) -> Described {
     match e {
-        Error::Core(e) => describe_core_error(e, lang),
+        Error::Core(e) => describe_core_error_for(e, lang, issuer),
         Error::Browser(e) => describe_browser_error(e, lang),
         Error::Exit(_) => d(String::new(), String::new()),
         Error::Internal(what) => d(
@@ -253,8 +260,14 @@ fn describe_browser_error(e: &BrowserError, lang: Lang) -> Described {
     }
 }
 
-/// A card-layer error in the user's language.
+/// A card-layer error in the user's language, advice naming no office.
 pub fn describe_core_error(e: &CoreError, lang: Lang) -> Described {
+    describe_core_error_for(e, lang, None)
+}
+
+/// A card-layer error in the user's language, with the advice for the card's issuer.
+pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>) -> Described {
+    let advice = advice(issuer, lang);
     match e {
         CoreError::Transport(t) => describe_transport(t, lang),
         CoreError::CardDied => d(
@@ -329,17 +342,23 @@ pub fn describe_core_error(e: &CoreError, lang: Lang) -> Described {
                 "Prüfen Sie die PIN in Ruhe, bevor Sie es erneut versuchen. Wenn Sie sie vergessen haben, verwenden Sie die PUK: tessera pin unblock",
             ),
         ),
-        CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 0 } | CoreError::PukBlocked => describe_puk_blocked(lang, matches!(e, CoreError::WrongSecret { .. })),
+        CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 0 } | CoreError::PukBlocked => {
+            describe_puk_blocked(lang, matches!(e, CoreError::WrongSecret { .. }), &advice)
+        }
         CoreError::WrongSecret { kind: PinKind::Puk, tries_left } => d(
             match lang {
                 Lang::It => format!("PUK errato. Tentativi PUK rimasti: {tries_left}."),
                 Lang::En => format!("Wrong PUK. PUK tries left: {tries_left}."),
                 Lang::De => format!("Falsche PUK. Verbleibende PUK-Versuche: {tries_left}."),
             },
-            lang.pick(
-                "Il PUK è nella busta consegnata con la carta (8 cifre). Controllalo prima di riprovare: se i tentativi PUK finiscono la carta diventa inutilizzabile.",
-                "The PUK is in the envelope that came with the card (8 digits). Check it before trying again: if the PUK tries run out the card becomes unusable.",
-                "Die PUK steht im Umschlag zur Karte (8 Ziffern). Prüfen Sie sie vor einem neuen Versuch: Wenn die PUK-Versuche aufgebraucht sind, wird die Karte unbrauchbar.",
+            format!(
+                "{} {}",
+                advice.puk_where,
+                lang.pick(
+                    "Controllalo prima di riprovare: se i tentativi PUK finiscono il PIN non si può più sbloccare.",
+                    "Check it before trying again: if the PUK tries run out the PIN can no longer be unblocked.",
+                    "Prüfen Sie sie vor einem neuen Versuch: Wenn die PUK-Versuche aufgebraucht sind, lässt sich die PIN nicht mehr entsperren.",
+                )
             ),
         ),
         CoreError::PinBlocked => d(
@@ -619,28 +638,22 @@ pub fn describe_after_check(p: &tessera_core::service::Pending, c: &tessera_core
     }
 }
 
-fn describe_puk_blocked(lang: Lang, just_now: bool) -> Described {
+fn describe_puk_blocked(lang: Lang, just_now: bool, advice: &Advice) -> Described {
     let what = if just_now {
         lang.pick(
-            "PUK errato. Anche il PUK ora è BLOCCATO: la carta non può più essere sbloccata.",
-            "Wrong PUK. The PUK is now BLOCKED as well: the card can no longer be unblocked.",
-            "Falsche PUK. Auch die PUK ist jetzt GESPERRT: Die Karte kann nicht mehr entsperrt werden.",
+            "PUK errato. Anche il PUK ora è BLOCCATO: il PIN non può più essere sbloccato.",
+            "Wrong PUK. The PUK is now BLOCKED as well: the PIN can no longer be unblocked.",
+            "Falsche PUK. Auch die PUK ist jetzt GESPERRT: Die PIN kann nicht mehr entsperrt werden.",
         )
     } else {
         lang.pick(
-            "Il PUK è bloccato: la carta non può più essere sbloccata.",
-            "The PUK is blocked: the card can no longer be unblocked.",
-            "Die PUK ist gesperrt: Die Karte kann nicht mehr entsperrt werden.",
+            "Il PUK è bloccato: il PIN non può più essere sbloccato.",
+            "The PUK is blocked: the PIN can no longer be unblocked.",
+            "Die PUK ist gesperrt: Die PIN kann nicht mehr entsperrt werden.",
         )
     };
-    d(
-        what,
-        lang.pick(
-            "Serve un duplicato della carta: richiedilo a uno sportello del distretto sanitario APSS o all'Agenzia delle Entrate, portando un documento d'identità.",
-            "You need a duplicate card: request it at an APSS health-district desk or from the Agenzia delle Entrate, bringing an identity document.",
-            "Sie brauchen eine Ersatzkarte: Beantragen Sie sie an einem Schalter des APSS-Gesundheitsbezirks oder bei der Agenzia delle Entrate, mit einem Ausweisdokument.",
-        ),
-    )
+    let next = if advice.still_works.is_empty() { advice.puk_blocked.to_owned() } else { format!("{} {}", advice.puk_blocked, advice.still_works) };
+    d(what, next)
 }
 
 #[cfg(test)]
@@ -648,10 +661,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn puk_blocked_points_to_a_duplicate_in_every_language() {
+    fn puk_blocked_points_to_the_issuer_of_the_card_in_every_language() {
         for lang in [Lang::It, Lang::En, Lang::De] {
-            let m = describe_core_error(&CoreError::PukBlocked, lang);
-            assert!(m.next.contains("APSS") && m.next.contains("Agenzia delle Entrate"), "{m:?}");
+            let cps = describe_core_error_for(&CoreError::PukBlocked, lang, Some(Issuer::Cps));
+            assert!(cps.next.contains("APSS") && cps.next.contains("Agenzia delle Entrate"), "{cps:?}");
+            let cie = describe_core_error_for(&CoreError::PukBlocked, lang, Some(Issuer::Cie));
+            assert!(cie.next.contains("Comune") || cie.next.contains("Gemeinde"), "{cie:?}");
+            assert!(!cie.next.contains("APSS") && !cie.next.contains("Agenzia"), "{cie:?}");
+            let wrong_puk = describe_core_error_for(&CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 4 }, lang, Some(Issuer::Cie));
+            assert!(wrong_puk.next.contains("CieID"), "the CIE PUK comes in two halves: {wrong_puk:?}");
         }
     }
 }

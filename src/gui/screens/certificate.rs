@@ -52,7 +52,7 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             ui.label(egui::RichText::new(format!("{} {}", ui_text(lang, Ui::Saved), p.display())).color(egui::Color32::from_rgb(0x1E, 0x8E, 0x3E)));
         }
         Some(Err(e)) => {
-            let m = message(lang, e);
+            let m = message(app, e);
             notice(ui, &m.what, &m.next, true);
         }
         None => {}

@@ -46,7 +46,7 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
             ui.label(format!("{} {}", ui_text(lang, Ui::Saved), p.display()));
         }
         Some(Err(e)) => {
-            let m = message(lang, e);
+            let m = message(app, e);
             notice(ui, &m.what, &m.next, true);
         }
         None => {}
@@ -107,7 +107,7 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
             ui.label(egui::RichText::new(ui_text(lang, summary)).size(20.0).strong());
         }
         Some(Err(e)) => {
-            let m = message(lang, e);
+            let m = message(app, e);
             notice(ui, &m.what, &m.next, true);
         }
     }
@@ -127,7 +127,7 @@ pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
     match module {
         Ok(p) => row(ui, ui_text(lang, Ui::Module), &p.display().to_string()),
         Err(e) => {
-            let m = message(lang, e);
+            let m = message(app, e);
             notice(ui, &m.what, &m.next, true);
         }
     }
@@ -140,7 +140,7 @@ pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
         row(ui, &format!("{:?} {}", s.db.browser, s.db.name), &format!("{state}{open}"));
     }
     if let Some(Err(e)) = change {
-        let m = message(lang, e);
+        let m = message(app, e);
         notice(ui, &m.what, &m.next, true);
     }
     let can = module.is_ok() && !states.is_empty();

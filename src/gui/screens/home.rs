@@ -13,7 +13,7 @@ use eframe::egui;
 
 pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let lang = app.lang;
-    let Some(ov) = app.overview.as_ref().map(|o| o.as_ref().cloned().map_err(|e| message(lang, e))) else {
+    let Some(ov) = app.overview.as_ref().map(|o| o.as_ref().cloned().map_err(|e| message(app, e))) else {
         ui.add_space(40.0);
         ui.horizontal(|ui| {
             ui.spinner();
@@ -76,7 +76,8 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         };
         row(ui, tr(lang, Text::Certificate), &validity);
         if c.days_left < 60 {
-            let g = if c.days_left < 0 { tr(lang, Text::ExpiredGuidance) } else { tr(lang, Text::ExpiringSoon) };
+            let advice = crate::advice::advice(app.issuer(), lang);
+            let g = if c.days_left < 0 { advice.expired } else { advice.expiring };
             notice(ui, ui_text(lang, if c.days_left < 0 { Ui::Expired } else { Ui::Certificate }), g, true);
         }
     }
@@ -92,14 +93,25 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let pin_blocked = ov.pin_tries_left == Some(0);
     let puk_blocked = ov.puk_tries_left == Some(0);
     if puk_blocked {
-        let m = message(lang, &Error::Core(CoreError::PukBlocked));
+        let m = message(app, &Error::Core(CoreError::PukBlocked));
         notice(ui, &m.what, &m.next, true);
     } else if pin_blocked {
-        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(lang, &Error::Core(CoreError::PinBlocked)).next, true);
+        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(app, &Error::Core(CoreError::PinBlocked)).next, true);
     } else if ov.pin_tries_left == Some(1) {
         notice(ui, tr(lang, Text::LastTryWarningPin), ui_text(lang, Ui::LastTryHint), true);
     }
     ui.add_space(8.0);
+    if puk_blocked {
+        // Nothing on the card can be unblocked or changed any more: only what still helps —
+        // the advice above (where to go, what the card still does) and the help page with the
+        // report for the helpdesk.
+        if ui.add(egui::Button::new(egui::RichText::new(ui_text(lang, Ui::Help)).size(19.0)).min_size(egui::vec2(160.0, 44.0))).clicked() {
+            let ctx = ui.ctx().clone();
+            app.go(&ctx, Screen::Help);
+        }
+        helpdesk_details(app, ui, &ov);
+        return;
+    }
     ui.horizontal(|ui| {
         let big = |t: &str| egui::Button::new(egui::RichText::new(t).size(19.0)).min_size(egui::vec2(160.0, 44.0));
         if !pin_blocked && ui.add_enabled(!app.busy, big(ui_text(lang, Ui::ChangePin))).clicked() {
@@ -129,6 +141,12 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             app.go(&ctx, Screen::Help);
         }
     });
+    helpdesk_details(app, ui, &ov);
+}
+
+/// The folding box with what the helpdesk asks for (reader, model, ATR).
+fn helpdesk_details(app: &mut TesseraApp, ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview) {
+    let lang = app.lang;
     ui.add_space(16.0);
     ui.checkbox(&mut app.details, ui_text(lang, Ui::HelpdeskDetails));
     if app.details {

@@ -116,7 +116,7 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
         }
         Some(Err(e)) => {
             title(ui, ui_text(lang, Ui::FailedTitle));
-            let m = message(lang, e);
+            let m = message(app, e);
             notice(ui, &m.what, &m.next, true);
             let interrupted =
                 matches!(e, Error::Core(CoreError::Interrupted(i)) if i.pending.stage != tessera_core::service::Stage::NothingSent);
@@ -353,7 +353,7 @@ pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let p = policy(app);
     if tries == Some(0) && app.wizard.step < 4 {
         title(ui, ui_text(lang, Ui::PukBlockedTitle));
-        let m = message(lang, &Error::Core(CoreError::PukBlocked));
+        let m = message(app, &Error::Core(CoreError::PukBlocked));
         notice(ui, &m.what, &m.next, true);
         ui.add_space(12.0);
         if ui.button(ui_text(lang, Ui::Done)).clicked() {
