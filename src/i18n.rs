@@ -4,7 +4,7 @@
 mod errors;
 mod ui;
 
-pub use errors::{Described, describe_after_check, describe_error, describe_error_for};
+pub use errors::{Described, Surface, describe_after_check, describe_error, describe_error_for};
 pub use ui::{Ui, preset_name, ui};
 
 use tessera_core::service::pin::PinWarning;
@@ -116,7 +116,6 @@ pub enum Text {
     Supported,
     NotSupported,
     MaybeCnsOverNfc,
-    TryDemo,
     SimulatedCard,
 }
 
@@ -246,11 +245,6 @@ pub fn tr(lang: Lang, t: Text) -> &'static str {
             "CARTA SIMULATA: questa carta è il simulatore di Tessera (autorità di prova), non una carta reale.",
             "SIMULATED CARD: this card is Tessera's simulator (test authority), not a real card.",
             "SIMULIERTE KARTE: Diese Karte ist Tesseras Simulator (Test-Zertifizierungsstelle), keine echte Karte.",
-        ),
-        TryDemo => lang.pick(
-            "Per provare Tessera senza carta né lettore: tessera status --demo",
-            "To try Tessera without a card or reader: tessera status --demo",
-            "Tessera ohne Karte und Lesegerät ausprobieren: tessera status --demo",
         ),
     }
 }

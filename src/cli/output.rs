@@ -25,7 +25,7 @@ pub fn set_issuer(issuer: Option<Issuer>) {
 
 /// An error in the user's language, with the advice for this command's card.
 pub fn describe(e: &Error, lang: Lang) -> Described {
-    describe_error_for(e, lang, ISSUER.with(Cell::get))
+    describe_error_for(e, lang, ISSUER.with(Cell::get), crate::i18n::Surface::Cli)
 }
 
 /// Exit codes (documented in README.md).

@@ -547,5 +547,5 @@ impl Drop for TesseraApp {
 
 /// An error's message for the window, with the advice for the card on screen.
 pub fn message(app: &TesseraApp, e: &Error) -> crate::i18n::Described {
-    crate::i18n::describe_error_for(e, app.lang, app.issuer())
+    crate::i18n::describe_error_for(e, app.lang, app.issuer(), crate::i18n::Surface::Window)
 }

@@ -1,6 +1,6 @@
 //! Error messages: what happened and what to do next, in every language.
 
-use super::{Lang, Text, tr};
+use super::{Lang, Text, Ui, tr, ui as ui_text};
 use crate::advice::{Advice, Issuer, advice};
 use crate::Error;
 use crate::browser::BrowserError;
@@ -121,22 +121,22 @@ fn describe_transport(e: &TransportError, lang: Lang) -> Described {
         TransportError::NoService => d(
             lang.pick("Il servizio smart card del sistema non è attivo.", "The system's smart-card service is not running.", "Der Smartcard-Dienst des Systems läuft nicht."),
             lang.pick(
-                "Su Linux avvia pcscd (sudo systemctl start pcscd); su Windows e macOS riavvia il computer. Per provare senza carta: tessera status --demo",
-                "On Linux start pcscd (sudo systemctl start pcscd); on Windows and macOS restart the computer. To try without a card: tessera status --demo",
-                "Unter Linux pcscd starten (sudo systemctl start pcscd); unter Windows und macOS den Computer neu starten. Zum Ausprobieren ohne Karte: tessera status --demo",
+                "Su Linux avvia pcscd{pcscd_cmd}; su Windows e macOS riavvia il computer. Per provare senza carta: {demo}",
+                "On Linux start pcscd{pcscd_cmd}; on Windows and macOS restart the computer. To try without a card: {demo}",
+                "Unter Linux pcscd starten{pcscd_cmd}; unter Windows und macOS den Computer neu starten. Zum Ausprobieren ohne Karte: {demo}",
             ),
         ),
         TransportError::NoReader => d(
             lang.pick("Nessun lettore di smart card collegato.", "No smart-card reader is connected.", "Kein Kartenlesegerät angeschlossen."),
             lang.pick(
-                "Collega il lettore e riprova. Per provare Tessera senza lettore: tessera status --demo",
-                "Connect the reader and try again. To try Tessera without a reader: tessera status --demo",
-                "Schließen Sie das Lesegerät an und versuchen Sie es erneut. Zum Ausprobieren ohne Lesegerät: tessera status --demo",
+                "Collega il lettore e riprova. Per provare Tessera senza lettore: {demo}",
+                "Connect the reader and try again. To try Tessera without a reader: {demo}",
+                "Schließen Sie das Lesegerät an und versuchen Sie es erneut. Zum Ausprobieren ohne Lesegerät: {demo}",
             ),
         ),
         TransportError::UnknownReader(name) => d(
             format!("{} {name}", lang.pick("Lettore non trovato:", "Reader not found:", "Lesegerät nicht gefunden:")),
-            lang.pick("Elenca i lettori con: tessera readers", "List the readers with: tessera readers", "Lesegeräte anzeigen mit: tessera readers"),
+            "{readers_hint}",
         ),
         TransportError::NoCard => d(
             lang.pick("Nessuna carta nel lettore.", "No card in the reader.", "Keine Karte im Lesegerät."),
@@ -189,14 +189,98 @@ fn describe_transport(e: &TransportError, lang: Lang) -> Described {
     }
 }
 
-/// Describes any error for the user, with advice that names no office.
+/// Where a message is shown: the command line names commands and flags, the window names its
+/// own buttons and menus and never a command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Surface {
+    /// `tessera …` in a terminal.
+    Cli,
+    /// The window.
+    Window,
+}
+
+/// Describes any error for the command line, with advice that names no office.
 pub fn describe_error(e: &Error, lang: Lang) -> Described {
-    describe_error_for(e, lang, None)
+    describe_error_for(e, lang, None, Surface::Cli)
 }
 
 /// Describes any error for the user; the advice (where the PUK is, where to go) is the one for
-/// the card's issuer when it is known.
-pub fn describe_error_for(e: &Error, lang: Lang, issuer: Option<Issuer>) -> Described {
+/// the card's issuer when it is known, and the ways to act are those of `surface`.
+pub fn describe_error_for(e: &Error, lang: Lang, issuer: Option<Issuer>, surface: Surface) -> Described {
+    let m = describe_any(e, lang, issuer);
+    Described { what: fill(&m.what, lang, surface), next: fill(&m.next, lang, surface) }
+}
+
+/// Puts the ways to act into a message: `{unblock}`, `{demo}`, `{report}`… become a command on
+/// the command line and the button, menu or page in the window.
+fn fill(text: &str, lang: Lang, surface: Surface) -> String {
+    if !text.contains('{') {
+        return text.to_owned();
+    }
+    let quoted = |label: &str| match lang {
+        Lang::It => format!("«{label}»"),
+        Lang::En => format!("\u{201c}{label}\u{201d}"),
+        Lang::De => format!("\u{201e}{label}\u{201c}"),
+    };
+    let window = surface == Surface::Window;
+    let help_report = format!("{} → {}", quoted(ui_text(lang, Ui::Help)), quoted(ui_text(lang, Ui::ReportTitle)));
+    let tokens: [(&str, String); 9] = [
+        ("{pcscd_cmd}", if window { String::new() } else { " (sudo systemctl start pcscd)".into() }),
+        ("{demo}", if window { format!("{} {}", lang.pick("menu", "menu", "Menü"), quoted(ui_text(lang, Ui::DemoMenu))) } else { "tessera status --demo".into() }),
+        ("{report}", if window { help_report } else { "tessera report".into() }),
+        ("{unblock}", if window { quoted(ui_text(lang, Ui::UnblockPin)) } else { "tessera pin unblock".into() }),
+        ("{forgot}", if window { quoted(ui_text(lang, Ui::ForgotPin)) } else { "tessera pin unblock".into() }),
+        (
+            "{readers_hint}",
+            if window {
+                lang.pick("I lettori che Tessera vede sono elencati nella schermata principale.", "The readers Tessera sees are listed on the home screen.", "Die Lesegeräte, die Tessera sieht, stehen auf dem Startbildschirm.").into()
+            } else {
+                lang.pick("Elenca i lettori con: tessera readers", "List the readers with: tessera readers", "Lesegeräte anzeigen mit: tessera readers").into()
+            },
+        ),
+        (
+            "{allow_sim}",
+            if window {
+                lang.pick("la finestra non lo consente.", "the window does not allow it.", "das Fenster erlaubt es nicht.").into()
+            } else {
+                lang.pick("aggiungi --allow-simulated-card.", "add --allow-simulated-card.", "--allow-simulated-card hinzufügen.").into()
+            },
+        ),
+        (
+            "{replace_hint}",
+            if window {
+                lang.pick("Scegli un altro nome di file.", "Choose another file name.", "Wählen Sie einen anderen Dateinamen.").into()
+            } else {
+                lang.pick(
+                    "Scegli un altro nome di file, oppure usa --force per sostituire quello esistente.",
+                    "Choose another file name, or use --force to replace the existing file.",
+                    "Wählen Sie einen anderen Dateinamen oder ersetzen Sie die vorhandene Datei mit --force.",
+                )
+                .into()
+            },
+        ),
+        (
+            "{last_try_hint}",
+            if window {
+                lang.pick("Nulla è stato inviato.", "Nothing was sent.", "Nichts wurde gesendet.").into()
+            } else {
+                lang.pick(
+                    "Nulla è stato inviato. Se sei sicuro, ripeti il comando aggiungendo --confirm-last-try.",
+                    "Nothing was sent. If you are sure, repeat the command adding --confirm-last-try.",
+                    "Nichts wurde gesendet. Wenn Sie sicher sind, wiederholen Sie den Befehl mit --confirm-last-try.",
+                )
+                .into()
+            },
+        ),
+    ];
+    let mut out = text.to_owned();
+    for (token, value) in tokens {
+        out = out.replace(token, &value);
+    }
+    out
+}
+
+fn describe_any(e: &Error, lang: Lang, issuer: Option<Issuer>) -> Described {
     match e {
         Error::Core(e) => describe_core_error_for(e, lang, issuer),
         Error::Browser(e) => describe_browser_error(e, lang),
@@ -297,9 +381,9 @@ pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>
                 "Die Karte hat die Authentifizierung nicht bestanden: Sie ist möglicherweise kein echter CIE.",
             ),
             lang.pick(
-                "Non inserire il PIN. Rivolgiti al Comune o all'assistenza con il rapporto: tessera status --json",
-                "Do not type your PIN. Contact your municipality or the helpdesk with the report: tessera status --json",
-                "Geben Sie keine PIN ein. Wenden Sie sich mit dem Bericht an die Gemeinde oder den Support: tessera status --json",
+                "Non inserire il PIN. Rivolgiti al Comune o all'assistenza con il rapporto: {report}",
+                "Do not type your PIN. Contact your municipality or the helpdesk with the report: {report}",
+                "Geben Sie keine PIN ein. Wenden Sie sich mit dem Bericht an die Gemeinde oder den Support: {report}",
             ),
         ),
         CoreError::SimulatedCard => d(
@@ -309,25 +393,25 @@ pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>
                 "Diese Karte hat sich mit der öffentlichen TEST-Stelle von Tessera ausgewiesen: eine simulierte Karte oder eine Fälschung, die Ihre PIN lesen könnte. Keine PIN wurde gesendet.",
             ),
             lang.pick(
-                "Non inserire il tuo PIN. Solo per prove con il simulatore di Tessera: aggiungi --allow-simulated-card.",
-                "Do not type your PIN. Only for tests with Tessera's simulator: add --allow-simulated-card.",
-                "Geben Sie Ihre PIN nicht ein. Nur für Tests mit dem Tessera-Simulator: --allow-simulated-card hinzufügen.",
+                "Non inserire il tuo PIN. Solo per prove con il simulatore di Tessera: {allow_sim}",
+                "Do not type your PIN. Only for tests with Tessera's simulator: {allow_sim}",
+                "Geben Sie Ihre PIN nicht ein. Nur für Tests mit dem Tessera-Simulator: {allow_sim}",
             ),
         ),
         CoreError::Card(c) => d(
             format!("{} ({c})", lang.pick("La carta ha risposto in modo inatteso", "The card answered unexpectedly", "Die Karte hat unerwartet geantwortet")),
             lang.pick(
-                "Riprova; se si ripete, genera un rapporto per l'assistenza con: tessera status --json",
-                "Try again; if it happens again, create a report for the helpdesk with: tessera status --json",
-                "Erneut versuchen; wenn es wieder auftritt, einen Bericht für den Support erstellen: tessera status --json",
+                "Riprova; se si ripete, genera un rapporto per l'assistenza con: {report}",
+                "Try again; if it happens again, create a report for the helpdesk with: {report}",
+                "Erneut versuchen; wenn es wieder auftritt, einen Bericht für den Support erstellen: {report}",
             ),
         ),
         CoreError::WrongSecret { kind: PinKind::Pin, tries_left: 0 } => d(
             lang.pick("PIN errato. Il PIN ora è BLOCCATO.", "Wrong PIN. The PIN is now BLOCKED.", "Falsche PIN. Die PIN ist jetzt GESPERRT."),
             lang.pick(
-                "Sbloccalo con il PUK (busta consegnata con la carta): tessera pin unblock",
-                "Unblock it with the PUK (the envelope that came with the card): tessera pin unblock",
-                "Entsperren Sie sie mit der PUK (Umschlag zur Karte): tessera pin unblock",
+                "Sbloccalo con il PUK (busta consegnata con la carta): {unblock}",
+                "Unblock it with the PUK (the envelope that came with the card): {unblock}",
+                "Entsperren Sie sie mit der PUK (Umschlag zur Karte): {unblock}",
             ),
         ),
         CoreError::WrongSecret { kind: PinKind::Pin, tries_left } => d(
@@ -337,9 +421,9 @@ pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>
                 Lang::De => format!("Falsche PIN. Verbleibende Versuche: {tries_left}."),
             },
             lang.pick(
-                "Controlla il PIN con calma prima di riprovare. Se non lo ricordi, usa il PUK: tessera pin unblock",
-                "Check the PIN calmly before trying again. If you do not remember it, use the PUK: tessera pin unblock",
-                "Prüfen Sie die PIN in Ruhe, bevor Sie es erneut versuchen. Wenn Sie sie vergessen haben, verwenden Sie die PUK: tessera pin unblock",
+                "Controlla il PIN con calma prima di riprovare. Se non lo ricordi, usa il PUK: {forgot}",
+                "Check the PIN calmly before trying again. If you do not remember it, use the PUK: {forgot}",
+                "Prüfen Sie die PIN in Ruhe, bevor Sie es erneut versuchen. Wenn Sie sie vergessen haben, verwenden Sie die PUK: {forgot}",
             ),
         ),
         CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 0 } | CoreError::PukBlocked => {
@@ -364,9 +448,9 @@ pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>
         CoreError::PinBlocked => d(
             lang.pick("Il PIN è bloccato (troppi tentativi errati).", "The PIN is blocked (too many wrong tries).", "Die PIN ist gesperrt (zu viele Fehlversuche)."),
             lang.pick(
-                "Sbloccalo con il PUK e scegli un nuovo PIN: tessera pin unblock. Nulla è stato inviato alla carta.",
-                "Unblock it with the PUK and choose a new PIN: tessera pin unblock. Nothing was sent to the card.",
-                "Entsperren Sie sie mit der PUK und wählen Sie eine neue PIN: tessera pin unblock. Nichts wurde an die Karte gesendet.",
+                "Sbloccalo con il PUK e scegli un nuovo PIN: {unblock}. Nulla è stato inviato alla carta.",
+                "Unblock it with the PUK and choose a new PIN: {unblock}. Nothing was sent to the card.",
+                "Entsperren Sie sie mit der PUK und wählen Sie eine neue PIN: {unblock}. Nichts wurde an die Karte gesendet.",
             ),
         ),
         CoreError::LastTryNotConfirmed { kind, tries_known } => {
@@ -378,9 +462,9 @@ pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>
             d(
                 what,
                 lang.pick(
-                    "Nulla è stato inviato. Se sei sicuro, ripeti il comando aggiungendo --confirm-last-try.",
-                    "Nothing was sent. If you are sure, repeat the command adding --confirm-last-try.",
-                    "Nichts wurde gesendet. Wenn Sie sicher sind, wiederholen Sie den Befehl mit --confirm-last-try.",
+                    "{last_try_hint}",
+                    "{last_try_hint}",
+                    "{last_try_hint}",
                 ),
             )
         }
@@ -413,9 +497,9 @@ pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>
                 )
             ),
             lang.pick(
-                "La carta non è rovinata e nessun PIN è stato usato. Invia il rapporto (tessera report, oppure Aiuto → Rapporto) agli sviluppatori di Tessera perché il modello venga aggiunto.",
-                "The card is not damaged and no PIN was used. Send the report (tessera report, or Help → Report) to Tessera's developers so that the model can be added.",
-                "Die Karte ist nicht beschädigt und keine PIN wurde verwendet. Senden Sie den Bericht (tessera report oder Hilfe → Bericht) an die Tessera-Entwickler, damit das Modell ergänzt wird.",
+                "La carta non è rovinata e nessun PIN è stato usato. Invia il rapporto ({report}) agli sviluppatori di Tessera perché il modello venga aggiunto.",
+                "The card is not damaged and no PIN was used. Send the report ({report}) to Tessera's developers so that the model can be added.",
+                "Die Karte ist nicht beschädigt und keine PIN wurde verwendet. Senden Sie den Bericht ({report}) an die Tessera-Entwickler, damit das Modell ergänzt wird.",
             ),
         ),
         CoreError::LoginExpired => d(
@@ -433,9 +517,9 @@ pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>
                 "Tessera hat das Authentifizierungszertifikat dort nicht gefunden, wo die ihm bekannten Kartenmodelle es ablegen.",
             ),
             lang.pick(
-                "Può essere un modello di carta che Tessera non conosce ancora (invia il rapporto: tessera report) oppure una carta mai attivata per i servizi online (in tal caso chiedi all'ente che l'ha emessa).",
-                "It may be a card model Tessera does not know yet (send the report: tessera report), or a card never activated for online services (then ask the office that issued it).",
-                "Es kann ein Kartenmodell sein, das Tessera noch nicht kennt (senden Sie den Bericht: tessera report), oder eine nie für Online-Dienste freigeschaltete Karte (fragen Sie dann die ausgebende Stelle).",
+                "Può essere un modello di carta che Tessera non conosce ancora (invia il rapporto: {report}) oppure una carta mai attivata per i servizi online (in tal caso chiedi all'ente che l'ha emessa).",
+                "It may be a card model Tessera does not know yet (send the report: {report}), or a card never activated for online services (then ask the office that issued it).",
+                "Es kann ein Kartenmodell sein, das Tessera noch nicht kennt (senden Sie den Bericht: {report}), oder eine nie für Online-Dienste freigeschaltete Karte (fragen Sie dann die ausgebende Stelle).",
             ),
         ),
         CoreError::Io { path, source } => {
@@ -452,11 +536,7 @@ pub fn describe_core_error_for(e: &CoreError, lang: Lang, issuer: Option<Issuer>
                 ),
                 ErrorKind::AlreadyExists => (
                     lang.pick("il file esiste già.", "the file already exists.", "Die Datei existiert bereits."),
-                    lang.pick(
-                        "Scegli un altro nome di file, oppure usa --force per sostituire quello esistente.",
-                        "Choose another file name, or use --force to replace the existing file.",
-                        "Wählen Sie einen anderen Dateinamen oder ersetzen Sie die vorhandene Datei mit --force.",
-                    ),
+                    "{replace_hint}",
                 ),
                 ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => (
                     lang.pick("non hai il permesso di scrivere lì.", "you may not write there.", "Dort dürfen Sie nicht schreiben."),
@@ -659,6 +739,90 @@ fn describe_puk_blocked(lang: Lang, just_now: bool, advice: &Advice) -> Describe
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One of each error a user can meet (the variants that carry no card data).
+    fn every_error() -> Vec<Error> {
+        let transport = [
+            TransportError::NoService,
+            TransportError::NoReader,
+            TransportError::UnknownReader("X".into()),
+            TransportError::NoCard,
+            TransportError::CardRemoved,
+            TransportError::Reset,
+            TransportError::SharingViolation,
+            TransportError::Unresponsive,
+            TransportError::Cancelled,
+            TransportError::Timeout,
+        ];
+        let mut all: Vec<Error> = transport.into_iter().map(|t| Error::Core(CoreError::Transport(t))).collect();
+        let core = [
+            CoreError::CardDied,
+            CoreError::SecureChannel,
+            CoreError::CardNotAuthentic,
+            CoreError::SimulatedCard,
+            CoreError::WrongSecret { kind: PinKind::Pin, tries_left: 0 },
+            CoreError::WrongSecret { kind: PinKind::Pin, tries_left: 2 },
+            CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 0 },
+            CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 5 },
+            CoreError::PinBlocked,
+            CoreError::LoginExpired,
+            CoreError::PukBlocked,
+            CoreError::LastTryNotConfirmed { kind: PinKind::Pin, tries_known: true },
+            CoreError::LastTryNotConfirmed { kind: PinKind::Puk, tries_known: false },
+            CoreError::Cancelled,
+            CoreError::UnsupportedCard { atr: "3B".into(), cie: false },
+            CoreError::UnsupportedCard { atr: "3B".into(), cie: true },
+            CoreError::CardModelNotSupported { atr: "3B".into() },
+            CoreError::NoCertificate,
+            CoreError::Io { path: "f".into(), source: std::io::ErrorKind::AlreadyExists.into() },
+            CoreError::Io { path: "f".into(), source: std::io::ErrorKind::NotFound.into() },
+        ];
+        all.extend(core.into_iter().map(Error::Core));
+        all
+    }
+
+    /// A command line in a text: `tessera` followed by a command, a `--flag`, or sudo.
+    fn command_line_in(text: &str) -> Option<&'static str> {
+        let commands = ["status", "pin ", "report", "readers", "cert ", "browser", "selftest", "atr ", "simulate"];
+        if commands.iter().any(|c| text.contains(&format!("tessera {c}"))) {
+            return Some("tessera <command>");
+        }
+        if text.split_whitespace().any(|w| w.starts_with("--") && w.len() > 2) {
+            return Some("--flag");
+        }
+        text.contains("sudo ").then_some("sudo")
+    }
+
+    #[test]
+    fn no_window_message_contains_a_command_line() {
+        for lang in [Lang::It, Lang::En, Lang::De] {
+            for e in every_error() {
+                for issuer in [None, Some(Issuer::Cps), Some(Issuer::TsCns), Some(Issuer::Cie)] {
+                    let m = describe_error_for(&e, lang, issuer, Surface::Window);
+                    for text in [&m.what, &m.next] {
+                        assert!(command_line_in(text).is_none(), "{e:?} in the window says {:?}: {text}", command_line_in(text));
+                        assert!(!text.contains('{'), "an unfilled token: {text}");
+                    }
+                }
+            }
+        }
+        // The same messages on the command line still name the commands.
+        let cli = describe_error_for(&Error::Core(CoreError::PinBlocked), Lang::It, None, Surface::Cli);
+        assert!(cli.next.contains("tessera pin unblock"), "{cli:?}");
+        let window = describe_error_for(&Error::Core(CoreError::PinBlocked), Lang::It, None, Surface::Window);
+        assert!(window.next.contains("«Sblocca PIN»"), "{window:?}");
+        let demo = describe_error_for(&Error::Core(CoreError::Transport(TransportError::NoReader)), Lang::En, None, Surface::Window);
+        assert!(demo.next.contains("menu \u{201c}Demo card\u{201d}"), "{demo:?}");
+    }
+
+    /// The window's own labels and texts (src/i18n/ui.rs) name no command line either.
+    #[test]
+    fn no_window_label_contains_a_command_line() {
+        let source = include_str!("ui.rs");
+        for line in source.lines().filter(|l| l.contains('"')) {
+            assert!(command_line_in(line).is_none(), "{line}");
+        }
+    }
 
     #[test]
     fn puk_blocked_points_to_the_issuer_of_the_card_in_every_language() {
