@@ -33,14 +33,22 @@ impl Lang {
         }
     }
 
-    /// From the environment (LC_ALL, LC_MESSAGES, LANG, LANGUAGE); Italian when unknown.
+    /// The user's language: the POSIX variables first (LC_ALL, LC_MESSAGES, LANG, LANGUAGE: how
+    /// a Linux session says it, and how anyone overrides it), then the system's preferred
+    /// languages in order (`sys-locale`: the Windows and macOS settings); Italian when none of
+    /// them is a language Tessera speaks.
     pub fn from_env() -> Lang {
+        Self::from_env_vars()
+            .or_else(|| sys_locale::get_locales().find_map(|l| Lang::from_code(&l)))
+            .unwrap_or_default()
+    }
+
+    fn from_env_vars() -> Option<Lang> {
         ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
             .iter()
             .filter_map(|k| std::env::var(k).ok())
             .filter(|v| !v.is_empty() && v != "C" && v != "POSIX")
             .find_map(|v| Lang::from_code(&v))
-            .unwrap_or_default()
     }
 
     /// Picks the text of this language.
@@ -51,6 +59,39 @@ impl Lang {
             Lang::De => de,
         }
     }
+}
+
+/// A date given as "YYYY-MM-DD…" (ISO, RFC 3339) as people write it: "28 novembre 2031",
+/// "28 November 2031", "28. November 2031". Anything else is shown as it is.
+pub fn long_date(lang: Lang, iso: &str) -> String {
+    const IT: [&str; 12] = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const DE: [&str; 12] = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
+    let parts = (iso.get(0..4), iso.get(5..7), iso.get(8..10));
+    let (Some(y), Some(m), Some(d)) = parts else { return iso.to_owned() };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u16>(), m.parse::<usize>(), d.parse::<u8>()) else { return iso.to_owned() };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return iso.to_owned();
+    }
+    match lang {
+        Lang::It => format!("{d} {} {y}", IT[m - 1]),
+        Lang::En => format!("{d} {} {y}", EN[m - 1]),
+        Lang::De => format!("{d}. {} {y}", DE[m - 1]),
+    }
+}
+
+/// A card number as it is read aloud over the phone: a CNS number in groups of four
+/// ("6022 0000 0012 3456"), a CIE number as letters, digits, letters ("CA 12345 XY").
+pub fn grouped(number: &str) -> String {
+    let chars: Vec<char> = number.chars().collect();
+    let letters = |r: std::ops::Range<usize>| chars[r].iter().all(char::is_ascii_alphabetic);
+    if chars.len() == 9 && letters(0..2) && letters(7..9) {
+        return format!("{} {} {}", &number[..2], &number[2..7], &number[7..]);
+    }
+    if !chars.iter().all(char::is_ascii_digit) {
+        return number.to_owned();
+    }
+    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
 }
 
 /// Fixed UI strings.
@@ -272,6 +313,17 @@ pub fn describe_warning(w: PinWarning, lang: Lang) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn dates_are_written_as_people_write_them() {
+        assert_eq!(long_date(Lang::It, "2031-11-28T01:33:47Z"), "28 novembre 2031");
+        assert_eq!(long_date(Lang::En, "2031-11-28"), "28 November 2031");
+        assert_eq!(long_date(Lang::De, "2031-03-01"), "1. März 2031");
+        assert_eq!(long_date(Lang::It, "soon"), "soon");
+        assert_eq!(grouped("6022000000123456"), "6022 0000 0012 3456");
+        assert_eq!(grouped("CA12345XY"), "CA 12345 XY");
+        assert_eq!(grouped("X-1"), "X-1");
+    }
     use super::*;
 
     #[test]

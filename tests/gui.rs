@@ -76,7 +76,11 @@ fn home_shows_the_card_and_the_tries_before_anything_is_typed() {
     let card = SimCard::cps(Preset::Fresh);
     let h = app(&card);
     assert!(has_text(&h, "MARIA ESEMPIO"));
-    assert!(has_text(&h, "6022000000123456"));
+    assert!(has_text(&h, "6022 0000 0012 3456"), "the card number grouped for reading aloud");
+    let not_after = h.state().card().and_then(|c| c.certificate.as_ref()).expect("certificate").not_after.clone();
+    let written = tessera::i18n::long_date(Lang::It, &not_after);
+    assert!(written.contains(" 20") && !written.contains('-'), "{written}");
+    assert!(has_text(&h, &format!("valido fino al {written}")), "a date as people write it: {written}");
     assert!(has_text(&h, "PIN: 3/3"));
     assert!(has_text(&h, "MODALITÀ DEMO"));
     assert_eq!(card.counters().pin_tries, 0);
@@ -84,7 +88,7 @@ fn home_shows_the_card_and_the_tries_before_anything_is_typed() {
 
 #[test]
 fn the_window_reads_the_new_lots_and_changes_the_pin_on_the_strict_ace2025() {
-    for (profile, number) in [(SimProfile::Ace2025Strict, "8039012345678901"), (SimProfile::Idemia2021, "7026000000424242")] {
+    for (profile, number) in [(SimProfile::Ace2025Strict, "8039 0123 4567 8901"), (SimProfile::Idemia2021, "7026 0000 0042 4242")] {
         let card = SimCard::new(SimConfig::new(profile, Preset::Fresh));
         let mut h = app(&card);
         assert!(has_text(&h, "MARIA ESEMPIO"), "{profile:?}");
@@ -199,6 +203,16 @@ fn certificate_export_writes_the_card_certificate() {
     settle(&mut h, |a| a.exported.is_some());
     let written = std::fs::read(dir.join("certificato.der")).expect("written");
     assert_eq!(written, card.certificate_der());
+    // The same name again: never replaced silently, only after "Sostituisci il file esistente".
+    std::fs::write(dir.join("certificato.der"), b"keep me").expect("write");
+    h.state_mut().exported = None;
+    click(&mut h, "Salva come DER (binario)");
+    settle(&mut h, |a| a.exported.is_some());
+    assert!(has_text(&h, "il file esiste già"), "said, not done");
+    assert_eq!(std::fs::read(dir.join("certificato.der")).expect("kept"), b"keep me");
+    click(&mut h, "Sostituisci il file esistente");
+    settle(&mut h, |a| matches!(a.exported, Some(Ok(_))));
+    assert_eq!(std::fs::read(dir.join("certificato.der")).expect("replaced"), card.certificate_der());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -235,7 +249,7 @@ fn cie_demo_card_in_the_window() {
     let card = SimCard::cie(Preset::Fresh);
     let mut h = app(&card);
     assert!(has_text(&h, "CIE"));
-    assert!(has_text(&h, "CA12345XY"));
+    assert!(has_text(&h, "CA 12345 XY"));
     change_pin(&mut h, PIN, "58209749");
     settle(&mut h, |a| a.wizard.outcome.is_some());
     assert!(card.pin_is("58209749"));
@@ -257,7 +271,7 @@ fn window_follows_card_insertion_and_removal_through_pcscd() {
     assert!(has_text(&h, "Inserisci la carta"));
     tb.insert();
     settle(&mut h, |a| a.card().is_some() && !a.busy);
-    assert!(has_text(&h, "6022000000123456"));
+    assert!(has_text(&h, "6022 0000 0012 3456"));
 }
 
 #[test]
@@ -381,4 +395,13 @@ fn forgot_pin_from_the_wrong_pin_screen_leads_to_the_unblock() {
     assert!(h.query_all_by_label("PUK").next().is_some(), "the unblock wizard asks for the PUK");
     assert_eq!(card.counters().pin_tries, 1, "one try, the one the user submitted");
     assert_eq!(card.counters().puk_tries, 0);
+}
+
+/// "Copia" says "Copiato" after a click (the clipboard gives no sign), then goes back.
+#[test]
+fn copy_says_copied() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Copia");
+    assert!(h.query_all_by_label("Copiato").next().is_some(), "feedback after the click");
 }

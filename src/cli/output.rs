@@ -191,9 +191,9 @@ fn line(label: &str, value: &str) {
 
 fn validity_line(c: &CertSummary, lang: Lang) -> String {
     if c.days_left < 0 {
-        format!("{} ({} {})", tr(lang, Text::Expired), tr(lang, Text::ValidUntil), &c.not_after[..10])
+        format!("{} ({} {})", tr(lang, Text::Expired), tr(lang, Text::ValidUntil), crate::i18n::long_date(lang, &c.not_after))
     } else {
-        format!("{} {} ({} {})", tr(lang, Text::ValidUntil), &c.not_after[..10], c.days_left, tr(lang, Text::DaysLeft))
+        format!("{} {} ({} {})", tr(lang, Text::ValidUntil), crate::i18n::long_date(lang, &c.not_after), c.days_left, tr(lang, Text::DaysLeft))
     }
 }
 

@@ -124,3 +124,21 @@ pub fn tries(ui: &mut egui::Ui, name: &str, left: Option<u8>, max: u8, suffix: &
     })
     .response
 }
+
+/// A copy button that says "Copied" for two seconds after a click: the clipboard itself gives
+/// no sign that anything happened. `key` tells the copy buttons of one screen apart.
+pub fn copy_button(ui: &mut egui::Ui, lang: crate::i18n::Lang, key: &str, label: &str, text: &str) {
+    use std::time::{Duration, Instant};
+    let id = ui.make_persistent_id(("copied", key));
+    let copied_at: Option<Instant> = ui.ctx().data(|d| d.get_temp(id));
+    let recent = copied_at.is_some_and(|t| t.elapsed() < Duration::from_secs(2));
+    let shown = if recent { crate::i18n::ui(lang, crate::i18n::Ui::Copied) } else { label };
+    if ui.button(shown).on_hover_text(text).clicked() {
+        ui.ctx().copy_text(text.to_owned());
+        ui.ctx().data_mut(|d| d.insert_temp(id, Instant::now()));
+        ui.ctx().request_repaint_after(Duration::from_millis(100));
+    } else if recent {
+        // Back to "Copy" once the two seconds are over; no repaint otherwise (idle stays idle).
+        ui.ctx().request_repaint_after(Duration::from_millis(250));
+    }
+}

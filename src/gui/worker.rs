@@ -54,6 +54,8 @@ pub enum Request {
         format: ExportFormat,
         /// Target.
         path: PathBuf,
+        /// Replace an existing file (only after the user said so).
+        overwrite: bool,
     },
     /// Build the helpdesk report.
     Report {
@@ -336,8 +338,8 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
             check_pending(source, pending, &send);
             refresh(source, &send);
         }),
-        Request::Export { der, format, path } => {
-            let res = service::export_certificate(&der, format, &path, true).map(|()| path);
+        Request::Export { der, format, path, overwrite } => {
+            let res = service::export_certificate(&der, format, &path, overwrite).map(|()| path);
             send(Event::Exported(res.map_err(Error::from)));
         }
         Request::Report { include_personal_data } => busy(&send, || {

@@ -49,7 +49,7 @@ pub struct CertSummary {
     pub not_after: String,
     /// End of validity, seconds since the Unix epoch.
     pub not_after_unix: u64,
-    /// Whole days until expiry (negative: expired).
+    /// Calendar days (UTC) until the expiry date; negative once expired.
     pub days_left: i64,
     /// Key usage names.
     pub key_usage: Vec<String>,
@@ -139,6 +139,14 @@ fn eku_name(oid: &str) -> String {
     }
 }
 
+/// Days from today to the expiry date, counted in calendar days (UTC), so that every screen
+/// and command shows the same number all day long; once the expiry instant has passed it is
+/// negative even on the expiry day itself.
+fn days_left(not_after_unix: u64, now: u64) -> i64 {
+    let days = (not_after_unix / 86_400) as i64 - (now / 86_400) as i64;
+    if now > not_after_unix { days.min(-1) } else { days }
+}
+
 /// Summarises a DER certificate, with days left counted from `now` (Unix seconds).
 pub fn summarize_at(der: &[u8], now: u64) -> Result<CertSummary, CertError> {
     let cert = Certificate::from_der(der)?;
@@ -149,7 +157,7 @@ pub fn summarize_at(der: &[u8], now: u64) -> Result<CertSummary, CertError> {
     };
     let issuer = attr(&tbs.issuer, OID_O).or_else(|| attr(&tbs.issuer, OID_CN)).unwrap_or_default();
     let not_after_unix = tbs.validity.not_after.to_unix_duration().as_secs();
-    let days_left = (not_after_unix as i64 - now as i64).div_euclid(86_400);
+    let days_left = days_left(not_after_unix, now);
     let mut key_usage = Vec::new();
     let mut extended_key_usage = Vec::new();
     for ext in tbs.extensions.iter().flatten() {
@@ -242,6 +250,17 @@ pub fn import(bytes: &[u8]) -> Result<Vec<u8>, CertError> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn days_left_counts_calendar_days_and_is_negative_once_expired() {
+        let day = 86_400;
+        let expiry = 20_000 * day + 3_600; // 01:00 UTC on its day
+        assert_eq!(days_left(expiry, 20_000 * day - 1), 1, "the evening before");
+        assert_eq!(days_left(expiry, 19_999 * day), 1, "the whole day before: the same number");
+        assert_eq!(days_left(expiry, 20_000 * day), 0, "the expiry day, before the hour");
+        assert_eq!(days_left(expiry, expiry + 1), -1, "the expiry day, after the hour");
+        assert_eq!(days_left(expiry, 20_002 * day), -2);
+    }
     use super::*;
 
     #[test]

@@ -5,6 +5,8 @@ use tessera_core::cert::ExportFormat;
 use crate::gui::app::{Screen, TesseraApp, message, ui_text};
 use crate::gui::worker::Request;
 use crate::i18n::{Text, Ui, tr};
+use crate::Error;
+use crate::error::CoreError;
 use eframe::egui;
 
 pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
@@ -19,17 +21,15 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     row(ui, tr(lang, Text::CodiceFiscale), summary.codice_fiscale.as_deref().unwrap_or("-"));
     row(ui, ui_text(lang, Ui::Issuer), &summary.issuer);
     row(ui, ui_text(lang, Ui::Serial), &summary.serial);
-    row(ui, ui_text(lang, Ui::ValidFrom), &summary.not_before);
-    row(ui, ui_text(lang, Ui::ValidUntil), &format!("{} ({} {})", summary.not_after, summary.days_left, ui_text(lang, Ui::DaysLeft)));
+    row(ui, ui_text(lang, Ui::ValidFrom), &crate::i18n::long_date(lang, &summary.not_before));
+    row(ui, ui_text(lang, Ui::ValidUntil), &format!("{} ({} {})", crate::i18n::long_date(lang, &summary.not_after), summary.days_left, ui_text(lang, Ui::DaysLeft)));
     row(ui, ui_text(lang, Ui::KeyUsage), &[summary.key_usage.clone(), summary.extended_key_usage.clone()].concat().join(", "));
     row(ui, tr(lang, Text::PublicKey), &summary.public_key);
     for (name, fp) in [("SHA-256", &summary.sha256), ("SHA-1", &summary.sha1)] {
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(format!("{name}:")).weak());
             ui.label(egui::RichText::new(fp).monospace().small());
-            if ui.button(format!("{} {name}", ui_text(lang, Ui::Copy))).clicked() {
-                ctx.copy_text(fp.clone());
-            }
+            crate::gui::widgets::copy_button(ui, lang, name, &format!("{} {name}", ui_text(lang, Ui::Copy)), fp);
         });
     }
     ui.add_space(16.0);
@@ -43,10 +43,12 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
                 let mut path = std::path::PathBuf::from(app.export_path.trim());
                 path.set_extension(ext);
                 app.export_path = path.display().to_string();
-                app.send(Request::Export { der: der.clone(), format, path });
+                app.export_format = format;
+                app.send(Request::Export { der: der.clone(), format, path, overwrite: false });
             }
         }
     });
+    let mut replace = false;
     match &app.exported {
         Some(Ok(p)) => {
             ui.label(egui::RichText::new(format!("{} {}", ui_text(lang, Ui::Saved), p.display())).color(egui::Color32::from_rgb(0x1E, 0x8E, 0x3E)));
@@ -54,8 +56,15 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         Some(Err(e)) => {
             let m = message(app, e);
             notice(ui, &m.what, &m.next, true);
+            // An existing file is never replaced silently: only after this explicit click.
+            let exists = matches!(e, Error::Core(CoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists);
+            replace = exists && ui.button(ui_text(lang, Ui::ReplaceFile)).clicked();
         }
         None => {}
+    }
+    if replace {
+        let path = std::path::PathBuf::from(app.export_path.trim());
+        app.send(Request::Export { der: der.clone(), format: app.export_format, path, overwrite: true });
     }
     ui.add_space(16.0);
     if ui.button(ui_text(lang, Ui::Back)).clicked() {

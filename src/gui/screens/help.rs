@@ -32,13 +32,10 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let text = report::to_text(r);
     ui.add(egui::TextEdit::multiline(&mut text.as_str()).font(egui::TextStyle::Monospace).desired_width(f32::INFINITY));
     ui.horizontal(|ui| {
-        if ui.button(ui_text(lang, Ui::Copy)).clicked() {
-            ui.ctx().copy_text(text.clone());
-        }
+        crate::gui::widgets::copy_button(ui, lang, "report", ui_text(lang, Ui::Copy), &text);
         if ui.button(ui_text(lang, Ui::SaveReport)).clicked() {
             let dir = dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir).unwrap_or_else(|| ".".into());
-            let path = dir.join("tessera-rapporto.txt");
-            app.exported = Some(std::fs::write(&path, &text).map(|()| path.clone()).map_err(|source| crate::Error::Core(tessera_core::Error::Io { path: path.display().to_string(), source })));
+            app.exported = Some(save_report(&dir, &text));
         }
     });
     match &app.exported {
@@ -156,4 +153,22 @@ pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
         }
     });
     back(app, ui);
+}
+
+/// Saves the report in `dir` under a name no other file has (tessera-rapporto.txt, then
+/// tessera-rapporto-2.txt, …): an earlier report is never overwritten.
+fn save_report(dir: &std::path::Path, text: &str) -> Result<std::path::PathBuf, crate::Error> {
+    use tessera_core::fsio::{Existing, write};
+    let mut last = None;
+    for n in 1..=99 {
+        let name = if n == 1 { "tessera-rapporto.txt".to_owned() } else { format!("tessera-rapporto-{n}.txt") };
+        let path = dir.join(name);
+        match write(&path, text.as_bytes(), Existing::Refuse) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some((path, e)),
+            Err(source) => return Err(crate::Error::Core(tessera_core::Error::Io { path: path.display().to_string(), source })),
+        }
+    }
+    let (path, source) = last.expect("99 names tried");
+    Err(crate::Error::Core(tessera_core::Error::Io { path: path.display().to_string(), source }))
 }

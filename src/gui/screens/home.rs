@@ -62,17 +62,17 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     title(ui, &format!("{} — {}", ov.card_type, ov.holder.as_deref().unwrap_or("")));
     row(ui, tr(lang, Text::CodiceFiscale), ov.codice_fiscale.as_deref().unwrap_or("-"));
     ui.horizontal(|ui| {
-        row(ui, tr(lang, Text::CardNumber), ov.card_number.as_deref().unwrap_or("-"));
-        if let Some(n) = &ov.card_number
-            && ui.button(ui_text(lang, Ui::Copy)).on_hover_text(n.as_str()).clicked() {
-                ui.ctx().copy_text(n.clone());
-            }
+        // Grouped for reading aloud; the copy is the plain number.
+        row(ui, tr(lang, Text::CardNumber), &ov.card_number.as_deref().map_or_else(|| "-".to_owned(), crate::i18n::grouped));
+        if let Some(n) = &ov.card_number {
+            crate::gui::widgets::copy_button(ui, lang, "card-number", ui_text(lang, Ui::Copy), n);
+        }
     });
     if let Some(c) = &ov.certificate {
         let validity = if c.days_left < 0 {
-            format!("{} ({})", ui_text(lang, Ui::Expired), &c.not_after[..10])
+            format!("{} ({})", ui_text(lang, Ui::Expired), crate::i18n::long_date(lang, &c.not_after))
         } else {
-            format!("{} {} ({} {})", tr(lang, Text::ValidUntil), &c.not_after[..10], c.days_left, ui_text(lang, Ui::DaysLeft))
+            format!("{} {} ({} {})", tr(lang, Text::ValidUntil), crate::i18n::long_date(lang, &c.not_after), c.days_left, ui_text(lang, Ui::DaysLeft))
         };
         row(ui, tr(lang, Text::Certificate), &validity);
         if c.days_left < 60 {

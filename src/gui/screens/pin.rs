@@ -270,7 +270,7 @@ fn step_two(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, differs_from_curren
 fn summary(app: &TesseraApp, kind: PinKind, tries: Option<u8>) -> String {
     let lang = app.lang;
     let card = app.card().map(|c| {
-        let number = c.card_number.as_deref().map(group_for_reading).unwrap_or_default();
+        let number = c.card_number.as_deref().map(crate::i18n::grouped).unwrap_or_default();
         let holder = c.holder.as_deref().unwrap_or_default();
         [c.card_type.as_str(), number.as_str(), holder].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
     });
@@ -284,12 +284,6 @@ fn summary(app: &TesseraApp, kind: PinKind, tries: Option<u8>) -> String {
         (PinKind::Puk, Lang::En) => format!("You are about to unblock the PIN of the card {card} with the PUK and set the new PIN. PUK tries left: {tries}."),
         (PinKind::Puk, Lang::De) => format!("Sie entsperren jetzt die PIN der Karte {card} mit der PUK und setzen die neue PIN. Verbleibende PUK-Versuche: {tries}."),
     }
-}
-
-/// A card number in groups of four, as it is read aloud over the phone.
-fn group_for_reading(number: &str) -> String {
-    let chars: Vec<char> = number.chars().collect();
-    chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
 }
 
 /// Step 3 of both wizards: tries, warning, the confirm button (and the last-try dialog).
