@@ -103,7 +103,7 @@ fn open_inner(card: &CardArgs, watch: Option<Lang>) -> Result<Opened, Error> {
         let profile: SimProfile = card.demo_profile.parse().map_err(Error::Internal)?;
         let sim = SimCard::new(SimConfig::new(profile, preset));
         let conn = sim.connect()?;
-        output::set_issuer(crate::advice::Issuer::from_atr(conn.atr()));
+        output::set_card(crate::advice::Issuer::from_atr(conn.atr()), true);
         return Ok(Opened { conn: Box::new(conn), demo: true });
     }
     let connect = || Ok(PcscContext::establish()?.connect(card.reader.as_deref())?);
@@ -112,7 +112,7 @@ fn open_inner(card: &CardArgs, watch: Option<Lang>) -> Result<Opened, Error> {
         None => connect()?,
     };
     conn.set_trust_simulated_cards(card.allow_simulated_card);
-    output::set_issuer(crate::advice::Issuer::from_atr(conn.atr()));
+    output::set_card(crate::advice::Issuer::from_atr(conn.atr()), false);
     Ok(Opened { conn: Box::new(conn), demo: false })
 }
 
@@ -370,7 +370,7 @@ fn after_interruption(o: &Opened, e: Error, json: bool, lang: Lang) -> Result<()
     }
     let pending = i.pending;
     let m = describe(&e, lang);
-    crate::report::errlog::record(output::error_id(&e), &describe(&e, Lang::En).what);
+    output::log_error(output::error_id(&e), &describe(&e, Lang::En).what);
     eprintln!("{}\n{}", m.what, m.next);
     eprintln!("{} {}", tr(lang, Text::PutCardBackToCheck), tr(lang, Text::WaitingUpTo60s));
     let reader = o.conn.reader().to_owned();

@@ -125,6 +125,10 @@ fn report_redacts_personal_data_by_default_and_never_holds_a_pin() {
     assert!(o.status.success(), "{}", text(&o));
     let o = tessera(&["selftest", "--demo"], "11112222\n", &env);
     assert_eq!(o.status.code(), Some(18), "{}", text(&o));
+    // A real failure (no smart-card service) is logged; the demo practice above is not.
+    let nowhere = Path::new("/nonexistent/pcscd.comm");
+    let o = tessera(&["status"], "", &[("TESSERA_DATA_DIR", data.as_path()), ("PCSCLITE_CSOCK_NAME", nowhere)]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
     for json in [false, true] {
         let mut args = vec!["report", "--demo"];
         if json {
@@ -135,7 +139,8 @@ fn report_redacts_personal_data_by_default_and_never_holds_a_pin() {
         let out = String::from_utf8_lossy(&r.stdout);
         assert!(out.contains("6022000000123456"), "the card number is there: {out}");
         assert!(!out.contains("MARIA") && !out.contains("SMPMRA85C55L378I"), "redacted: {out}");
-        assert!(out.contains("selftest_failed"), "recent errors: {out}");
+        assert!(out.contains("no_service"), "recent real errors: {out}");
+        assert!(!out.contains("selftest_failed"), "demo practice kept out of the error log: {out}");
         for secret in [PIN, "58209749", "11112222"] {
             assert!(!out.contains(secret), "{secret} in the report");
         }

@@ -8,7 +8,7 @@ use crate::error::CoreError;
 use crate::i18n::{Lang, Text, tr};
 use tessera_core::secret::{Pin, PinKind};
 use crate::browser::{self, BrowserError, BrowserKind, NssDatabase};
-use crate::report::{self, errlog};
+use crate::report;
 use crate::selftest::{self, StepResult};
 use tessera_core::transport::{Connection, PcscContext};
 use crate::{Error, Result};
@@ -174,7 +174,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
         }
     }
     if !res.passed() {
-        errlog::record("selftest_failed", "card self-test failed");
+        super::output::log_error("selftest_failed", "card self-test failed");
     }
     Ok(if res.passed() { code::OK } else { code::SELFTEST_FAILED })
 }

@@ -16,11 +16,22 @@ thread_local! {
     /// Who issued the card this command talks to (from its ATR, set when the card is opened):
     /// the advice in error messages names the right office. One card per CLI process.
     static ISSUER: Cell<Option<Issuer>> = const { Cell::new(None) };
+    /// This command runs on the demo card: its errors are practice, not for the error log.
+    static DEMO: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Records the card's issuer for the messages of this command.
-pub fn set_issuer(issuer: Option<Issuer>) {
+/// Records the card this command talks to: its issuer, and whether it is the demo card.
+pub fn set_card(issuer: Option<Issuer>, demo: bool) {
     ISSUER.with(|i| i.set(issuer));
+    DEMO.with(|d| d.set(demo));
+}
+
+/// Records an error in the error log the helpdesk report shows, unless it happened on the demo
+/// card (practice mistakes are not the user's real problems).
+pub fn log_error(id: &str, message: &str) {
+    if !DEMO.with(Cell::get) {
+        crate::report::errlog::record(id, message);
+    }
 }
 
 /// An error in the user's language, with the advice for this command's card.
@@ -156,7 +167,7 @@ pub fn error_id(e: &Error) -> &'static str {
 pub fn report_error(e: &Error, lang: Lang, as_json: bool) -> u8 {
     let m = describe(e, lang);
     tracing::debug!(error = %e, "operation failed");
-    crate::report::errlog::record(error_id(e), &describe(e, crate::i18n::Lang::En).what);
+    log_error(error_id(e), &describe(e, crate::i18n::Lang::En).what);
     if as_json {
         let tries = match e {
             Error::Core(CoreError::WrongSecret { tries_left, .. }) => Some(*tries_left),
