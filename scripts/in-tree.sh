@@ -20,6 +20,9 @@ shift
 exec unshare --mount $unshare_net --pid --fork --propagation private -- bash -c '
   set -e
   t=$1 n=$2; shift 2
+  # The tree bound onto itself: its root is then a mount point, so that programs inside may
+  # make mount namespaces of their own (unshare --mount needs that).
+  mount --bind "$t" "$t"
   # The fresh /tmp and /run first: a folder bound below them (a clone in /tmp) stays visible.
   mount -t proc proc "$t/proc"; mount --rbind /dev "$t/dev"; mount -t tmpfs tmpfs "$t/tmp"; mount -t tmpfs tmpfs "$t/run"
   for d in "${@:1:n}"; do mkdir -p "$t$d"; mount --rbind "$d" "$t$d"; done
