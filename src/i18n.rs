@@ -1,10 +1,12 @@
 //! Translation tables (Italian first, English, German) shared by every front-end, and the one
 //! function that turns an [`Error`] into a message saying what happened and what to do next.
 
+mod actions;
 mod errors;
 mod ui;
 
-pub use errors::{Described, Surface, describe_after_check, describe_error, describe_error_for};
+pub use actions::Surface;
+pub use errors::{Described, describe_after_check, describe_error, describe_error_for};
 pub use ui::{Ui, preset_name, ui};
 
 use tessera_core::service::pin::PinWarning;

@@ -198,6 +198,21 @@ pub fn to_text(r: &Report) -> String {
     }
     s
 }
+/// Saves a report in `dir` under a name no other file has (tessera-rapporto.txt, then
+/// tessera-rapporto-2.txt, …): an earlier report is never overwritten.
+pub fn save_new(dir: &std::path::Path, text: &str) -> Result<std::path::PathBuf, crate::Error> {
+    use tessera_core::fsio::{Existing, write};
+    let mut n = 1;
+    loop {
+        let name = if n == 1 { "tessera-rapporto.txt".to_owned() } else { format!("tessera-rapporto-{n}.txt") };
+        let path = dir.join(name);
+        match write(&path, text.as_bytes(), Existing::Refuse) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 99 => n += 1,
+            Err(source) => return Err(crate::Error::Core(tessera_core::Error::Io { path: path.display().to_string(), source })),
+        }
+    }
+}
 
 /// The last errors, kept in a small log file so a helpdesk report can show them.
 pub mod errlog {

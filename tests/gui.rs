@@ -53,6 +53,12 @@ fn type_into(h: &mut Harness<'static, TesseraApp>, label: &str, text: &str) {
     h.run_steps(2);
 }
 
+/// Presses Enter, as a person does to move on.
+fn press_enter(h: &mut Harness<'static, TesseraApp>) {
+    h.key_press(eframe::egui::Key::Enter);
+    h.run_steps(3);
+}
+
 fn click(h: &mut Harness<'static, TesseraApp>, label: &str) {
     h.get_by_label(label).click();
     h.run_steps(2);
@@ -356,21 +362,18 @@ fn step_three_is_a_summary_and_enter_there_sends_nothing() {
     let mut h = app(&card);
     click(&mut h, "Cambia PIN");
     type_into(&mut h, "PIN attuale", PIN);
-    h.key_press(eframe::egui::Key::Enter);
-    h.run_steps(2);
+    press_enter(&mut h);
     assert!(has_text(&h, "Passo 2 di 3"), "Enter moves on from step 1");
     type_into(&mut h, "Nuovo PIN", "58209749");
     type_into(&mut h, "Ripeti il nuovo PIN", "58209749");
-    h.key_press(eframe::egui::Key::Enter);
-    h.run_steps(2);
+    press_enter(&mut h);
     assert!(has_text(&h, "Passo 3 di 3"), "Enter moves on from step 2");
     assert!(
         has_text(&h, "Stai per cambiare il PIN della carta CPS · 6022 0000 0012 3456 · MARIA ESEMPIO. Tentativi PIN rimasti: 3."),
         "the summary names the operation, the card and the tries"
     );
     for _ in 0..3 {
-        h.key_press(eframe::egui::Key::Enter);
-        h.run_steps(3);
+        press_enter(&mut h);
     }
     assert!(has_text(&h, "Passo 3 di 3"), "still on the summary");
     assert!(!h.state().busy && h.state().wizard.outcome.is_none());

@@ -10,33 +10,33 @@ use tessera_core::secret::PinKind;
 use tessera_core::service::CardOverview;
 use tessera_core::transport::TransportError;
 use serde_json::json;
-use std::cell::Cell;
+use std::sync::Mutex;
 
-thread_local! {
-    /// Who issued the card this command talks to (from its ATR, set when the card is opened):
-    /// the advice in error messages names the right office. One card per CLI process.
-    static ISSUER: Cell<Option<Issuer>> = const { Cell::new(None) };
-    /// This command runs on the demo card: its errors are practice, not for the error log.
-    static DEMO: Cell<bool> = const { Cell::new(false) };
+/// The card this command talks to: who issued it (from its ATR, so that the advice names the
+/// right office) and whether it is the demo card (its errors are practice, not for the error
+/// log). One card per CLI process; set where the card is opened, which may be a worker thread.
+static CARD: Mutex<(Option<Issuer>, bool)> = Mutex::new((None, false));
+
+fn card() -> (Option<Issuer>, bool) {
+    *CARD.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Records the card this command talks to: its issuer, and whether it is the demo card.
 pub fn set_card(issuer: Option<Issuer>, demo: bool) {
-    ISSUER.with(|i| i.set(issuer));
-    DEMO.with(|d| d.set(demo));
+    *CARD.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = (issuer, demo);
 }
 
 /// Records an error in the error log the helpdesk report shows, unless it happened on the demo
 /// card (practice mistakes are not the user's real problems).
 pub fn log_error(id: &str, message: &str) {
-    if !DEMO.with(Cell::get) {
+    if !card().1 {
         crate::report::errlog::record(id, message);
     }
 }
 
 /// An error in the user's language, with the advice for this command's card.
 pub fn describe(e: &Error, lang: Lang) -> Described {
-    describe_error_for(e, lang, ISSUER.with(Cell::get), crate::i18n::Surface::Cli)
+    describe_error_for(e, lang, card().0, crate::i18n::Surface::Cli)
 }
 
 /// Exit codes (documented in README.md).
@@ -210,7 +210,7 @@ fn validity_line(c: &CertSummary, lang: Lang) -> String {
 
 /// Expiry guidance when under 60 days, or expired.
 pub fn expiry_guidance(c: &CertSummary, lang: Lang) -> Option<&'static str> {
-    let advice = advice(ISSUER.with(Cell::get), lang);
+    let advice = advice(card().0, lang);
     if c.days_left < 0 {
         Some(advice.expired)
     } else if c.days_left < 60 {

@@ -117,8 +117,6 @@ pub struct TesseraApp {
     pub about: bool,
     /// Export target path (certificate screen).
     pub export_path: String,
-    /// The format of the last export asked for (the one "replace" repeats).
-    pub export_format: tessera_core::cert::ExportFormat,
     /// Result of the last export.
     pub exported: Option<Result<PathBuf>>,
     /// The last helpdesk report.
@@ -179,7 +177,6 @@ impl TesseraApp {
             details: false,
             about: false,
             export_path: String::new(),
-            export_format: tessera_core::cert::ExportFormat::Pem,
             exported: None,
             report: None,
             report_personal: false,

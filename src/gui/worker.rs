@@ -57,6 +57,8 @@ pub enum Request {
         /// Replace an existing file (only after the user said so).
         overwrite: bool,
     },
+    /// Save the helpdesk report's text in the documents folder, under a name of its own.
+    SaveReport(String),
     /// Build the helpdesk report.
     Report {
         /// Include name and codice fiscale.
@@ -83,6 +85,7 @@ impl std::fmt::Debug for Request {
             Request::ChangePin(_) => "ChangePin(***)",
             Request::Unblock(_) => "Unblock(***)",
             Request::Export { .. } => "Export",
+            Request::SaveReport(_) => "SaveReport",
             Request::Report { .. } => "Report",
             Request::Selftest(..) => "Selftest(***)",
             Request::BrowserStatus(_) => "BrowserStatus",
@@ -341,6 +344,10 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
         Request::Export { der, format, path, overwrite } => {
             let res = service::export_certificate(&der, format, &path, overwrite).map(|()| path);
             send(Event::Exported(res.map_err(Error::from)));
+        }
+        Request::SaveReport(text) => {
+            let dir = dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir).unwrap_or_else(|| ".".into());
+            send(Event::Exported(crate::report::save_new(&dir, &text)));
         }
         Request::Report { include_personal_data } => busy(&send, || {
             let rs = readers(source).map(|v| v.into_iter().map(|r| (r, None)).collect());

@@ -1,6 +1,7 @@
 //! Error messages: what happened and what to do next, in every language.
 
-use super::{Lang, Text, Ui, tr, ui as ui_text};
+use super::actions::{Surface, fill};
+use super::{Lang, Text, tr};
 use crate::advice::{Advice, Issuer, advice};
 use crate::Error;
 use crate::browser::BrowserError;
@@ -189,16 +190,6 @@ fn describe_transport(e: &TransportError, lang: Lang) -> Described {
     }
 }
 
-/// Where a message is shown: the command line names commands and flags, the window names its
-/// own buttons and menus and never a command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Surface {
-    /// `tessera …` in a terminal.
-    Cli,
-    /// The window.
-    Window,
-}
-
 /// Describes any error for the command line, with advice that names no office.
 pub fn describe_error(e: &Error, lang: Lang) -> Described {
     describe_error_for(e, lang, None, Surface::Cli)
@@ -209,75 +200,6 @@ pub fn describe_error(e: &Error, lang: Lang) -> Described {
 pub fn describe_error_for(e: &Error, lang: Lang, issuer: Option<Issuer>, surface: Surface) -> Described {
     let m = describe_any(e, lang, issuer);
     Described { what: fill(&m.what, lang, surface), next: fill(&m.next, lang, surface) }
-}
-
-/// Puts the ways to act into a message: `{unblock}`, `{demo}`, `{report}`… become a command on
-/// the command line and the button, menu or page in the window.
-fn fill(text: &str, lang: Lang, surface: Surface) -> String {
-    if !text.contains('{') {
-        return text.to_owned();
-    }
-    let quoted = |label: &str| match lang {
-        Lang::It => format!("«{label}»"),
-        Lang::En => format!("\u{201c}{label}\u{201d}"),
-        Lang::De => format!("\u{201e}{label}\u{201c}"),
-    };
-    let window = surface == Surface::Window;
-    let help_report = format!("{} → {}", quoted(ui_text(lang, Ui::Help)), quoted(ui_text(lang, Ui::ReportTitle)));
-    let tokens: [(&str, String); 9] = [
-        ("{pcscd_cmd}", if window { String::new() } else { " (sudo systemctl start pcscd)".into() }),
-        ("{demo}", if window { format!("{} {}", lang.pick("menu", "menu", "Menü"), quoted(ui_text(lang, Ui::DemoMenu))) } else { "tessera status --demo".into() }),
-        ("{report}", if window { help_report } else { "tessera report".into() }),
-        ("{unblock}", if window { quoted(ui_text(lang, Ui::UnblockPin)) } else { "tessera pin unblock".into() }),
-        ("{forgot}", if window { quoted(ui_text(lang, Ui::ForgotPin)) } else { "tessera pin unblock".into() }),
-        (
-            "{readers_hint}",
-            if window {
-                lang.pick("I lettori che Tessera vede sono elencati nella schermata principale.", "The readers Tessera sees are listed on the home screen.", "Die Lesegeräte, die Tessera sieht, stehen auf dem Startbildschirm.").into()
-            } else {
-                lang.pick("Elenca i lettori con: tessera readers", "List the readers with: tessera readers", "Lesegeräte anzeigen mit: tessera readers").into()
-            },
-        ),
-        (
-            "{allow_sim}",
-            if window {
-                lang.pick("la finestra non lo consente.", "the window does not allow it.", "das Fenster erlaubt es nicht.").into()
-            } else {
-                lang.pick("aggiungi --allow-simulated-card.", "add --allow-simulated-card.", "--allow-simulated-card hinzufügen.").into()
-            },
-        ),
-        (
-            "{replace_hint}",
-            if window {
-                lang.pick("Scegli un altro nome di file.", "Choose another file name.", "Wählen Sie einen anderen Dateinamen.").into()
-            } else {
-                lang.pick(
-                    "Scegli un altro nome di file, oppure usa --force per sostituire quello esistente.",
-                    "Choose another file name, or use --force to replace the existing file.",
-                    "Wählen Sie einen anderen Dateinamen oder ersetzen Sie die vorhandene Datei mit --force.",
-                )
-                .into()
-            },
-        ),
-        (
-            "{last_try_hint}",
-            if window {
-                lang.pick("Nulla è stato inviato.", "Nothing was sent.", "Nichts wurde gesendet.").into()
-            } else {
-                lang.pick(
-                    "Nulla è stato inviato. Se sei sicuro, ripeti il comando aggiungendo --confirm-last-try.",
-                    "Nothing was sent. If you are sure, repeat the command adding --confirm-last-try.",
-                    "Nichts wurde gesendet. Wenn Sie sicher sind, wiederholen Sie den Befehl mit --confirm-last-try.",
-                )
-                .into()
-            },
-        ),
-    ];
-    let mut out = text.to_owned();
-    for (token, value) in tokens {
-        out = out.replace(token, &value);
-    }
-    out
 }
 
 fn describe_any(e: &Error, lang: Lang, issuer: Option<Issuer>) -> Described {

@@ -182,17 +182,16 @@ fn ensure(set: Set) -> Result {
         return Ok(());
     };
     let commands = manager.install_commands(&need.missing);
+    let shown = commands.iter().map(|c| c.join(" ")).collect::<Vec<_>>().join(" && ");
     if env::var_os("TESSERA_NO_INSTALL").is_some() {
-        let shown: Vec<String> = commands.iter().map(|c| c.join(" ")).collect();
-        return Err(Failure::new(format!("TESSERA_NO_INSTALL is set; install them with: {}", shown.join(" && "))));
+        return Err(Failure::new(format!("TESSERA_NO_INSTALL is set; install them with: {shown}")));
     }
     let sudo = if packages::is_root() {
         false
     } else if packages::on_path("sudo") {
         true
     } else {
-        let shown: Vec<String> = commands.iter().map(|c| c.join(" ")).collect();
-        return Err(Failure::new(format!("not root and no sudo; as root, run: {}", shown.join(" && "))));
+        return Err(Failure::new(format!("not root and no sudo; as root, run: {shown}")));
     };
     for argv in commands {
         eprintln!("xtask: running {}{}", if sudo { "sudo " } else { "" }, argv.join(" "));

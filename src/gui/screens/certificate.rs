@@ -43,7 +43,6 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
                 let mut path = std::path::PathBuf::from(app.export_path.trim());
                 path.set_extension(ext);
                 app.export_path = path.display().to_string();
-                app.export_format = format;
                 app.send(Request::Export { der: der.clone(), format, path, overwrite: false });
             }
         }
@@ -63,8 +62,10 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         None => {}
     }
     if replace {
+        // The same file again: its extension says which format was asked for.
         let path = std::path::PathBuf::from(app.export_path.trim());
-        app.send(Request::Export { der: der.clone(), format: app.export_format, path, overwrite: true });
+        let format = if path.extension().is_some_and(|e| e == "der") { ExportFormat::Der } else { ExportFormat::Pem };
+        app.send(Request::Export { der: der.clone(), format, path, overwrite: true });
     }
     ui.add_space(16.0);
     if ui.button(ui_text(lang, Ui::Back)).clicked() {

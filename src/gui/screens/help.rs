@@ -34,8 +34,9 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         crate::gui::widgets::copy_button(ui, lang, "report", ui_text(lang, Ui::Copy), &text);
         if ui.button(ui_text(lang, Ui::SaveReport)).clicked() {
-            let dir = dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir).unwrap_or_else(|| ".".into());
-            app.exported = Some(save_report(&dir, &text));
+            // Written by the card worker: file I/O stays off the window's thread.
+            app.exported = None;
+            app.send(crate::gui::worker::Request::SaveReport(text.clone()));
         }
     });
     match &app.exported {
@@ -153,22 +154,4 @@ pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
         }
     });
     back(app, ui);
-}
-
-/// Saves the report in `dir` under a name no other file has (tessera-rapporto.txt, then
-/// tessera-rapporto-2.txt, …): an earlier report is never overwritten.
-fn save_report(dir: &std::path::Path, text: &str) -> Result<std::path::PathBuf, crate::Error> {
-    use tessera_core::fsio::{Existing, write};
-    let mut last = None;
-    for n in 1..=99 {
-        let name = if n == 1 { "tessera-rapporto.txt".to_owned() } else { format!("tessera-rapporto-{n}.txt") };
-        let path = dir.join(name);
-        match write(&path, text.as_bytes(), Existing::Refuse) {
-            Ok(()) => return Ok(path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some((path, e)),
-            Err(source) => return Err(crate::Error::Core(tessera_core::Error::Io { path: path.display().to_string(), source })),
-        }
-    }
-    let (path, source) = last.expect("99 names tried");
-    Err(crate::Error::Core(tessera_core::Error::Io { path: path.display().to_string(), source }))
 }
