@@ -3,6 +3,7 @@
 
 mod actions;
 mod errors;
+pub mod fluent;
 mod ui;
 
 pub use actions::Surface;
@@ -162,134 +163,14 @@ pub enum Text {
     SimulatedCard,
 }
 
-/// The text of `t` in `lang`.
+/// The text of `t` in `lang` (message `text-KEY` of locales/LANG.ftl).
 pub fn tr(lang: Lang, t: Text) -> &'static str {
-    use Text::*;
-    match t {
-        Reader => lang.pick("Lettore", "Reader", "Lesegerät"),
-        CardType => lang.pick("Tipo di carta", "Card type", "Kartentyp"),
-        Model => lang.pick("Modello", "Model", "Modell"),
-        Holder => lang.pick("Titolare", "Holder", "Inhaber"),
-        CodiceFiscale => lang.pick("Codice fiscale", "Tax code (codice fiscale)", "Steuernummer (codice fiscale)"),
-        CardNumber => lang.pick("Numero carta", "Card number", "Kartennummer"),
-        Certificate => lang.pick("Certificato", "Certificate", "Zertifikat"),
-        ValidUntil => lang.pick("valido fino al", "valid until", "gültig bis"),
-        DaysLeft => lang.pick("giorni rimasti", "days left", "Tage übrig"),
-        Expired => lang.pick("SCADUTO", "EXPIRED", "ABGELAUFEN"),
-        PinTries => lang.pick("Tentativi PIN rimasti", "PIN tries left", "Verbleibende PIN-Versuche"),
-        PukTries => lang.pick("Tentativi PUK rimasti", "PUK tries left", "Verbleibende PUK-Versuche"),
-        Unknown => lang.pick("non noto (la carta non lo comunica)", "unknown (the card does not tell)", "unbekannt (die Karte teilt es nicht mit)"),
-        Blocked => lang.pick("BLOCCATO", "BLOCKED", "GESPERRT"),
-        Issuer => lang.pick("Emittente", "Issuer", "Aussteller"),
-        Serial => lang.pick("Numero di serie", "Serial number", "Seriennummer"),
-        ValidFrom => lang.pick("Valido dal", "Valid from", "Gültig ab"),
-        KeyUsage => lang.pick("Uso della chiave", "Key usage", "Schlüsselverwendung"),
-        PublicKey => lang.pick("Chiave pubblica", "Public key", "Öffentlicher Schlüssel"),
-        Subject => lang.pick("Soggetto", "Subject", "Inhaber-DN"),
-        DemoBanner => lang.pick(
-            "CARTA DIMOSTRATIVA: carta simulata per prova e formazione, non è una carta reale.",
-            "DEMO CARD: a simulated card for practice and training, not a real card.",
-            "DEMO-KARTE: eine simulierte Karte zum Üben, keine echte Karte.",
-        ),
-        PromptCurrentPin => lang.pick("PIN attuale: ", "Current PIN: ", "Aktuelle PIN: "),
-        PromptNewPin => lang.pick("Nuovo PIN: ", "New PIN: ", "Neue PIN: "),
-        PromptNewPinAgain => lang.pick("Ripeti il nuovo PIN: ", "New PIN again: ", "Neue PIN wiederholen: "),
-        PromptPuk => lang.pick("PUK: ", "PUK: ", "PUK: "),
-        PutCardBackToCheck => lang.pick(
-            "Reinserisci la carta nello stesso lettore: Tessera legge solo i tentativi rimasti (nessun PIN viene inviato).",
-            "Put the card back in the same reader: Tessera only reads the tries left (no PIN is sent).",
-            "Stecken Sie die Karte wieder in dasselbe Lesegerät: Tessera liest nur die verbleibenden Versuche (keine PIN wird gesendet).",
-        ),
-        WaitingForOtherProgram => lang.pick(
-            "Attendo che un altro programma (browser, altro software della carta) liberi la carta…",
-            "Waiting for another program (a browser, other card software) to release the card…",
-            "Warte, bis ein anderes Programm (Browser, andere Kartensoftware) die Karte freigibt…",
-        ),
-        GaveUpWaiting => lang.pick(
-            "Ho smesso di attendere: nulla è stato inviato alla carta. Chiudi il browser o l'altro programma e riprova.",
-            "Stopped waiting: nothing was sent to the card. Close the browser or the other program and try again.",
-            "Warten beendet: Nichts wurde an die Karte gesendet. Schließen Sie den Browser oder das andere Programm und versuchen Sie es erneut.",
-        ),
-        MuteAfterSecret => lang.pick(
-            "Un PIN o PUK era già stato inviato: potrebbe essere arrivato alla carta. Estrai e reinserisci la carta e guarda i tentativi rimasti prima di riprovare.",
-            "A PIN or PUK had already been sent: it may have reached the card. Take the card out, put it back and look at the tries left before trying again.",
-            "Eine PIN oder PUK war bereits gesendet: Sie hat die Karte möglicherweise erreicht. Karte herausnehmen, wieder einstecken und die verbleibenden Versuche prüfen, bevor Sie es erneut versuchen.",
-        ),
-        CardDoesNotAnswer => lang.pick(
-            "La carta non risponde da 15 secondi.",
-            "The card has not answered for 15 seconds.",
-            "Die Karte antwortet seit 15 Sekunden nicht.",
-        ),
-        TakeCardOut => lang.pick(
-            "Estrai la carta dal lettore e reinseriscila.",
-            "Take the card out of the reader and put it back.",
-            "Nehmen Sie die Karte aus dem Lesegerät und stecken Sie sie wieder ein.",
-        ),
-        MuteNothingSecret => lang.pick(
-            "Nessun PIN o PUK era stato inviato.",
-            "No PIN or PUK had been sent.",
-            "Keine PIN oder PUK war gesendet worden.",
-        ),
-        WaitingUpTo60s => lang.pick("Attendo fino a 60 secondi…", "Waiting up to 60 seconds…", "Warte bis zu 60 Sekunden…"),
-        CouldNotCheck => lang.pick(
-            "Non è stato possibile leggere la carta. Quando la reinserisci, apri Tessera e guarda i tentativi rimasti prima di usare un PIN: se il contatore PIN è pieno dopo un cambio, vale il nuovo PIN.",
-            "The card could not be read. When you put it back, open Tessera and look at the tries left before using any PIN: if the PIN counter is full after a change, the new PIN is in force.",
-            "Die Karte konnte nicht gelesen werden. Wenn Sie sie wieder einstecken, öffnen Sie Tessera und sehen Sie sich die verbleibenden Versuche an, bevor Sie eine PIN verwenden: Ist der PIN-Zähler nach einer Änderung voll, gilt die neue PIN.",
-        ),
-        PinChanged => lang.pick("PIN cambiato. Da ora usa il nuovo PIN.", "PIN changed. Use the new PIN from now on.", "PIN geändert. Verwenden Sie ab jetzt die neue PIN."),
-        PinUnblocked => lang.pick(
-            "PIN sbloccato e sostituito con il nuovo PIN. I tentativi sono di nuovo 3.",
-            "PIN unblocked and replaced by the new PIN. You have 3 tries again.",
-            "PIN entsperrt und durch die neue PIN ersetzt. Sie haben wieder 3 Versuche.",
-        ),
-        LastTryWarningPin => lang.pick(
-            "ATTENZIONE: resta UN SOLO tentativo per il PIN. Se sbagli, il PIN si blocca e servirà il PUK.",
-            "WARNING: only ONE PIN try is left. If it is wrong, the PIN blocks and you will need the PUK.",
-            "ACHTUNG: Nur noch EIN PIN-Versuch. Ist er falsch, wird die PIN gesperrt und Sie brauchen die PUK.",
-        ),
-        LastTryWarningPuk => lang.pick(
-            "ATTENZIONE: resta UN SOLO tentativo per il PUK. Se sbagli, la carta diventa inutilizzabile.",
-            "WARNING: only ONE PUK try is left. If it is wrong, the card becomes unusable.",
-            "ACHTUNG: Nur noch EIN PUK-Versuch. Ist er falsch, wird die Karte unbrauchbar.",
-        ),
-        UnknownTriesWarning => lang.pick(
-            "La carta non comunica quanti tentativi restano: questo potrebbe essere l'ultimo.",
-            "The card does not tell how many tries are left: this could be the last one.",
-            "Die Karte teilt nicht mit, wie viele Versuche bleiben: dies könnte der letzte sein.",
-        ),
-        ConfirmLastTry => lang.pick(
-            "Vuoi davvero usare questo tentativo? Scrivi SI per continuare: ",
-            "Do you really want to use this try? Type YES to continue: ",
-            "Möchten Sie diesen Versuch wirklich verwenden? Geben Sie JA ein, um fortzufahren: ",
-        ),
-        WeakPinUseAnyway => lang.pick("Usarlo comunque? [s/N] ", "Use it anyway? [y/N] ", "Trotzdem verwenden? [j/N] "),
-        Cancelled => lang.pick("Annullato: nulla è stato inviato alla carta.", "Cancelled: nothing was sent to the card.", "Abgebrochen: nichts wurde an die Karte gesendet."),
-        NoReaders => lang.pick(
-            "Nessun lettore di smart card trovato. Collega il lettore; per provare Tessera senza carta: tessera status --demo",
-            "No smart-card reader found. Connect the reader; to try Tessera without a card: tessera status --demo",
-            "Kein Kartenlesegerät gefunden. Schließen Sie das Lesegerät an; zum Ausprobieren ohne Karte: tessera status --demo",
-        ),
-        CardPresent => lang.pick("carta inserita", "card inserted", "Karte eingesteckt"),
-        NoCardInReader => lang.pick("nessuna carta", "no card", "keine Karte"),
-        Exported => lang.pick("Certificato salvato in", "Certificate saved to", "Zertifikat gespeichert in"),
-        PukLowWarning => lang.pick(
-            "Restano pochi tentativi PUK: controlla bene il PUK (busta consegnata con la carta) prima di inserirlo.",
-            "Few PUK tries are left: check the PUK carefully (the envelope that came with the card) before typing it.",
-            "Nur noch wenige PUK-Versuche: Prüfen Sie die PUK (Umschlag zur Karte) sorgfältig, bevor Sie sie eingeben.",
-        ),
-        Supported => lang.pick("gestita da Tessera", "supported by Tessera", "von Tessera unterstützt"),
-        NotSupported => lang.pick("non gestita da Tessera", "not supported by Tessera", "nicht von Tessera unterstützt"),
-        MaybeCnsOverNfc => lang.pick(
-            "potrebbe essere una CNS letta via NFC (senza contatto): appoggiala al lettore per verificarlo",
-            "possibly a CNS over NFC (contactless): put it on the reader to check",
-            "möglicherweise eine CNS über NFC (kontaktlos): Legen Sie sie zum Prüfen auf das Lesegerät",
-        ),
-        SimulatedCard => lang.pick(
-            "CARTA SIMULATA: questa carta è il simulatore di Tessera (autorità di prova), non una carta reale.",
-            "SIMULATED CARD: this card is Tessera's simulator (test authority), not a real card.",
-            "SIMULIERTE KARTE: Diese Karte ist Tesseras Simulator (Test-Zertifizierungsstelle), keine echte Karte.",
-        ),
-    }
+    fluent::text(lang, &format!("text-{}", fluent::kebab(&format!("{t:?}"))))
+}
+
+impl Text {
+    /// Every key (the test that each has a message in every language walks them).
+    pub const ALL: [Text; 51] = [Text::Reader, Text::CardType, Text::Model, Text::Holder, Text::CodiceFiscale, Text::CardNumber, Text::Certificate, Text::ValidUntil, Text::DaysLeft, Text::Expired, Text::PinTries, Text::PukTries, Text::Unknown, Text::Blocked, Text::Issuer, Text::Serial, Text::ValidFrom, Text::KeyUsage, Text::PublicKey, Text::Subject, Text::DemoBanner, Text::PromptCurrentPin, Text::PromptNewPin, Text::PromptNewPinAgain, Text::PromptPuk, Text::PinChanged, Text::PutCardBackToCheck, Text::WaitingUpTo60s, Text::WaitingForOtherProgram, Text::GaveUpWaiting, Text::MuteAfterSecret, Text::MuteNothingSecret, Text::CardDoesNotAnswer, Text::TakeCardOut, Text::CouldNotCheck, Text::PinUnblocked, Text::LastTryWarningPin, Text::LastTryWarningPuk, Text::UnknownTriesWarning, Text::ConfirmLastTry, Text::WeakPinUseAnyway, Text::Cancelled, Text::NoReaders, Text::CardPresent, Text::NoCardInReader, Text::Exported, Text::PukLowWarning, Text::Supported, Text::NotSupported, Text::MaybeCnsOverNfc, Text::SimulatedCard];
 }
 
 /// A weak-PIN warning's text.
