@@ -109,8 +109,6 @@ ui-forgot-pin = PIN vergessen
 ui-certificate = Zertifikat
 ui-details = Details
 ui-helpdesk-details = Details für den Support
-ui-step = Schritt
-ui-of = von
 ui-current-pin-label = Aktuelle PIN
 ui-new-pin-label = Neue PIN
 ui-new-pin-again-label = Neue PIN wiederholen
@@ -146,7 +144,6 @@ ui-valid-until = Gültig bis
 ui-serial = Seriennummer
 ui-issuer = Aussteller
 ui-key-usage = Schlüsselverwendung
-ui-days-left = Tage übrig
 ui-expired = ABGELAUFEN
 ui-pin-step-1help = Geben Sie Ihre heutige PIN ein. Nichts wird an die Karte gesendet, bevor Sie in Schritt 3 bestätigen.
 ui-pin-step-2help = Wählen Sie die neue PIN und geben Sie sie zweimal ein.
@@ -214,13 +211,15 @@ faq-browser-1 = Drücken Sie in der Kartenansicht „{ ui-browser }".
 faq-browser-2 = Schließen Sie Firefox und drücken Sie dann „{ ui-set-up-all }".
 faq-browser-3 = Öffnen Sie den Browser wieder, gehen Sie zur Website und wählen Sie die Anmeldung mit der Karte (CNS, oder „Entra con CIE" mit dem Lesegerät): Der Browser fragt nach der PIN.
 faq-open = Öffnen
-help-report-title = Der Bericht für den Support
 help-report-intro = Wenn Sie den Support anrufen, werden Sie nach diesen Angaben gefragt: Sie können sie vorlesen, kopieren oder speichern. Die PIN steht nie darin.
 
 ## The helpdesk report (in the user's language; the helpdesk reads it back).
 
 report-os = Betriebssystem
 report-service = Smartcard-Dienst
+report-service-running = läuft
+report-service-stopped = läuft nicht
+report-service-demo = nicht verwendet (Demo-Karte)
 report-reader = Lesegerät
 report-card-in = Karte gesteckt
 report-no-card = keine Karte
@@ -233,7 +232,7 @@ report-card-number = Kartennummer
 report-pin-tries = Verbleibende PIN-Versuche
 report-puk-tries = Verbleibende PUK-Versuche
 report-unknown = unbekannt
-report-cert-until = Zertifikat gültig bis
+report-cert-until = Zertifikat läuft ab
 report-cert-days = { $days ->
     [one] 1 Tag
    *[other] { $days } Tage

@@ -109,8 +109,6 @@ ui-forgot-pin = I forgot my PIN
 ui-certificate = Certificate
 ui-details = Details
 ui-helpdesk-details = Helpdesk details
-ui-step = Step
-ui-of = of
 ui-current-pin-label = Current PIN
 ui-new-pin-label = New PIN
 ui-new-pin-again-label = New PIN again
@@ -146,7 +144,6 @@ ui-valid-until = Valid until
 ui-serial = Serial number
 ui-issuer = Issuer
 ui-key-usage = Key usage
-ui-days-left = days left
 ui-expired = EXPIRED
 ui-pin-step-1help = Type the PIN you use today. Nothing is sent to the card until you confirm at step 3.
 ui-pin-step-2help = Choose the new PIN and type it twice.
@@ -214,13 +211,15 @@ faq-browser-1 = On the card screen, press "{ ui-browser }".
 faq-browser-2 = Close Firefox, then press "{ ui-set-up-all }".
 faq-browser-3 = Open the browser again, go to the website and choose to log in with the card (CNS, or "Entra con CIE" with the reader): the browser asks for the PIN.
 faq-open = Go
-help-report-title = The report for the helpdesk
 help-report-intro = If you call the helpdesk, they will ask for these details: you can read them out, copy them or save them. The PIN is never in it.
 
 ## The helpdesk report (in the user's language; the helpdesk reads it back).
 
 report-os = Operating system
 report-service = Smart-card service
+report-service-running = running
+report-service-stopped = not running
+report-service-demo = not used (demo card)
 report-reader = Reader
 report-card-in = card inserted
 report-no-card = no card
@@ -233,7 +232,7 @@ report-card-number = Card number
 report-pin-tries = PIN tries left
 report-puk-tries = PUK tries left
 report-unknown = unknown
-report-cert-until = Certificate valid until
+report-cert-until = Certificate expires
 report-cert-days = { $days ->
     [one] 1 day
    *[other] { $days } days

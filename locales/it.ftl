@@ -109,8 +109,6 @@ ui-forgot-pin = Ho dimenticato il PIN
 ui-certificate = Certificato
 ui-details = Dettagli
 ui-helpdesk-details = Dettagli per l'assistenza
-ui-step = Passo
-ui-of = di
 ui-current-pin-label = PIN attuale
 ui-new-pin-label = Nuovo PIN
 ui-new-pin-again-label = Ripeti il nuovo PIN
@@ -146,7 +144,6 @@ ui-valid-until = Valido fino al
 ui-serial = Numero di serie
 ui-issuer = Emittente
 ui-key-usage = Uso della chiave
-ui-days-left = giorni rimasti
 ui-expired = SCADUTO
 ui-pin-step-1help = Scrivi il PIN che usi oggi. Nulla viene inviato alla carta finché non confermi al passo 3.
 ui-pin-step-2help = Scegli il nuovo PIN e scrivilo due volte.
@@ -214,13 +211,15 @@ faq-browser-1 = Nella schermata della carta premi «{ ui-browser }».
 faq-browser-2 = Chiudi Firefox, poi premi «{ ui-set-up-all }».
 faq-browser-3 = Riapri il browser, apri il sito e scegli l'accesso con la carta (CNS, o «Entra con CIE» con il lettore): il browser chiede il PIN.
 faq-open = Vai
-help-report-title = Il rapporto per l'assistenza
 help-report-intro = Se chiami l'assistenza ti chiederanno questi dati: puoi leggerli, copiarli o salvarli. Il PIN non c'è mai.
 
 ## The helpdesk report (in the user's language; the helpdesk reads it back).
 
 report-os = Sistema operativo
 report-service = Servizio smart card
+report-service-running = attivo
+report-service-stopped = non attivo
+report-service-demo = non usato (carta demo)
 report-reader = Lettore
 report-card-in = carta inserita
 report-no-card = nessuna carta
@@ -233,7 +232,7 @@ report-card-number = Numero carta
 report-pin-tries = Tentativi PIN rimasti
 report-puk-tries = Tentativi PUK rimasti
 report-unknown = non noto
-report-cert-until = Certificato valido fino al
+report-cert-until = Scadenza del certificato
 report-cert-days = { $days ->
     [one] 1 giorno
    *[other] { $days } giorni

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Renders a PNG of every screen and state of the window, in Italian and English, on the demo
-# card, under a virtual X display (Xvfb; Mesa's software OpenGL). Output: target/screenshots/.
+# Renders a PNG of every screen and state of the window, in Italian and English, light and dark,
+# at 100 % and 200 % text size, on the demo card, under a virtual X display (Xvfb; Mesa's software
+# OpenGL). Theme and text size come from the settings file, as a user's choice would. Then
+# measures the contrast of every line of text on them (examples/contrast.rs; fails below 4.5:1
+# or when text is cut off at the side).
+# Output: target/screenshots/LANG-SCREEN[-dark][-200].png (+ .text.tsv: where the text is).
 # Needs: xvfb, libgl1-mesa-dri, libegl1 (Debian). Usage: scripts/screenshots.sh [OUTDIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/screenshots}
 mkdir -p "$out"
-cargo build --release --locked -q
+cargo build --release --locked -q --bin tessera --example contrast
 bin=target/release/tessera
 command -v Xvfb >/dev/null || { echo "screenshots.sh: install xvfb (apt-get install xvfb libgl1-mesa-dri libegl1)" >&2; exit 1; }
 
@@ -50,16 +54,26 @@ selftest        cps      fresh          selftest
 selftest-done   cps      fresh          selftest-done
 "
 n=0
-for lang in it en; do
-  while read -r name profile preset screen; do
-    [ -n "$name" ] || continue
-    file="$out/$lang-$name.png"
-    rm -f "$file"
-    DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 TESSERA_CONFIG_DIR="$out/.config" \
-      TESSERA_SCREENSHOT="$file" TESSERA_SCREEN="$screen" \
-      timeout 60 "$bin" --demo="$preset" --demo-profile "$profile" --lang "$lang" 2>/dev/null || true
-    [ -s "$file" ] || { echo "screenshots.sh: no picture for $lang $name" >&2; exit 1; }
-    n=$((n + 1))
-  done <<<"$shots"
+for variant in "" -dark -200 -dark-200; do
+  config="$out/.config$variant"
+  mkdir -p "$config"
+  theme=light; [[ $variant == *dark* ]] && theme=dark
+  size=100; [[ $variant == *200* ]] && size=200
+  printf '{ "theme": "%s", "text_size": %s }\n' "$theme" "$size" >"$config/settings.json"
+  for lang in it en; do
+    while read -r name profile preset screen; do
+      [ -n "$name" ] || continue
+      file="$out/$lang-$name$variant.png"
+      rm -f "$file" "${file%.png}.text.tsv"
+      DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 TESSERA_CONFIG_DIR="$config" \
+        TESSERA_SCREENSHOT="$file" TESSERA_SCREEN="$screen" \
+        timeout 60 "$bin" --demo="$preset" --demo-profile "$profile" --lang "$lang" 2>/dev/null || true
+      [ -s "$file" ] || { echo "screenshots.sh: no picture for $lang $name$variant" >&2; exit 1; }
+      n=$((n + 1))
+    done <<<"$shots"
+  done
 done
 echo "screenshots: $n PNG files in $out"
+# Text contrast (WCAG AA: 4.5:1) and no text cut off, on every picture.
+target/release/examples/contrast --min 4.5 "$out" >"$out/contrast.txt" || { grep -B1 FAIL "$out/contrast.txt" >&2; tail -1 "$out/contrast.txt" >&2; exit 1; }
+tail -1 "$out/contrast.txt"

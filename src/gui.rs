@@ -5,6 +5,7 @@ pub mod app;
 mod icon;
 mod screens;
 pub mod settings;
+pub mod theme;
 pub mod widgets;
 pub mod worker;
 
@@ -30,7 +31,9 @@ pub struct GuiOptions {
 /// Opens the window and runs until it is closed.
 pub fn run(opts: GuiOptions) -> ExitCode {
     let s = settings::Settings::load();
-    let size = s.window.unwrap_or([720.0, 640.0]);
+    // The size the window had (in screen units); the first time, large enough for the text size.
+    let zoom = f32::from(theme::text_size(s.text_size)) / 100.0;
+    let size = s.window.unwrap_or([(820.0 * zoom).min(1280.0), (720.0 * zoom).min(1000.0)]);
     let viewport = egui::ViewportBuilder::default()
         .with_title("Tessera")
         .with_app_id("tessera")

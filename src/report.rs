@@ -52,6 +52,15 @@ pub struct CardReport {
     pub simulated_card: bool,
 }
 
+/// A browser found on the system, and its version as the browser says it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InstalledBrowser {
+    /// "Firefox", "Chromium", "Google Chrome", "Microsoft Edge".
+    pub name: &'static str,
+    /// E.g. "Mozilla Firefox 128.5.0esr", "Chromium 131.0.6778.85 built on Debian 12.8".
+    pub version: String,
+}
+
 /// The whole report.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Report {
@@ -69,6 +78,8 @@ pub struct Report {
     pub card_error: Option<String>,
     /// Browser databases and whether the module is registered.
     pub browsers: Vec<DatabaseState>,
+    /// The browsers installed, with their versions (the helpdesk asks for them).
+    pub installed_browsers: Vec<InstalledBrowser>,
     /// PKCS#11 modules for each card family.
     pub pkcs11_modules: Vec<ModuleChoice>,
     /// The most recent errors (newest last).
@@ -97,6 +108,7 @@ pub fn build(
     conn: Result<Box<dyn Connection>>,
     include_personal_data: bool,
     demo: bool,
+    lang: crate::i18n::Lang,
 ) -> Report {
     let service = match &readers {
         _ if demo => "not used (demo card)".to_owned(),
@@ -130,7 +142,7 @@ pub fn build(
                 None,
             )
         }
-        Err(e) => (None, Some(crate::i18n::describe_error(&e, crate::i18n::Lang::En).what)),
+        Err(e) => (None, Some(crate::i18n::describe_error(&e, lang).what)),
     };
     let modules = vec![browser::tessera_module(), browser::opensc_module(), browser::cie_module()];
     let lib_for_card = card.as_ref().and_then(|c| browser::module_for(&c.card_type).path).or_else(|| modules[0].path.clone());
@@ -143,6 +155,7 @@ pub fn build(
         card,
         card_error,
         browsers,
+        installed_browsers: installed_browsers(),
         pkcs11_modules: modules,
         last_errors: errlog::recent(),
         personal_data_included: include_personal_data,
@@ -150,54 +163,145 @@ pub fn build(
     }
 }
 
-/// A plain-text rendering (for copy/paste into an e-mail).
-pub fn to_text(r: &Report) -> String {
+/// A plain-text rendering in the user's language (for reading out, or pasting into an e-mail).
+pub fn to_text(r: &Report, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::fluent::{format, text};
+    let t = |id: &str| text(lang, id);
     let mut s = String::new();
     let mut line = |k: &str, v: &str| s.push_str(&format!("{k}: {v}\n"));
     line("Tessera", r.app_version);
-    line("OS", &r.os);
-    line("Smart-card service", &r.smart_card_service);
+    line(t("report-os"), &r.os);
+    let service = match r.smart_card_service.as_str() {
+        "running" => t("report-service-running"),
+        "not running" => t("report-service-stopped"),
+        s if s.starts_with("not used") => t("report-service-demo"),
+        other => other,
+    };
+    line(t("report-service"), service);
     for rd in &r.readers {
         let pinpad = match rd.pinpad {
-            Some(true) => "PIN pad",
-            Some(false) => "no PIN pad",
-            None => "PIN pad unknown",
+            Some(true) => t("report-pinpad-yes"),
+            Some(false) => t("report-pinpad-no"),
+            None => t("report-pinpad-unknown"),
         };
-        line("Reader", &format!("{} — {} — {pinpad} {}", rd.name, if rd.card_present { "card" } else { "no card" }, rd.atr));
+        let present = if rd.card_present { t("report-card-in") } else { t("report-no-card") };
+        line(t("report-reader"), &format!("{} — {present} — {pinpad} {}", rd.name, rd.atr).trim_end().to_owned());
     }
     match (&r.card, &r.card_error) {
         (Some(c), _) => {
-            line("Card", &format!("{} ({}){}", c.card_type, c.model, if c.simulated_card || r.demo { " [SIMULATED/DEMO]" } else { "" }));
-            line("Card number", c.card_number.as_deref().unwrap_or("-"));
+            let simulated = if c.simulated_card || r.demo { format!(" {}", t("report-simulated")) } else { String::new() };
+            line(t("report-card"), &format!("{} ({}){simulated}", c.card_type, c.model));
+            line(t("report-card-number"), &c.card_number.as_deref().map_or_else(|| "-".to_owned(), crate::i18n::grouped));
             line("ATR", &c.atr);
-            let t = |v: Option<u8>| v.map_or("unknown".to_owned(), |n| n.to_string());
-            line("PIN tries left", &t(c.pin_tries_left));
-            line("PUK tries left", &t(c.puk_tries_left));
-            line("Certificate valid until", &format!("{} ({} days)", c.cert_not_after.as_deref().unwrap_or("-"), c.cert_days_left.unwrap_or(0)));
+            let n = |v: Option<u8>| v.map_or_else(|| t("report-unknown").to_owned(), |n| n.to_string());
+            line(t("report-pin-tries"), &n(c.pin_tries_left));
+            line(t("report-puk-tries"), &n(c.puk_tries_left));
+            let until = c.cert_not_after.as_deref().map_or_else(|| "-".to_owned(), |d| crate::i18n::long_date(lang, d));
+            let days = format(lang, "report-cert-days", &[("days", c.cert_days_left.unwrap_or(0).into())]);
+            line(t("report-cert-until"), &format!("{until} ({days})"));
             if r.personal_data_included {
-                line("Holder", c.holder.as_deref().unwrap_or("-"));
-                line("Codice fiscale", c.codice_fiscale.as_deref().unwrap_or("-"));
+                line(t("report-holder"), c.holder.as_deref().unwrap_or("-"));
+                line(t("report-codice-fiscale"), c.codice_fiscale.as_deref().unwrap_or("-"));
             } else {
-                line("Personal data", "not included");
+                line(t("report-personal"), t("report-personal-left-out"));
             }
         }
-        (None, Some(e)) => line("Card", e),
-        (None, None) => line("Card", "-"),
+        (None, Some(e)) => line(t("report-card"), e),
+        (None, None) => line(t("report-card"), "-"),
+    }
+    if r.installed_browsers.is_empty() {
+        line(t("report-browser-installed"), t("report-browser-not-found"));
+    }
+    for b in &r.installed_browsers {
+        line(t("report-browser-installed"), &b.version);
     }
     for b in &r.browsers {
-        line(
-            "Browser",
-            &format!("{:?} {} — {}{}", b.db.browser, b.db.name, if b.registered { "set up" } else { "not set up" }, if b.in_use { " (open)" } else { "" }),
-        );
+        let state = if b.registered { t("report-set-up") } else { t("report-not-set-up") };
+        let open = if b.in_use { format!(" {}", t("report-open")) } else { String::new() };
+        line(t("report-browser"), &format!("{:?} {} — {state}{open}", b.db.browser, b.db.name));
     }
     for m in &r.pkcs11_modules {
-        line("PKCS#11", &format!("{}: {}", m.name, m.path.as_ref().map_or("not installed".to_owned(), |p| p.display().to_string())));
+        line("PKCS#11", &format!("{}: {}", m.name, m.path.as_ref().map_or_else(|| t("report-not-installed").to_owned(), |p| p.display().to_string())));
     }
     for e in &r.last_errors {
-        line("Recent error", e);
+        line(t("report-recent-error"), e);
     }
     s
 }
+
+/// The browsers installed and their versions, as each says it: `--version` on Linux,
+/// the registry on Windows, the bundle's Info.plist on macOS. A browser that does not answer
+/// within two seconds is left out.
+pub fn installed_browsers() -> Vec<InstalledBrowser> {
+    #[cfg(target_os = "linux")]
+    const CANDIDATES: &[(&str, &[&str])] = &[
+        ("Firefox", &["firefox", "--version"]),
+        ("Firefox", &["firefox-esr", "--version"]),
+        ("Chromium", &["chromium", "--version"]),
+        ("Chromium", &["chromium-browser", "--version"]),
+        ("Google Chrome", &["google-chrome", "--version"]),
+        ("Microsoft Edge", &["microsoft-edge", "--version"]),
+    ];
+    #[cfg(windows)]
+    const CANDIDATES: &[(&str, &[&str])] = &[
+        ("Firefox", &["reg", "query", r"HKLM\SOFTWARE\Mozilla\Mozilla Firefox", "/v", "CurrentVersion"]),
+        ("Google Chrome", &["reg", "query", r"HKCU\Software\Google\Chrome\BLBeacon", "/v", "version"]),
+        ("Microsoft Edge", &["reg", "query", r"HKCU\Software\Microsoft\Edge\BLBeacon", "/v", "version"]),
+    ];
+    #[cfg(target_os = "macos")]
+    const CANDIDATES: &[(&str, &[&str])] = &[
+        ("Firefox", &["defaults", "read", "/Applications/Firefox.app/Contents/Info", "CFBundleShortVersionString"]),
+        ("Google Chrome", &["defaults", "read", "/Applications/Google Chrome.app/Contents/Info", "CFBundleShortVersionString"]),
+        ("Microsoft Edge", &["defaults", "read", "/Applications/Microsoft Edge.app/Contents/Info", "CFBundleShortVersionString"]),
+    ];
+    #[cfg(not(any(target_os = "linux", windows, target_os = "macos")))]
+    const CANDIDATES: &[(&str, &[&str])] = &[];
+    let mut found: Vec<InstalledBrowser> = Vec::new();
+    for (name, cmd) in CANDIDATES {
+        let Some(out) = run_briefly(cmd) else { continue };
+        // Linux: the first line ("Mozilla Firefox 128.5.0esr"); Windows: the value after
+        // REG_SZ; macOS: the version alone.
+        let line = out.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+        let version = match out.lines().find_map(|l| l.split_once("REG_SZ")) {
+            Some((_, v)) => format!("{name} {}", v.trim()),
+            None if cfg!(target_os = "macos") => format!("{name} {line}"),
+            None => line.to_owned(),
+        };
+        if !version.is_empty() && !found.iter().any(|b| b.version == version) {
+            found.push(InstalledBrowser { name, version });
+        }
+    }
+    found
+}
+
+/// Runs a command found on the PATH and returns what it printed, if it ends well within two
+/// seconds (it is killed otherwise).
+fn run_briefly(cmd: &[&str]) -> Option<String> {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let found = std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(cmd[0]).is_file() || d.join(format!("{}.exe", cmd[0])).is_file()));
+    if !found {
+        return None;
+    }
+    let mut child = Command::new(cmd[0]).args(&cmd[1..]).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().ok()?;
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => break,
+            Ok(Some(_)) | Err(_) => return None,
+            Ok(None) if Instant::now() > deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take()?, &mut out).ok()?;
+    Some(out)
+}
+
 /// Saves a report in `dir` under a name no other file has (tessera-rapporto.txt, then
 /// tessera-rapporto-2.txt, …): an earlier report is never overwritten.
 pub fn save_new(dir: &std::path::Path, text: &str) -> Result<std::path::PathBuf, crate::Error> {

@@ -17,7 +17,7 @@ fn app(card: &SimCard) -> Harness<'static, TesseraApp> {
     let dir = std::env::temp_dir().join(format!("tessera-gui-{}-{:?}", std::process::id(), std::thread::current().id()));
     let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
     let app = TesseraApp::with_source(Source::Demo(card.clone()), Lang::It, settings, Instant::now(), || {});
-    let mut h = Harness::builder().with_size([800.0, 900.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
+    let mut h = Harness::builder().with_size([900.0, 1500.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
     settle(&mut h, |a| a.overview.is_some() && !a.busy);
     h
 }
@@ -244,6 +244,12 @@ fn language_switch_changes_the_visible_text() {
     click(&mut h, "Language");
     click(&mut h, "Deutsch");
     assert!(has_text(&h, "PIN ändern"));
+    // The help page and its report follow the language too.
+    click(&mut h, "Hilfe");
+    settle(&mut h, |a| a.report.is_some());
+    assert!(has_text(&h, "Häufige Fragen") && has_text(&h, "Wie ändere ich meine PIN?"));
+    let report = tessera::report::to_text(h.state().report.as_ref().expect("report"), h.state().lang);
+    assert!(report.contains("Kartennummer: 6022 0000 0012 3456"), "the report in German: {report}");
     // The choice is remembered in the settings file.
     let dir = std::env::temp_dir().join(format!("tessera-gui-{}-{:?}", std::process::id(), std::thread::current().id()));
     let saved = std::fs::read_to_string(dir.join("settings.json")).expect("settings saved");
@@ -269,7 +275,7 @@ fn window_follows_card_insertion_and_removal_through_pcscd() {
     let dir = std::env::temp_dir().join(format!("tessera-gui-pcsc-{}", std::process::id()));
     let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
     let app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
-    let mut h = Harness::builder().with_size([800.0, 900.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
+    let mut h = Harness::builder().with_size([900.0, 1500.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
     settle(&mut h, |a| a.card().is_some() && !a.busy);
     assert!(has_text(&h, "MARIA ESEMPIO") && !has_text(&h, "MODALITÀ DEMO"));
     tb.remove();
@@ -302,9 +308,62 @@ fn selftest_in_the_window_and_the_helpdesk_report() {
     click(&mut h, "Indietro");
     click(&mut h, "Aiuto");
     settle(&mut h, |a| a.report.is_some());
-    let text = tessera::report::to_text(h.state().report.as_ref().expect("report"));
-    assert!(text.contains("6022000000123456") && !text.contains("MARIA"), "{text}");
+    let text = tessera::report::to_text(h.state().report.as_ref().expect("report"), Lang::It);
+    assert!(text.contains("Numero carta: 6022 0000 0012 3456") && !text.contains("MARIA"), "{text}");
+    assert!(text.contains("Tentativi PIN rimasti: 3") && text.contains("Dati personali: non inclusi"), "in Italian: {text}");
     assert!(!text.contains(PIN));
+}
+
+/// The help page: the questions fold open on the steps the helpdesk reads aloud, numbered as
+/// the wizard numbers them, with a button to the wizard; the advice follows the card's issuer;
+/// the report below is in the window's language.
+#[test]
+fn help_page_answers_the_frequent_questions_with_the_wizard_steps() {
+    let card = SimCard::cie(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Aiuto");
+    settle(&mut h, |a| a.report.is_some());
+    for q in ["Come cambio il PIN?", "Ho dimenticato il PIN", "Il PIN è bloccato", "Ho perso il PUK, o il PUK è bloccato", "Ho perso la carta", "Come accedo ai siti con la carta?"] {
+        assert!(has_text(&h, q), "question {q}");
+    }
+    assert!(!has_text(&h, "Passo 1 di 3"), "answers start folded");
+    click(&mut h, "Come cambio il PIN?");
+    assert!(has_text(&h, "Passo 1 di 3: scrivi il PIN attuale e premi «Avanti»"));
+    assert!(has_text(&h, "Passo 3 di 3: controlla il riepilogo e fai clic su «Cambia il PIN ora»"), "the wizard's own button name");
+    click(&mut h, "Ho perso il PUK, o il PUK è bloccato");
+    assert!(has_text(&h, "Comune") && !has_text(&h, "APSS"), "a CIE's office is the Comune's");
+    assert!(has_text(&h, "Rapporto per l'assistenza"));
+    let report = tessera::report::to_text(h.state().report.as_ref().expect("report"), h.state().lang);
+    assert!(report.contains("Numero carta: CA 12345 XY"), "the report, in Italian: {report}");
+    // The button under the answer opens the wizard at step 1.
+    h.get_all_by_label("Cambia PIN").next().expect("button to the wizard").click();
+    h.run_steps(3);
+    assert!(has_text(&h, "Passo 1 di 3"));
+    assert_eq!(card.counters().pin_tries, 0, "reading help sends nothing");
+}
+
+/// The text size is a setting: the Appearance menu changes it (the whole window scales) and it
+/// is remembered with the theme.
+#[test]
+fn text_size_and_theme_are_chosen_in_the_appearance_menu_and_remembered() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    click(&mut h, "Aspetto");
+    click(&mut h, "150 %");
+    assert_eq!(h.state().text_size, 150);
+    assert_eq!(h.ctx.zoom_factor(), 1.5);
+    click(&mut h, "Aspetto");
+    click(&mut h, "Scuro");
+    h.run_steps(2);
+    assert_eq!(h.ctx.theme(), eframe::egui::Theme::Dark);
+    assert!(h.ctx.global_style().visuals.dark_mode, "dark theme");
+    let dir = std::env::temp_dir().join(format!("tessera-gui-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let saved = std::fs::read_to_string(dir.join("settings.json")).expect("settings saved");
+    assert!(saved.contains("\"text_size\": 150") && saved.contains("\"theme\": \"dark\""), "{saved}");
+    // A new window with these settings starts at 150 %, dark.
+    let settings = Settings::load_from(&dir.join("settings.json"));
+    assert_eq!((settings.text_size, settings.theme.as_deref()), (Some(150), Some("dark")));
 }
 
 #[test]

@@ -121,9 +121,9 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
                 .map_err(Error::from)
         };
         let conn: Result<Box<dyn Connection>> = super::open_unwatched(card).map(|o| o.conn);
-        Ok(report::build(readers, conn, include_personal_data, demo))
+        Ok(report::build(readers, conn, include_personal_data, demo, lang))
     })?;
-    let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r) };
+    let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r, lang) };
     if let Some(p) = out_file {
         let existing = if force { tessera_core::fsio::Existing::Replace } else { tessera_core::fsio::Existing::Refuse };
         tessera_core::fsio::write(p, text.as_bytes(), existing).map_err(|source| Error::Core(CoreError::Io { path: p.display().to_string(), source }))?;

@@ -133,6 +133,11 @@ pub struct TesseraApp {
     first_frame: bool,
     auto: Automation,
     pending_pin_event: bool,
+    /// Theme and text size (from the settings; the Appearance menu changes them).
+    pub theme: super::theme::Choice,
+    /// Text size in percent.
+    pub text_size: u16,
+    styled: bool,
     /// How many requests a caught bug stopped (the window went on each time).
     pub internal_errors: u32,
 }
@@ -163,7 +168,12 @@ impl TesseraApp {
             exit_after_first_frame: std::env::var_os("TESSERA_EXIT_AFTER_FIRST_FRAME").is_some(),
             ..Default::default()
         };
+        let theme = settings.theme.as_deref().map(super::theme::Choice::from_code).unwrap_or_default();
+        let text_size = super::theme::text_size(settings.text_size);
         Self {
+            theme,
+            text_size,
+            styled: false,
             lang,
             screen: Screen::Home,
             wizard: Wizard::default(),
@@ -219,7 +229,7 @@ impl TesseraApp {
         self.screen = screen;
         let card_type = self.card().map_or_else(|| "CPS".to_owned(), |c| c.card_type.clone());
         match screen {
-            Screen::Help => self.send(Request::Report { include_personal_data: self.report_personal }),
+            Screen::Help => self.send(Request::Report { include_personal_data: self.report_personal, lang: self.lang }),
             Screen::Browser => self.send(Request::BrowserStatus(card_type)),
             _ => {}
         }
@@ -307,7 +317,16 @@ impl TesseraApp {
             Lang::De => "de",
         }
         .to_owned());
-        let next = Settings { lang, window: size.or(self.settings.window), file: self.settings.file.clone() };
+        // In screen units (egui's points times the text size), as the window is opened.
+        let zoom = f32::from(self.text_size) / 100.0;
+        let size = size.map(|[w, h]| [w * zoom, h * zoom]);
+        let next = Settings {
+            lang,
+            window: size.or(self.settings.window),
+            theme: (self.theme != super::theme::Choice::System).then(|| self.theme.code().to_owned()),
+            text_size: (self.text_size != 100).then_some(self.text_size),
+            file: self.settings.file.clone(),
+        };
         if next != self.settings {
             self.settings = next;
             self.settings.save();
@@ -318,21 +337,35 @@ impl TesseraApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.handle_events();
         let ctx = ui.ctx().clone();
-        ctx.all_styles_mut(|s| {
-            s.text_styles.insert(egui::TextStyle::Body, egui::FontId::proportional(17.0));
-            s.text_styles.insert(egui::TextStyle::Button, egui::FontId::proportional(17.0));
-        });
+        if !self.styled {
+            self.styled = true;
+            super::theme::apply(&ctx, self.theme, self.text_size);
+        }
         egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
         self.stuck_banner(ui);
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| match self.screen {
-                Screen::Home => super::screens::home::show(self, ui),
-                Screen::Change => super::screens::pin::show_change(self, ui),
-                Screen::Unblock => super::screens::pin::show_unblock(self, ui),
-                Screen::Certificate => super::screens::certificate::show(self, ui),
-                Screen::Help => super::screens::help::show_report(self, ui),
-                Screen::Selftest => super::screens::help::show_selftest(self, ui),
-                Screen::Browser => super::screens::help::show_browser(self, ui),
+            egui::ScrollArea::vertical().auto_shrink([false; 2]).show(ui, |ui| {
+                // One column, centred, at most 720 points wide: lines stay short enough to read
+                // when the window grows, and wrap (never clip) when it shrinks or the text grows.
+                let avail = ui.available_width();
+                let column = avail.min(720.0);
+                ui.horizontal_top(|ui| {
+                    ui.add_space(((avail - column) / 2.0).max(0.0));
+                    ui.vertical(|ui| {
+                        ui.set_width(column);
+                        ui.add_space(8.0);
+                        match self.screen {
+                            Screen::Home => super::screens::home::show(self, ui),
+                            Screen::Change => super::screens::pin::show_change(self, ui),
+                            Screen::Unblock => super::screens::pin::show_unblock(self, ui),
+                            Screen::Certificate => super::screens::certificate::show(self, ui),
+                            Screen::Help => super::screens::help::show_report(self, ui),
+                            Screen::Selftest => super::screens::help::show_selftest(self, ui),
+                            Screen::Browser => super::screens::help::show_browser(self, ui),
+                        }
+                        ui.add_space(16.0);
+                    });
+                });
             });
         });
         if self.about {
@@ -409,7 +442,7 @@ impl TesseraApp {
 
     fn top_bar(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading(egui::RichText::new(ui_text(lang, Ui::AppTitle)).strong());
             ui.separator();
             ui.menu_button(ui_text(lang, Ui::DemoMenu), |ui| {
@@ -465,6 +498,7 @@ impl TesseraApp {
                     }
                 }
             });
+            ui.menu_button(ui_text(lang, Ui::Appearance), |ui| self.appearance_menu(ui));
             if ui.button(ui_text(lang, Ui::About)).clicked() {
                 self.about = true;
             }
@@ -476,6 +510,45 @@ impl TesseraApp {
                 ui.label(egui::RichText::new(text).strong().color(egui::Color32::BLACK));
             });
         }
+    }
+
+    /// Theme (system, light, dark) and text size; both remembered.
+    fn appearance_menu(&mut self, ui: &mut egui::Ui) {
+        use super::theme::{Choice, TEXT_SIZES};
+        let lang = self.lang;
+        let ctx = ui.ctx().clone();
+        for (choice, label) in Choice::ALL.into_iter().zip([Ui::ThemeSystem, Ui::ThemeLight, Ui::ThemeDark]) {
+            if ui.radio(self.theme == choice, ui_text(lang, label)).clicked() {
+                self.theme = choice;
+                super::theme::apply(&ctx, self.theme, self.text_size);
+                self.save_settings(&ctx);
+            }
+        }
+        ui.separator();
+        ui.label(egui::RichText::new(ui_text(lang, Ui::TextSize)).strong());
+        for percent in TEXT_SIZES {
+            if ui.radio(self.text_size == percent, format!("{percent} %")).clicked() && percent != self.text_size {
+                self.set_text_size(&ctx, percent);
+            }
+        }
+    }
+
+    /// Changes the text size and grows (or shrinks) the window with it, within the screen, so
+    /// the layout stays the same.
+    pub fn set_text_size(&mut self, ctx: &egui::Context, percent: u16) {
+        let (old, new) = (f32::from(self.text_size) / 100.0, f32::from(percent) / 100.0);
+        let (inner, monitor) = ctx.input(|i| (i.viewport().inner_rect, i.viewport().monitor_size));
+        self.text_size = percent;
+        super::theme::apply(ctx, self.theme, self.text_size);
+        if let Some(inner) = inner {
+            // In screen units (points at 100 %), then in the new zoom's points.
+            let mut want = inner.size() * old * (new / old);
+            if let Some(m) = monitor {
+                want = want.min(m * old * 0.9);
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(want / new));
+        }
+        self.save_settings(ctx);
     }
 
     fn automate(&mut self, ctx: &egui::Context) {
@@ -499,6 +572,12 @@ impl TesseraApp {
         // Wait for fade-in animations (dialogs) to finish before the picture.
         if self.auto.frames_ready > 30 && !self.busy {
             self.auto.requested = true;
+            // Where each line of text is and its colour, for the contrast check of the picture
+            // (scripts/screenshots.sh, examples/contrast.rs).
+            let boxes = path.with_extension("text.tsv");
+            if let Err(err) = std::fs::write(&boxes, text_boxes(ctx)) {
+                eprintln!("text boxes not written: {err}");
+            }
             let c = ctx.clone();
             ctx.request_screenshot(move |image| {
                 if let Err(err) = write_png(&path, &image) {
@@ -510,6 +589,53 @@ impl TesseraApp {
         }
         ctx.request_repaint();
     }
+}
+
+/// Every line of text painted this frame, one per line: its box and clip box in pixels, its
+/// colour (RGBA, premultiplied), its opacity (below 1: a disabled widget) and the text.
+fn text_boxes(ctx: &egui::Context) -> String {
+    use egui::epaint::Shape;
+    fn walk(shape: &Shape, clip: egui::Rect, ppp: f32, out: &mut String) {
+        match shape {
+            Shape::Vec(v) => v.iter().for_each(|s| walk(s, clip, ppp, out)),
+            Shape::Text(t) => {
+                for row in &t.galley.rows {
+                    let text: String = row.glyphs.iter().map(|g| g.chr).filter(|c| !c.is_whitespace()).collect();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let vertex = row.visuals.mesh.vertices.get(row.visuals.glyph_vertex_range.start).map(|v| v.color);
+                    let color = match (t.override_text_color, vertex) {
+                        (Some(c), _) => c,
+                        (None, Some(c)) if c != egui::Color32::PLACEHOLDER => c,
+                        _ => t.fallback_color,
+                    };
+                    let r = row.rect().translate(t.pos.to_vec2()) * ppp;
+                    let c = clip * ppp;
+                    let [cr, cg, cb, ca] = color.to_array();
+                    out.push_str(&format!(
+                        "{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{:.0}\t{cr}\t{cg}\t{cb}\t{ca}\t{:.2}\t{}\n",
+                        r.min.x, r.min.y, r.max.x, r.max.y, c.min.x, c.min.y, c.max.x, c.max.y, t.opacity_factor, text.replace(['\t', '\n'], " ")
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    let ppp = ctx.pixels_per_point();
+    // Under an open dialog the window is dimmed on purpose: only what is above it is read.
+    let layers: Vec<egui::LayerId> = ctx.memory(|m| m.layer_ids().filter(|l| m.is_above_modal_layer(*l)).collect());
+    let mut out = String::new();
+    ctx.graphics(|g| {
+        for id in layers {
+            if let Some(list) = g.get(id) {
+                for shape in list.all_entries() {
+                    walk(&shape.shape, shape.clip_rect, ppp, &mut out);
+                }
+            }
+        }
+    });
+    out
 }
 
 fn write_png(path: &std::path::Path, image: &egui::ColorImage) -> std::io::Result<()> {

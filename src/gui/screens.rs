@@ -90,7 +90,7 @@ pub fn title(ui: &mut egui::Ui, text: &str) {
 
 /// A label/value row.
 pub fn row(ui: &mut egui::Ui, label: &str, value: &str) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(format!("{label}:")).weak());
         ui.label(egui::RichText::new(value).strong());
     });
@@ -98,8 +98,10 @@ pub fn row(ui: &mut egui::Ui, label: &str, value: &str) {
 
 /// A framed message: what happened, and what to do next.
 pub fn notice(ui: &mut egui::Ui, what: &str, next: &str, warn: bool) {
-    let color = if warn { egui::Color32::from_rgb(0xB0, 0x30, 0x20) } else { ui.visuals().strong_text_color() };
-    egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
+    let p = super::theme::colors(ui);
+    let color = if warn { p.bad } else { p.strong_text };
+    egui::Frame::group(ui.style()).fill(p.raised).inner_margin(14.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
         ui.label(egui::RichText::new(what).size(19.0).strong().color(color));
         ui.add_space(4.0);
         ui.label(next);

@@ -1,4 +1,4 @@
-//! Remembered settings (language, window size), in `<config dir>/tessera/settings.json`.
+//! Remembered settings (language, window size, theme, text size), in `<config dir>/tessera/settings.json`.
 
 use std::path::PathBuf;
 
@@ -7,8 +7,14 @@ use std::path::PathBuf;
 pub struct Settings {
     /// "it", "en" or "de"; `None` = from the system locale.
     pub lang: Option<String>,
-    /// Window inner size in points.
+    /// Window inner size in screen units (logical pixels).
     pub window: Option<[f32; 2]>,
+    /// "system", "light" or "dark"; `None` = the system's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// Text size in percent (100, 125, 150, 200); `None` = 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_size: Option<u16>,
     /// Where to save (tests); `None` = the user's config folder.
     #[serde(skip)]
     pub file: Option<PathBuf>,
@@ -23,7 +29,12 @@ impl Settings {
 
     /// Loads the settings; defaults when missing or unreadable.
     pub fn load() -> Self {
-        Self::path().and_then(|p| std::fs::read(p).ok()).and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+        Self::path().map(|p| Self::load_from(&p)).unwrap_or_default()
+    }
+
+    /// Loads the settings from `path`; defaults when missing or unreadable.
+    pub fn load_from(path: &std::path::Path) -> Self {
+        std::fs::read(path).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
     }
 
     /// Saves the settings (errors are logged, never shown: nothing depends on them).

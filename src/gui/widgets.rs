@@ -99,15 +99,10 @@ pub fn tries(ui: &mut egui::Ui, name: &str, left: Option<u8>, max: u8, suffix: &
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(format!("{name}:")).weak());
         if let Some(n) = left {
-            let r = 7.0;
+            let r = if max > 5 { 6.0 } else { 7.0 };
             let (rect, resp) = ui.allocate_exact_size(egui::vec2(f32::from(max) * (2.0 * r + 4.0), 2.0 * r + 2.0), egui::Sense::hover());
-            let color = if n == 0 {
-                egui::Color32::from_rgb(0xB0, 0x30, 0x20)
-            } else if n == 1 {
-                egui::Color32::from_rgb(0xD0, 0x80, 0x00)
-            } else {
-                egui::Color32::from_rgb(0x1E, 0x8E, 0x3E)
-            };
+            let p = super::theme::colors(ui);
+            let color = if n == 0 { p.bad } else if n == 1 { p.warn } else { p.good };
             for i in 0..max {
                 let c = egui::pos2(rect.left() + r + 1.0 + f32::from(i) * (2.0 * r + 4.0), rect.center().y);
                 if i < n {
@@ -141,4 +136,69 @@ pub fn copy_button(ui: &mut egui::Ui, lang: crate::i18n::Lang, key: &str, label:
         // Back to "Copy" once the two seconds are over; no repaint otherwise (idle stays idle).
         ui.ctx().request_repaint_after(Duration::from_millis(250));
     }
+}
+
+/// The card drawn as a card (ID-1 proportions): the card's name, the chip, the number grouped
+/// for reading aloud, the holder and the codice fiscale, white on the issuer's colour. A demo
+/// card says DEMO on its face. The accessible label reads the same text.
+pub fn card_face(ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview, demo: bool) -> egui::Response {
+    use crate::advice::Issuer;
+    use egui::{Color32, FontId, pos2, vec2};
+    let issuer = Issuer::from_card_type(&ov.card_type);
+    // The cards' own names (the same in every language).
+    let (name, fill) = match issuer {
+        Issuer::Cps => ("Carta Provinciale dei Servizi", Color32::from_rgb(0x0E, 0x5A, 0x4B)),
+        Issuer::TsCns => ("Tessera Sanitaria – Carta Nazionale dei Servizi", Color32::from_rgb(0x1F, 0x4F, 0x8F)),
+        Issuer::Cie => ("Carta d'Identità Elettronica", Color32::from_rgb(0x6A, 0x2C, 0x5F)),
+    };
+    let number = ov.card_number.as_deref().map(crate::i18n::grouped).unwrap_or_default();
+    let holder = ov.holder.clone().unwrap_or_default();
+    let cf = ov.codice_fiscale.clone().unwrap_or_default();
+    let width = ui.available_width().min(440.0);
+    let (rect, resp) = ui.allocate_exact_size(vec2(width, width / 1.586), egui::Sense::hover());
+    let label = [ov.card_type.as_str(), name, &number, &holder, &cf].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
+    let label = if demo { format!("DEMO · {label}") } else { label };
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    if !ui.is_rect_visible(rect) {
+        return resp;
+    }
+    let p = ui.painter_at(rect);
+    let s = width / 440.0;
+    p.rect_filled(rect, 14.0 * s, fill);
+    // A lighter band across the top, as printed cards have.
+    let band = egui::Rect::from_min_max(rect.min, pos2(rect.max.x, rect.min.y + 62.0 * s));
+    p.rect_filled(band, egui::CornerRadius { nw: (14.0 * s) as u8, ne: (14.0 * s) as u8, sw: 0, se: 0 }, fill.gamma_multiply(0.80).to_opaque());
+    let white = Color32::WHITE;
+    let margin = 22.0 * s;
+    p.text(pos2(rect.min.x + margin, rect.min.y + 16.0 * s), egui::Align2::LEFT_TOP, &ov.card_type, FontId::proportional(24.0 * s), white);
+    p.text(pos2(rect.max.x - margin, rect.min.y + 20.0 * s), egui::Align2::RIGHT_TOP, if demo { "DEMO" } else { "" }, FontId::proportional((18.0 * s).max(15.0)), white);
+    let name_font = FontId::proportional(15.0 * s.max(1.0));
+    let name_galley = p.layout(name.to_owned(), name_font, white, width - 2.0 * margin);
+    p.galley(pos2(rect.min.x + margin, rect.min.y + 72.0 * s), name_galley, white);
+    // The chip.
+    let chip = egui::Rect::from_min_size(pos2(rect.min.x + margin, rect.min.y + 112.0 * s), vec2(52.0 * s, 40.0 * s));
+    p.rect_filled(chip, 6.0 * s, Color32::from_rgb(0xD9, 0xB8, 0x5C));
+    p.rect_stroke(chip.shrink(8.0 * s), 3.0 * s, egui::Stroke::new(1.5 * s, Color32::from_rgb(0x9C, 0x7C, 0x2A)), egui::StrokeKind::Inside);
+    p.text(pos2(rect.min.x + margin, rect.min.y + 170.0 * s), egui::Align2::LEFT_TOP, &number, FontId::monospace(22.0 * s.max(0.8)), white);
+    p.text(pos2(rect.min.x + margin, rect.max.y - 62.0 * s), egui::Align2::LEFT_TOP, &holder, FontId::proportional(20.0 * s.max(0.8)), white);
+    p.text(pos2(rect.min.x + margin, rect.max.y - 34.0 * s), egui::Align2::LEFT_TOP, &cf, FontId::monospace(16.0 * s.max(0.95)), white);
+    resp
+}
+
+/// A tick (✓) or a cross (✗), drawn: no font has to carry the glyph. The accessible label says
+/// "OK" or "--", as the command line does.
+pub fn tick(ui: &mut egui::Ui, ok: bool, color: egui::Color32) -> egui::Response {
+    use egui::pos2;
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, if ok { "OK" } else { "--" }));
+    let r = rect.shrink(3.0);
+    let stroke = egui::Stroke::new(2.5, color);
+    let at = |x: f32, y: f32| pos2(r.left() + x * r.width(), r.top() + y * r.height());
+    if ok {
+        ui.painter().line(vec![at(0.0, 0.55), at(0.38, 0.9), at(1.0, 0.1)], stroke);
+    } else {
+        ui.painter().line_segment([at(0.1, 0.1), at(0.9, 0.9)], stroke);
+        ui.painter().line_segment([at(0.9, 0.1), at(0.1, 0.9)], stroke);
+    }
+    resp
 }

@@ -63,6 +63,8 @@ pub enum Request {
     Report {
         /// Include name and codice fiscale.
         include_personal_data: bool,
+        /// The window's language (the report is read out to the helpdesk in it).
+        lang: crate::i18n::Lang,
     },
     /// Run the card self-test (the PIN check is a real try).
     Selftest(tessera_core::secret::Pin, bool),
@@ -349,9 +351,9 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
             let dir = dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir).unwrap_or_else(|| ".".into());
             send(Event::Exported(crate::report::save_new(&dir, &text)));
         }
-        Request::Report { include_personal_data } => busy(&send, || {
+        Request::Report { include_personal_data, lang } => busy(&send, || {
             let rs = readers(source).map(|v| v.into_iter().map(|r| (r, None)).collect());
-            let r = crate::report::build(rs, connect(source), include_personal_data, source.is_demo());
+            let r = crate::report::build(rs, connect(source), include_personal_data, source.is_demo(), lang);
             send(Event::Report(Box::new(r)));
         }),
         Request::Selftest(pin, confirm) => busy(&send, || {

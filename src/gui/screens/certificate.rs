@@ -22,13 +22,16 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     row(ui, ui_text(lang, Ui::Issuer), &summary.issuer);
     row(ui, ui_text(lang, Ui::Serial), &summary.serial);
     row(ui, ui_text(lang, Ui::ValidFrom), &crate::i18n::long_date(lang, &summary.not_before));
-    row(ui, ui_text(lang, Ui::ValidUntil), &format!("{} ({} {})", crate::i18n::long_date(lang, &summary.not_after), summary.days_left, ui_text(lang, Ui::DaysLeft)));
+    row(ui, ui_text(lang, Ui::ValidUntil), &format!("{} ({})", crate::i18n::long_date(lang, &summary.not_after), crate::i18n::fluent::format(lang, "days-left", &[("days", summary.days_left.into())])));
     row(ui, ui_text(lang, Ui::KeyUsage), &[summary.key_usage.clone(), summary.extended_key_usage.clone()].concat().join(", "));
     row(ui, tr(lang, Text::PublicKey), &summary.public_key);
     for (name, fp) in [("SHA-256", &summary.sha256), ("SHA-1", &summary.sha1)] {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(format!("{name}:")).weak());
-            ui.label(egui::RichText::new(fp).monospace().small());
+            // On two lines of at most 16 bytes: readable at any text size, never cut off.
+            let half = fp.len().div_ceil(2).next_multiple_of(3).min(fp.len());
+            let shown = if fp.len() > 48 { format!("{}\n{}", &fp[..half].trim_end_matches(':'), &fp[half..]) } else { fp.clone() };
+            ui.label(egui::RichText::new(shown).monospace());
             crate::gui::widgets::copy_button(ui, lang, name, &format!("{} {name}", ui_text(lang, Ui::Copy)), fp);
         });
     }
@@ -50,7 +53,7 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let mut replace = false;
     match &app.exported {
         Some(Ok(p)) => {
-            ui.label(egui::RichText::new(format!("{} {}", ui_text(lang, Ui::Saved), p.display())).color(egui::Color32::from_rgb(0x1E, 0x8E, 0x3E)));
+            ui.label(egui::RichText::new(format!("{} {}", ui_text(lang, Ui::Saved), p.display())).color(crate::gui::theme::colors(ui).good));
         }
         Some(Err(e)) => {
             let m = message(app, e);

@@ -10,6 +10,22 @@ use crate::report;
 use crate::selftest::StepResult;
 use eframe::egui;
 
+/// One question: its answer folds open under it.
+fn faq(ui: &mut egui::Ui, question: &str, answer: impl FnOnce(&mut egui::Ui)) {
+    egui::CollapsingHeader::new(egui::RichText::new(question).size(18.0).strong()).id_salt(question).show(ui, |ui| {
+        ui.set_max_width(ui.available_width());
+        answer(ui);
+        ui.add_space(6.0);
+    });
+}
+
+/// Steps as the wizard shows them ("Passo 1 di 3: …"), one per line.
+fn steps(ui: &mut egui::Ui, lines: &[&str]) {
+    for l in lines {
+        ui.label(*l);
+    }
+}
+
 fn back(app: &mut TesseraApp, ui: &mut egui::Ui) {
     ui.add_space(16.0);
     if ui.button(ui_text(app.lang, Ui::Back)).clicked() {
@@ -18,18 +34,75 @@ fn back(app: &mut TesseraApp, ui: &mut egui::Ui) {
     }
 }
 
+/// The help page: the frequent questions (each with the steps the helpdesk reads aloud, numbered
+/// as the wizards number them, and a button to the screen it talks about), then the report for
+/// the helpdesk in the user's language.
 pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    use crate::i18n::fluent::text;
     let lang = app.lang;
-    title(ui, ui_text(lang, Ui::ReportTitle));
+    let t = |id: &str| text(lang, id);
+    let advice = crate::advice::advice(app.issuer(), lang);
+    let card_ok = app.card().is_some();
+    let pin_blocked = app.card().is_some_and(|c| c.pin_tries_left == Some(0));
+    let puk_blocked = app.card().is_some_and(|c| c.puk_tries_left == Some(0));
+    title(ui, ui_text(lang, Ui::Help));
+    ui.label(egui::RichText::new(t("help-faq-title")).size(21.0).strong());
+    ui.label(t("help-steps-intro"));
+    ui.add_space(6.0);
+    let mut go = None;
+    let unblock_steps = |ui: &mut egui::Ui, go: &mut Option<Screen>| {
+        ui.label(t("faq-unblock-start"));
+        steps(ui, &[&format!("{} {}", t("faq-unblock-1"), advice.puk_where), t("faq-unblock-2"), t("faq-unblock-3")]);
+        if card_ok && !puk_blocked && ui.add(crate::gui::theme::secondary(ui_text(lang, Ui::UnblockPin))).clicked() {
+            *go = Some(Screen::Unblock);
+        }
+    };
+    faq(ui, t("faq-change-q"), |ui| {
+        ui.label(t("faq-change-start"));
+        steps(ui, &[t("faq-change-1"), t("faq-change-2"), t("faq-change-3")]);
+        if card_ok && !pin_blocked && ui.add(crate::gui::theme::secondary(ui_text(lang, Ui::ChangePin))).clicked() {
+            go = Some(Screen::Change);
+        }
+    });
+    faq(ui, t("faq-forgot-q"), |ui| {
+        ui.label(t("faq-forgot-a"));
+        unblock_steps(ui, &mut go);
+    });
+    faq(ui, t("faq-blocked-q"), |ui| {
+        ui.label(t("faq-blocked-a"));
+        unblock_steps(ui, &mut go);
+    });
+    faq(ui, t("faq-puk-q"), |ui| {
+        ui.label(advice.puk_blocked);
+        ui.label(advice.still_works);
+    });
+    faq(ui, t("faq-lost-q"), |ui| {
+        ui.label(advice.lost);
+    });
+    faq(ui, t("faq-browser-q"), |ui| {
+        steps(ui, &[t("faq-browser-1"), t("faq-browser-2"), t("faq-browser-3")]);
+        if ui.add(crate::gui::theme::secondary(ui_text(lang, Ui::Browser))).clicked() {
+            go = Some(Screen::Browser);
+        }
+    });
+    if let Some(screen) = go {
+        let ctx = ui.ctx().clone();
+        app.go(&ctx, screen);
+        return;
+    }
+    ui.add_space(16.0);
+    ui.separator();
+    ui.label(egui::RichText::new(ui_text(lang, Ui::ReportTitle)).size(21.0).strong());
+    ui.label(t("help-report-intro"));
     if ui.checkbox(&mut app.report_personal, ui_text(lang, Ui::IncludePersonal)).changed() {
         app.report = None;
-        app.send(Request::Report { include_personal_data: app.report_personal });
+        app.send(Request::Report { include_personal_data: app.report_personal, lang });
     }
     let Some(r) = &app.report else {
         ui.spinner();
         return;
     };
-    let text = report::to_text(r);
+    let text = report::to_text(r, lang);
     ui.add(egui::TextEdit::multiline(&mut text.as_str()).font(egui::TextStyle::Monospace).desired_width(f32::INFINITY));
     ui.horizontal(|ui| {
         crate::gui::widgets::copy_button(ui, lang, "report", ui_text(lang, Ui::Copy), &text);
@@ -83,6 +156,7 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
             }
         }
         Some(Ok(res)) => {
+            let crate::gui::theme::Palette { good, bad, .. } = crate::gui::theme::colors(ui);
             for s in &res.steps {
                 let name = match s.id {
                     "certificate_dates" => Ui::StepCertDates,
@@ -91,8 +165,8 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
                     _ => Ui::StepVerified,
                 };
                 let (word, color) = match s.result {
-                    StepResult::Pass => (Ui::Passed, egui::Color32::from_rgb(0x1E, 0x8E, 0x3E)),
-                    StepResult::Fail => (Ui::Failed, egui::Color32::from_rgb(0xB0, 0x30, 0x20)),
+                    StepResult::Pass => (Ui::Passed, good),
+                    StepResult::Fail => (Ui::Failed, bad),
                     StepResult::Skipped => (Ui::NotRun, ui.visuals().weak_text_color()),
                 };
                 ui.horizontal(|ui| {

@@ -3,6 +3,7 @@
 use super::{notice, row, title};
 use crate::error::CoreError;
 use crate::gui::app::{Screen, TesseraApp, message, ui_text};
+use crate::gui::theme::{primary, secondary};
 use crate::gui::widgets::tries;
 use crate::gui::worker::{Request, Source};
 use crate::i18n::{Text, Ui, tr};
@@ -41,7 +42,7 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             }
             notice(ui, &m.what, &m.next, false);
             ui.add_space(12.0);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.button(ui_text(lang, Ui::Refresh)).clicked() {
                     app.busy = true;
                     app.send(Request::Refresh);
@@ -59,36 +60,56 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             return;
         }
     };
-    title(ui, &format!("{} — {}", ov.card_type, ov.holder.as_deref().unwrap_or("")));
-    row(ui, tr(lang, Text::CodiceFiscale), ov.codice_fiscale.as_deref().unwrap_or("-"));
-    ui.horizontal(|ui| {
-        // Grouped for reading aloud; the copy is the plain number.
-        row(ui, tr(lang, Text::CardNumber), &ov.card_number.as_deref().map_or_else(|| "-".to_owned(), crate::i18n::grouped));
-        if let Some(n) = &ov.card_number {
-            crate::gui::widgets::copy_button(ui, lang, "card-number", ui_text(lang, Ui::Copy), n);
+    // The card as a card (its name, number grouped for reading aloud, holder, codice fiscale),
+    // with the facts beside it when the window is wide enough, under it otherwise.
+    let wide = ui.available_width() >= 680.0;
+    let mut expiry_notice = None;
+    let facts = |ui: &mut egui::Ui, expiry_notice: &mut Option<&'static str>| {
+        ui.horizontal_wrapped(|ui| {
+            row(ui, tr(lang, Text::CardNumber), &ov.card_number.as_deref().map_or_else(|| "-".to_owned(), crate::i18n::grouped));
+            // The copy is the plain number.
+            if let Some(n) = &ov.card_number {
+                crate::gui::widgets::copy_button(ui, lang, "card-number", ui_text(lang, Ui::Copy), n);
+            }
+        });
+        if let Some(c) = &ov.certificate {
+            let date = crate::i18n::long_date(lang, &c.not_after);
+            let validity = if c.days_left < 0 {
+                format!("{} ({date})", ui_text(lang, Ui::Expired))
+            } else {
+                let left = crate::i18n::fluent::format(lang, "days-left", &[("days", c.days_left.into())]);
+                format!("{} {date} ({left})", tr(lang, Text::ValidUntil))
+            };
+            row(ui, tr(lang, Text::Certificate), &validity);
+            if c.days_left < 60 {
+                let advice = crate::advice::advice(crate::advice::Issuer::from_card_type(&ov.card_type).into(), lang);
+                *expiry_notice = Some(if c.days_left < 0 { advice.expired } else { advice.expiring });
+            }
         }
-    });
-    if let Some(c) = &ov.certificate {
-        let validity = if c.days_left < 0 {
-            format!("{} ({})", ui_text(lang, Ui::Expired), crate::i18n::long_date(lang, &c.not_after))
-        } else {
-            format!("{} {} ({} {})", tr(lang, Text::ValidUntil), crate::i18n::long_date(lang, &c.not_after), c.days_left, ui_text(lang, Ui::DaysLeft))
+        ui.add_space(4.0);
+        let suffix = |left: Option<u8>| match left {
+            Some(0) => tr(lang, Text::Blocked),
+            Some(_) => ui_text(lang, Ui::TriesOfMax),
+            None => tr(lang, Text::Unknown),
         };
-        row(ui, tr(lang, Text::Certificate), &validity);
-        if c.days_left < 60 {
-            let advice = crate::advice::advice(app.issuer(), lang);
-            let g = if c.days_left < 0 { advice.expired } else { advice.expiring };
-            notice(ui, ui_text(lang, if c.days_left < 0 { Ui::Expired } else { Ui::Certificate }), g, true);
-        }
-    }
-    ui.add_space(8.0);
-    let suffix = |left: Option<u8>| match left {
-        Some(0) => tr(lang, Text::Blocked),
-        Some(_) => ui_text(lang, Ui::TriesOfMax),
-        None => tr(lang, Text::Unknown),
+        tries(ui, "PIN", ov.pin_tries_left, ov.pin_max_tries, suffix(ov.pin_tries_left));
+        tries(ui, "PUK", ov.puk_tries_left, ov.puk_max_tries, suffix(ov.puk_tries_left));
     };
-    tries(ui, "PIN", ov.pin_tries_left, ov.pin_max_tries, suffix(ov.pin_tries_left));
-    tries(ui, "PUK", ov.puk_tries_left, ov.puk_max_tries, suffix(ov.puk_tries_left));
+    if wide {
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui(egui::vec2(300.0, 0.0), |ui| crate::gui::widgets::card_face(ui, &ov, app.demo));
+            ui.add_space(12.0);
+            ui.vertical(|ui| facts(ui, &mut expiry_notice));
+        });
+    } else {
+        crate::gui::widgets::card_face(ui, &ov, app.demo);
+        ui.add_space(8.0);
+        facts(ui, &mut expiry_notice);
+    }
+    if let Some(text) = expiry_notice {
+        let expired = ov.certificate.as_ref().is_some_and(|c| c.days_left < 0);
+        notice(ui, ui_text(lang, if expired { Ui::Expired } else { Ui::Certificate }), text, true);
+    }
     ui.add_space(16.0);
     let pin_blocked = ov.pin_tries_left == Some(0);
     let puk_blocked = ov.puk_tries_left == Some(0);
@@ -105,31 +126,31 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         // Nothing on the card can be unblocked or changed any more: only what still helps —
         // the advice above (where to go, what the card still does) and the help page with the
         // report for the helpdesk.
-        if ui.add(egui::Button::new(egui::RichText::new(ui_text(lang, Ui::Help)).size(19.0)).min_size(egui::vec2(160.0, 44.0))).clicked() {
+        if ui.add(primary(ui, ui_text(lang, Ui::Help))).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Help);
         }
         helpdesk_details(app, ui, &ov);
         return;
     }
-    ui.horizontal(|ui| {
-        let big = |t: &str| egui::Button::new(egui::RichText::new(t).size(19.0)).min_size(egui::vec2(160.0, 44.0));
-        if !pin_blocked && ui.add_enabled(!app.busy, big(ui_text(lang, Ui::ChangePin))).clicked() {
+    ui.horizontal_wrapped(|ui| {
+        // The one thing to do now is the primary button: change the PIN, or unblock it.
+        if !pin_blocked && ui.add_enabled(!app.busy, primary(ui, ui_text(lang, Ui::ChangePin))).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Change);
         }
-        let unblock_label = if pin_blocked { ui_text(lang, Ui::UnblockPin) } else { ui_text(lang, Ui::ForgotPin) };
-        if ui.add_enabled(!app.busy, big(unblock_label)).clicked() {
+        let unblock = if pin_blocked { primary(ui, ui_text(lang, Ui::UnblockPin)) } else { secondary(ui_text(lang, Ui::ForgotPin)) };
+        if ui.add_enabled(!app.busy, unblock).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Unblock);
         }
-        if ov.certificate.is_some() && ui.add(big(ui_text(lang, Ui::Certificate))).clicked() {
+        if ov.certificate.is_some() && ui.add(secondary(ui_text(lang, Ui::Certificate))).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Certificate);
         }
     });
     ui.add_space(8.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let ctx = ui.ctx().clone();
         if !pin_blocked && ui.add_enabled(!app.busy, egui::Button::new(ui_text(lang, Ui::Selftest))).clicked() {
             app.go(&ctx, Screen::Selftest);

@@ -24,13 +24,19 @@ fn policy(app: &TesseraApp) -> PinPolicy {
 
 fn step_header(ui: &mut egui::Ui, lang: Lang, op: Ui, step: u8) {
     title(ui, ui_text(lang, op));
-    ui.label(egui::RichText::new(format!("{} {step} {} 3", ui_text(lang, Ui::Step), ui_text(lang, Ui::Of))).size(20.0).strong());
+    let text = crate::i18n::fluent::format(lang, "wizard-step", &[("step", step.into()), ("count", 3.into())]);
+    ui.label(egui::RichText::new(text).size(20.0).strong());
     ui.add_space(8.0);
 }
 
+/// One rule of the new PIN, with a drawn tick (met) or cross (not yet met).
 fn check(ui: &mut egui::Ui, ok: bool, text: &str) {
-    let (mark, color) = if ok { ("OK", egui::Color32::from_rgb(0x1E, 0x8E, 0x3E)) } else { ("--", egui::Color32::from_rgb(0xB0, 0x30, 0x20)) };
-    ui.label(egui::RichText::new(format!("[{mark}] {text}")).color(color));
+    let p = crate::gui::theme::colors(ui);
+    let color = if ok { p.good } else { p.bad };
+    ui.horizontal(|ui| {
+        crate::gui::widgets::tick(ui, ok, color);
+        ui.label(egui::RichText::new(text).color(color));
+    });
 }
 
 fn digits_ok(s: &str, min: usize, max: usize) -> (bool, bool) {
@@ -47,14 +53,15 @@ fn nav(ui: &mut egui::Ui, lang: Lang, can_next: bool, next_label: &str, enter_pr
     let mut cancel = false;
     let mut next = false;
     ui.add_space(16.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button(ui_text(lang, Ui::Cancel)).clicked() {
             cancel = true;
         }
         if ui.button(ui_text(lang, Ui::Back)).clicked() {
             back = true;
         }
-        let b = egui::Button::new(egui::RichText::new(next_label).size(19.0).strong()).min_size(egui::vec2(180.0, 40.0));
+        // The way forward (and, on step 3, the one button that sends) is the primary button.
+        let b = crate::gui::theme::primary(ui, next_label);
         if ui.add_enabled(can_next, b).clicked() || (enter && can_next) {
             next = true;
         }
@@ -92,7 +99,7 @@ fn new_pin_step(app: &mut TesseraApp, ui: &mut egui::Ui, differs_from_current: b
     if digits && length {
         let birth = app.card().and_then(|c| c.personal_data.as_ref()).and_then(|p| p.birth_date);
         for w in weak_pin_warnings(new.as_bytes(), birth) {
-            ui.label(egui::RichText::new(describe_warning(w, lang)).strong().color(egui::Color32::from_rgb(0xA0, 0x60, 0x00)));
+            ui.label(egui::RichText::new(describe_warning(w, lang)).strong().color(crate::gui::theme::colors(ui).warn));
         }
     }
     digits && length && differs && matches
