@@ -249,3 +249,210 @@ report-not-set-up = nicht eingerichtet
 report-open = (geöffnet)
 report-not-installed = nicht installiert
 report-recent-error = Letzter Fehler
+
+## Error messages: what happened, then what to do next. A token such as {"{demo}"} (written as a
+## quoted literal) stays as it is: the window turns it into a button or page name, the command
+## line into a command.
+
+err-check-try-again-nothing-sent = Prüfen Sie die Eingabe und versuchen Sie es erneut: Nichts wurde an die Karte gesendet.
+err-nothing-sent-card-try-again = Nichts wurde an die Karte gesendet: Versuchen Sie es erneut.
+err-two-new-pins-typed-differ = Die beiden eingegebenen neuen PINs sind verschieden.
+err-new-pin-same-current-one = Die neue PIN ist gleich der aktuellen.
+err-choose-different-pin-nothing-sent = Wählen Sie eine andere PIN: Nichts wurde an die Karte gesendet.
+err-card-refused-new-pin = Die Karte hat die neue PIN abgelehnt.
+err-use-5-8-digits-try = Verwenden Sie 5 bis 8 Ziffern und versuchen Sie es erneut.
+err-systems-smart-card-service-not = Der Smartcard-Dienst des Systems läuft nicht.
+err-linux-start-pcscd-pcscd-cmd = Unter Linux pcscd starten{"{pcscd_cmd}"}; unter Windows und macOS den Computer neu starten. Zum Ausprobieren ohne Karte: {"{demo}"}
+err-no-smart-card-reader-connected = Kein Kartenlesegerät angeschlossen.
+err-connect-reader-try-again-try = Schließen Sie das Lesegerät an und versuchen Sie es erneut. Zum Ausprobieren ohne Lesegerät: {"{demo}"}
+err-reader-not-found = Lesegerät nicht gefunden:
+err-no-card-reader = Keine Karte im Lesegerät.
+err-insert-card-chip-facing-up = Stecken Sie die Karte mit dem Chip nach oben ein und versuchen Sie es erneut.
+err-card-removed-during-operation = Die Karte wurde während des Vorgangs entfernt.
+err-reinsert-card-check-tries-left = Stecken Sie die Karte wieder ein und prüfen Sie die verbleibenden Versuche, bevor Sie es erneut versuchen; nichts wird automatisch wiederholt.
+err-another-program-reset-card-during = Ein anderes Programm hat die Karte während des Vorgangs zurückgesetzt.
+err-close-other-programs-using-card = Schließen Sie andere Programme, die die Karte nutzen (z. B. den Browser), und versuchen Sie es erneut; nichts wird automatisch wiederholt.
+err-card-use-another-program = Die Karte wird von einem anderen Programm verwendet.
+err-close-other-program-e-g = Schließen Sie das andere Programm (z. B. den Browser) und versuchen Sie es erneut.
+err-card-does-not-respond = Die Karte antwortet nicht.
+err-take-card-out-check-its = Nehmen Sie die Karte heraus, prüfen Sie die Ausrichtung (Chip nach oben) und stecken Sie sie wieder ein.
+err-operation-interrupted = Vorgang unterbrochen.
+err-try-again = Versuchen Sie es erneut.
+err-smart-card-service-error = Fehler des Smartcard-Dienstes:
+err-unplug-replug-reader-then-try = Trennen Sie das Lesegerät und schließen Sie es wieder an. Wenn es weiter auftritt, erstellen Sie einen Bericht für den Support.
+err-internal-error-tessera-operation-stopped = Interner Fehler in Tessera: Der Vorgang wurde abgebrochen.
+err-take-card-out-put-back = Karte herausnehmen und wieder einstecken, verbleibende Versuche prüfen, dann erneut versuchen. Senden Sie den Bericht an die Entwickler.
+err-firefox-open-profile-setup-not = Firefox ist mit diesem Profil geöffnet: Die Einrichtung wurde nicht geändert.
+err-close-firefox-try-again = Schließen Sie Firefox und versuchen Sie es erneut.
+err-module-lets-browser-use-card = Das Modul, mit dem der Browser die Karte nutzt, ist nicht installiert.
+err-install = Installieren Sie:
+err-firefox-policy-file-cannot-read = Die Firefox-Richtliniendatei ist nicht lesbar:
+err-file-not-changed-fix-must = Die Datei wurde NICHT geändert. Korrigieren Sie sie (JSON mit einem "policies"-Objekt) und versuchen Sie es erneut.
+err-browser-database-cannot-changed = Die Browser-Datenbank kann nicht geändert werden
+err-open-browser-once-close-try = Öffnen Sie den Browser einmal, schließen Sie ihn und versuchen Sie es erneut.
+err-card-stopped-answering-during-operation = Die Karte hat während des Vorgangs aufgehört zu antworten.
+err-take-card-out-put-back-2 = Karte herausnehmen und wieder einstecken, dann die verbleibenden Versuche prüfen; nichts wird automatisch wiederholt.
+err-secure-channel-card-broke-altered = Der gesicherte Kanal zur Karte ist abgebrochen (veränderte Daten oder Störung).
+err-take-card-out-put-back-3 = Karte herausnehmen und wieder einstecken, verbleibende Versuche prüfen und erneut versuchen; nichts wird automatisch wiederholt.
+err-card-failed-its-authentication-may = Die Karte hat die Authentifizierung nicht bestanden: Sie ist möglicherweise kein echter CIE.
+err-do-not-type-pin-contact = Geben Sie keine PIN ein. Wenden Sie sich mit dem Bericht an die Gemeinde oder den Support: {"{report}"}
+err-card-authenticated-tesseras-public-test = Diese Karte hat sich mit der öffentlichen TEST-Stelle von Tessera ausgewiesen: eine simulierte Karte oder eine Fälschung, die Ihre PIN lesen könnte. Keine PIN wurde gesendet.
+err-do-not-type-pin-only = Geben Sie Ihre PIN nicht ein. Nur für Tests mit dem Tessera-Simulator: {"{allow_sim}"}
+err-card-answered-unexpectedly = Die Karte hat unerwartet geantwortet
+err-try-again-if-happens-again = Erneut versuchen; wenn es wieder auftritt, einen Bericht für den Support erstellen: {"{report}"}
+err-wrong-pin-pin-now-blocked = Falsche PIN. Die PIN ist jetzt GESPERRT.
+err-unblock-puk-envelope-came-card = Entsperren Sie sie mit der PUK (Umschlag zur Karte): {"{unblock}"}
+err-check-pin-calmly-before-trying = Prüfen Sie die PIN in Ruhe, bevor Sie es erneut versuchen. Wenn Sie sie vergessen haben, verwenden Sie die PUK: {"{forgot}"}
+err-check-before-trying-again-if = Prüfen Sie sie vor einem neuen Versuch: Wenn die PUK-Versuche aufgebraucht sind, lässt sich die PIN nicht mehr entsperren.
+err-pin-blocked-too-many-wrong = Die PIN ist gesperrt (zu viele Fehlversuche).
+err-unblock-puk-choose-new-pin = Entsperren Sie sie mit der PUK und wählen Sie eine neue PIN: {"{unblock}"}. Nichts wurde an die Karte gesendet.
+err-last-try-hint = {"{last_try_hint}"}
+err-can-try-again-whenever-like = Sie können es jederzeit erneut versuchen.
+err-electronic-identity-card-cie-version = Dies ist ein elektronischer Personalausweis (CIE): Diese Version unterstützt ihn noch nicht.
+err-cie-use-official-cieid-software = Verwenden Sie für die CIE vorerst die offizielle CieID-Software.
+err-card-not-recognised-neither-cps = Karte nicht erkannt: Sie ist weder eine CPS/CNS noch ein CIE.
+err-check-inserted-carta-provinciale-dei = Prüfen Sie, ob Sie die Carta Provinciale dei Servizi (Gesundheitskarte) eingesteckt haben und keine andere Karte.
+err-certificate-card-cannot-read = Das Zertifikat auf der Karte ist nicht lesbar
+err-contact-helpdesk-card-may-need = Wenden Sie sich an den Support: Die Karte muss eventuell ersetzt werden.
+err-cns-card-but-model-tessera = Dies ist eine CNS-Karte, aber ein Modell, das Tessera noch nicht lesen kann: weder Inhaberdaten noch Zertifikat gefunden.
+err-card-not-damaged-no-pin = Die Karte ist nicht beschädigt und keine PIN wurde verwendet. Senden Sie den Bericht ({"{report}"}) an die Tessera-Entwickler, damit das Modell ergänzt wird.
+err-card-login-no-longer-valid = Die Anmeldung mit der Karte ist nicht mehr gültig: Inzwischen wurde eine falsche PIN versucht. Die gespeicherte PIN wurde nicht gesendet.
+err-log-again-pin = Melden Sie sich mit Ihrer PIN erneut an.
+err-tessera-did-not-find-authentication = Tessera hat das Authentifizierungszertifikat dort nicht gefunden, wo die ihm bekannten Kartenmodelle es ablegen.
+err-may-card-model-tessera-does = Es kann ein Kartenmodell sein, das Tessera noch nicht kennt (senden Sie den Bericht: {"{report}"}), oder eine nie für Online-Dienste freigeschaltete Karte (fragen Sie dann die ausgebende Stelle).
+err-cannot-write = Schreiben nicht möglich:
+err-folder-does-not-exist = Der Ordner existiert nicht.
+err-create-folder-first-choose-folder = Legen Sie den Ordner zuerst an oder wählen Sie einen vorhandenen Ordner.
+err-file-already-exists = Die Datei existiert bereits.
+err-may-not-write-there = Dort dürfen Sie nicht schreiben.
+err-choose-folder-own-example-documents = Wählen Sie einen eigenen Ordner, zum Beispiel Dokumente.
+err-disk-full = Der Datenträger ist voll.
+err-free-some-space-choose-another = Geben Sie Speicherplatz frei oder wählen Sie einen anderen Datenträger. Eine vorherige Datei ist unverändert.
+err-choose-another-folder-file-name = Wählen Sie einen anderen Ordner oder Dateinamen.
+err-no-pin-puk-reached-card = Keine PIN oder PUK hat die Karte erreicht: Die PIN ist unverändert, kein Versuch wurde verbraucht.
+err-put-card-back-try-again = Stecken Sie die Karte wieder ein und versuchen Sie es erneut.
+err-pin-not-changed-current-pin = Die PIN wurde NICHT geändert. Die aktuelle PIN hat die Karte zur Prüfung erreicht: War sie falsch, wurde ein Versuch verbraucht.
+err-old-pin-still-valid-one = Gültig bleibt die alte PIN. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die eingegebene PIN richtig war.
+err-pin-not-unblocked-puk-reached = Die PIN wurde NICHT entsperrt. Die PUK hat die Karte zur Prüfung erreicht: War sie falsch, wurde ein PUK-Versuch verbraucht.
+err-put-card-back-tessera-reads = Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die PUK richtig war.
+err-pin-change-reached-card-but = Die PIN-Änderung hat die Karte erreicht, aber die Antwort ging verloren: Die NEUE PIN ist möglicherweise schon gültig.
+err-do-not-try-old-pin = Probieren Sie die alte PIN noch nicht. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, welche PIN gilt.
+err-unblock-reached-card-but-its = Die Entsperrung hat die Karte erreicht, aber die Antwort ging verloren: Die PIN ist möglicherweise schon mit der NEUEN PIN entsperrt.
+err-do-not-repeat-unblock-yet = Wiederholen Sie die Entsperrung noch nicht. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die neue PIN gilt.
+err-checked-card-had-carried-out = Geprüft: Die Karte hatte die Änderung ausgeführt. Die NEUE PIN gilt (der Zähler steht wieder auf dem Maximum).
+err-use-new-pin-from-now = Verwenden Sie ab jetzt die neue PIN. Die Änderung muss nicht wiederholt werden.
+err-checked-card-had-carried-out-2 = Geprüft: Die Karte hatte die Entsperrung ausgeführt. Die PIN ist entsperrt, die NEUE PIN gilt.
+err-use-new-pin-from-now-2 = Verwenden Sie ab jetzt die neue PIN. Die Entsperrung muss nicht wiederholt werden.
+err-old-pin-still-valid-one-2 = Gültig bleibt die alte PIN: Prüfen Sie sie in Ruhe, bevor Sie es erneut versuchen.
+err-check-puk-before-trying-again = Prüfen Sie die PUK, bevor Sie es erneut versuchen.
+err-can-try-again = Sie können es erneut versuchen.
+err-next-time-try-new-pin = Probieren Sie beim nächsten Mal ZUERST die neue PIN; lehnt die Karte sie ab, verwenden Sie die alte (mit einem Versuch weniger). Probieren Sie keine andere PIN.
+err-next-time-try-new-pin-2 = Probieren Sie beim nächsten Mal ZUERST die neue PIN; lehnt die Karte sie ab, die vorherige PIN (ein Versuch weniger). Wiederholen Sie die Entsperrung nicht vorher.
+err-wrong-puk-puk-now-blocked = Falsche PUK. Auch die PUK ist jetzt GESPERRT: Die PIN kann nicht mehr entsperrt werden.
+err-puk-blocked-pin-can-no = Die PUK ist gesperrt: Die PIN kann nicht mehr entsperrt werden.
+err-wrong-pin-tries-left = Falsche PIN. Verbleibende Versuche: { $tries_left }.
+err-wrong-puk-puk-tries-left = Falsche PUK. Verbleibende PUK-Versuche: { $tries_left }.
+err-checked-change-did-not-happen = Geprüft: Die Änderung ist NICHT erfolgt, weil die eingegebene aktuelle PIN falsch war. Verbleibende PIN-Versuche: { $pin_left }.
+err-checked-unblock-did-not-happen = Geprüft: Die Entsperrung ist NICHT erfolgt, weil die PUK falsch war. Verbleibende PUK-Versuche: { $puk_left }.
+err-change-outcome-unknown = Die Karte zeigt nicht, ob die Änderung erfolgt ist (verbleibende PIN-Versuche: { $pin_left }). Der Befehl hatte sie erreicht, daher gilt eher die NEUE PIN.
+err-unblock-outcome-unknown = Die Karte zeigt nicht, ob die Entsperrung erfolgt ist (PIN-Versuche: { $pin_left }, PUK: { $puk_left }). Der Befehl hatte sie erreicht, daher gilt eher die NEUE PIN.
+err-secret-empty = Die { $kind } ist leer.
+err-secret-missing = Die { $kind } wurde nicht angegeben: Die Eingabe endete vorher.
+err-secret-not-text = Die { $kind } enthält Bytes, die kein Text sind.
+err-secret-too-long = Die { $kind } ist viel zu lang: Sie wurde nicht vollständig gelesen.
+err-secret-spaces = Die { $kind } enthält Leerzeichen.
+err-secret-other-digits = Die { $kind } enthält Ziffern einer anderen Schrift: Verwenden Sie nur die Ziffern 0-9.
+err-secret-not-digits = Die { $kind } darf nur Ziffern (0-9) enthalten.
+err-secret-exact-length = Die { $kind } muss genau { $digits } Ziffern haben.
+err-secret-length-range = Die { $kind } muss { $min } bis { $max } Ziffern haben.
+err-change-not-done-no-try-used = Geprüft: Die Änderung ist NICHT erfolgt, kein Versuch wurde verbraucht. Es gilt weiter die alte PIN.
+err-change-not-done = Geprüft: Die Änderung ist NICHT erfolgt. Es gilt weiter die alte PIN.
+err-unblock-not-done-no-try-used = Geprüft: Die Entsperrung ist NICHT erfolgt, kein PUK-Versuch wurde verbraucht.
+err-unblock-not-done = Geprüft: Die Entsperrung ist NICHT erfolgt.
+
+## What to do and where to go, per issuer of the card (advice-ISSUER-…): cps = the Trentino CPS
+## (APSS), ts-cns = other regions' health cards, cie = the identity card (the Comune), unknown =
+## a card whose issuer is not known (no office is named).
+
+advice-cps-puk-where = Die PUK (8 Ziffern) steht im Umschlag mit PIN und PUK, den Sie mit der Karte erhalten haben.
+advice-cps-puk-blocked = Sie brauchen eine neue Karte: Beantragen Sie sie an einem Schalter des APSS-Gesundheitsbezirks oder bei der Agenzia delle Entrate, mit einem Ausweis.
+advice-cps-still-works = Die Karte gilt weiter als Gesundheitskarte: Beim Arzt oder in der Apotheke braucht es keine PIN.
+advice-cps-expiring = Erneuern Sie die Karte VOR dem Ablauf online im Portal der Provinz (dazu braucht es die noch gültige Karte) oder an einem APSS-Schalter.
+advice-cps-expired = Online-Dienste sind mit dieser Karte nicht mehr erreichbar. Beantragen Sie die neue Karte an einem APSS-Schalter oder bei der Agenzia delle Entrate.
+advice-cps-lost = Sperren Sie sie sofort über die gebührenfreie Nummer 800 22 80 40 mit Ihrem CIP-Code und beantragen Sie an einem APSS-Schalter eine neue Karte.
+advice-ts-cns-puk-where = Die PUK (8 Ziffern) steht im Umschlag mit PIN und PUK, den Sie mit der Karte oder bei der Freischaltung erhalten haben.
+advice-ts-cns-puk-blocked = Sie brauchen eine neue Karte: Fragen Sie die ausgebende Stelle (den Gesundheitsdienst Ihrer Region oder ein Büro der Agenzia delle Entrate), mit einem Ausweis.
+advice-ts-cns-still-works = Die Karte gilt weiter als Gesundheitskarte: Beim Arzt oder in der Apotheke braucht es keine PIN.
+advice-ts-cns-expiring = Die neue Karte kommt meist vor dem Ablauf per Post; wenn nicht, fragen Sie den Gesundheitsdienst oder die Agenzia delle Entrate.
+advice-ts-cns-expired = Online-Dienste sind mit dieser Karte nicht mehr erreichbar. Fragen Sie den Gesundheitsdienst Ihrer Region oder die Agenzia delle Entrate nach der neuen Karte.
+advice-ts-cns-lost = Lassen Sie sie bei der Agenzia delle Entrate oder dem Gesundheitsdienst Ihrer Region sperren und ein Duplikat ausstellen.
+advice-cie-puk-where = Die PUK der CIE hat 8 Ziffern in zwei Hälften: die ersten 4 auf der Quittung der Gemeinde (Comune) beim Antrag, die letzten 4 im Brief mit der Karte. Wenn Sie sie verloren haben: Die App CieID bietet „Recupero PUK“, oder die Gemeinde druckt sie neu.
+advice-cie-puk-blocked = Wenden Sie sich an das Meldeamt (anagrafe) Ihrer Gemeinde: Es kann die Codes neu drucken oder eine neue Karte ausstellen.
+advice-cie-still-works = Die CIE bleibt als Ausweisdokument gültig: Nur die Online-Nutzung mit der PIN geht verloren.
+advice-cie-expiring = Für die neue CIE vereinbaren Sie vor dem Ablauf einen Termin beim Meldeamt Ihrer Gemeinde.
+advice-cie-expired = Das Zertifikat der CIE ist abgelaufen: Online-Dienste sind nicht mehr erreichbar. Fragen Sie Ihre Gemeinde nach der neuen Karte.
+advice-cie-lost = Melden Sie Verlust oder Diebstahl bei Polizei oder Carabinieri und beantragen Sie mit der Anzeige bei Ihrer Gemeinde eine neue Karte.
+advice-unknown-puk-where = Die PUK (8 Ziffern) gehört zu den Codes, die Sie mit der Karte erhalten haben.
+advice-unknown-puk-blocked = Sie brauchen eine neue Karte oder einen Neudruck der Codes: Fragen Sie die ausgebende Stelle, mit einem Ausweis.
+advice-unknown-expiring = Beantragen Sie vor dem Ablauf die Erneuerung bei der ausgebenden Stelle.
+advice-unknown-expired = Online-Dienste sind mit dieser Karte nicht mehr erreichbar. Fragen Sie die ausgebende Stelle nach einer neuen Karte.
+advice-unknown-lost = Lassen Sie die Karte sofort bei der ausgebenden Stelle sperren.
+
+## The ways to act that messages name ({"{demo}"}, {"{report}"}…): -window in the window (its own
+## buttons and menus, never a command), -cli on the command line. action-quoted: how the language
+## quotes a button's name.
+action-menu = Menü
+action-quoted = „{ $label }“
+action-readers-hint-window = Die Lesegeräte, die Tessera sieht, stehen auf dem Startbildschirm.
+action-readers-hint-cli = Lesegeräte anzeigen mit: tessera readers
+action-allow-sim-window = das Fenster erlaubt es nicht.
+action-allow-sim-cli = --allow-simulated-card hinzufügen.
+action-replace-hint-window = Wählen Sie einen anderen Dateinamen.
+action-replace-hint-cli = Wählen Sie einen anderen Dateinamen oder ersetzen Sie die vorhandene Datei mit --force.
+action-last-try-hint-window = Nichts wurde gesendet.
+action-last-try-hint-cli = Nichts wurde gesendet. Wenn Sie sicher sind, wiederholen Sie den Befehl mit --confirm-last-try.
+
+## The command line only.
+cli-no-browser-profile-found-firefox = Kein Browserprofil gefunden (Firefox, Chrome).
+cli-changed = geändert
+cli-already-so = bereits so
+cli-set-up = eingerichtet
+cli-not-set-up = nicht eingerichtet
+cli-test-really-verifies-pin-wrong = Der Test prüft die PIN wirklich: Eine falsche PIN verbraucht einen Versuch.
+cli-certificate-dates = Zertifikatsdaten
+cli-signature-cards-key = Signatur mit dem Kartenschlüssel
+cli-signature-verification = Prüfung der Signatur
+
+## The demo card's training states (the Demo card menu).
+preset-1-pin-try-left = 1 PIN-Versuch übrig
+preset-pin-blocked = PIN gesperrt
+preset-pin-blocked-2-puk-tries = PIN gesperrt, 2 PUK-Versuche
+preset-puk-blocked = PUK gesperrt
+preset-certificate-expiring = Zertifikat läuft bald ab
+preset-certificate-expired = Zertifikat abgelaufen
+preset-new-card = Neue Karte
+
+## Warnings about a weak new PIN (the wizard's step 3 and the command line).
+warning-new-pin-has-all-digits = Die neue PIN hat lauter gleiche Ziffern: Sie ist leicht zu erraten.
+warning-new-pin-sequence-like-12345 = Die neue PIN ist eine Folge (wie 12345): Sie ist leicht zu erraten.
+warning-new-pin-birth-date-easy = Die neue PIN ist Ihr Geburtsdatum: Sie ist leicht zu erraten.
+
+## The PIN wizards. $card: type · number · holder; $tries: a number, or "unknown" when the card does not say.
+wizard-unknown = unbekannt
+wizard-summary-change = Sie ändern jetzt die PIN der Karte { $card }. Verbleibende PIN-Versuche: { $tries }.
+wizard-summary-unblock = Sie entsperren jetzt die PIN der Karte { $card } mit der PUK und setzen die neue PIN. Verbleibende PUK-Versuche: { $tries }.
+
+## Dates as people write them: "28 novembre 2031", "28 November 2031", "28. November 2031".
+date-long = { $day }. { $month } { $year }
+month-1 = Januar
+month-2 = Februar
+month-3 = März
+month-4 = April
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = August
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Dezember

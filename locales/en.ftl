@@ -249,3 +249,210 @@ report-not-set-up = not set up
 report-open = (open)
 report-not-installed = not installed
 report-recent-error = Recent error
+
+## Error messages: what happened, then what to do next. A token such as {"{demo}"} (written as a
+## quoted literal) stays as it is: the window turns it into a button or page name, the command
+## line into a command.
+
+err-check-try-again-nothing-sent = Check it and try again: nothing was sent to the card.
+err-nothing-sent-card-try-again = Nothing was sent to the card: try again.
+err-two-new-pins-typed-differ = The two new PINs you typed differ.
+err-new-pin-same-current-one = The new PIN is the same as the current one.
+err-choose-different-pin-nothing-sent = Choose a different PIN: nothing was sent to the card.
+err-card-refused-new-pin = The card refused the new PIN.
+err-use-5-8-digits-try = Use 5 to 8 digits and try again.
+err-systems-smart-card-service-not = The system's smart-card service is not running.
+err-linux-start-pcscd-pcscd-cmd = On Linux start pcscd{"{pcscd_cmd}"}; on Windows and macOS restart the computer. To try without a card: {"{demo}"}
+err-no-smart-card-reader-connected = No smart-card reader is connected.
+err-connect-reader-try-again-try = Connect the reader and try again. To try Tessera without a reader: {"{demo}"}
+err-reader-not-found = Reader not found:
+err-no-card-reader = No card in the reader.
+err-insert-card-chip-facing-up = Insert the card with the chip facing up and try again.
+err-card-removed-during-operation = The card was removed during the operation.
+err-reinsert-card-check-tries-left = Reinsert the card and check the tries left before trying again; nothing is repeated automatically.
+err-another-program-reset-card-during = Another program reset the card during the operation.
+err-close-other-programs-using-card = Close other programs using the card (e.g. the browser), then try again; nothing is repeated automatically.
+err-card-use-another-program = The card is in use by another program.
+err-close-other-program-e-g = Close the other program (e.g. the browser) and try again.
+err-card-does-not-respond = The card does not respond.
+err-take-card-out-check-its = Take the card out, check its orientation (chip up, towards the reader) and insert it again.
+err-operation-interrupted = Operation interrupted.
+err-try-again = Try again.
+err-smart-card-service-error = Smart-card service error:
+err-unplug-replug-reader-then-try = Unplug and replug the reader, then try again. If it persists, create a report for the helpdesk.
+err-internal-error-tessera-operation-stopped = Internal error in Tessera: the operation was stopped.
+err-take-card-out-put-back = Take the card out, put it back and look at the tries left before trying again. Send the report to the developers.
+err-firefox-open-profile-setup-not = Firefox is open on this profile: the setup was not changed.
+err-close-firefox-try-again = Close Firefox and try again.
+err-module-lets-browser-use-card = The module that lets the browser use the card is not installed.
+err-install = Install:
+err-firefox-policy-file-cannot-read = The Firefox policy file cannot be read:
+err-file-not-changed-fix-must = The file was NOT changed. Fix it (it must be JSON with a "policies" object) and try again.
+err-browser-database-cannot-changed = The browser database cannot be changed
+err-open-browser-once-close-try = Open the browser once, close it and try again.
+err-card-stopped-answering-during-operation = The card stopped answering during the operation.
+err-take-card-out-put-back-2 = Take the card out and put it back, then check the tries left before trying again; nothing is repeated automatically.
+err-secure-channel-card-broke-altered = The secure channel with the card broke (altered data or interference).
+err-take-card-out-put-back-3 = Take the card out and put it back, check the tries left and try again; nothing is repeated automatically.
+err-card-failed-its-authentication-may = The card failed its authentication: it may not be a genuine CIE.
+err-do-not-type-pin-contact = Do not type your PIN. Contact your municipality or the helpdesk with the report: {"{report}"}
+err-card-authenticated-tesseras-public-test = This card authenticated with Tessera's public TEST authority: it is a simulated card, or a forgery that could read your PIN. No PIN was sent.
+err-do-not-type-pin-only = Do not type your PIN. Only for tests with Tessera's simulator: {"{allow_sim}"}
+err-card-answered-unexpectedly = The card answered unexpectedly
+err-try-again-if-happens-again = Try again; if it happens again, create a report for the helpdesk with: {"{report}"}
+err-wrong-pin-pin-now-blocked = Wrong PIN. The PIN is now BLOCKED.
+err-unblock-puk-envelope-came-card = Unblock it with the PUK (the envelope that came with the card): {"{unblock}"}
+err-check-pin-calmly-before-trying = Check the PIN calmly before trying again. If you do not remember it, use the PUK: {"{forgot}"}
+err-check-before-trying-again-if = Check it before trying again: if the PUK tries run out the PIN can no longer be unblocked.
+err-pin-blocked-too-many-wrong = The PIN is blocked (too many wrong tries).
+err-unblock-puk-choose-new-pin = Unblock it with the PUK and choose a new PIN: {"{unblock}"}. Nothing was sent to the card.
+err-last-try-hint = {"{last_try_hint}"}
+err-can-try-again-whenever-like = You can try again whenever you like.
+err-electronic-identity-card-cie-version = This is an electronic identity card (CIE): this version does not handle it yet.
+err-cie-use-official-cieid-software = For the CIE, use the official CieID software for now.
+err-card-not-recognised-neither-cps = Card not recognised: it is neither a CPS/CNS nor a CIE.
+err-check-inserted-carta-provinciale-dei = Check that you inserted the Carta Provinciale dei Servizi (health card) and not another card.
+err-certificate-card-cannot-read = The certificate on the card cannot be read
+err-contact-helpdesk-card-may-need = Contact the helpdesk: the card may need replacing.
+err-cns-card-but-model-tessera = This is a CNS card, but of a model Tessera cannot read yet: it found neither the holder's data nor the certificate.
+err-card-not-damaged-no-pin = The card is not damaged and no PIN was used. Send the report ({"{report}"}) to Tessera's developers so that the model can be added.
+err-card-login-no-longer-valid = The card login is no longer valid: a wrong PIN was tried since. The stored PIN was not sent.
+err-log-again-pin = Log in again with your PIN.
+err-tessera-did-not-find-authentication = Tessera did not find the authentication certificate where the card models it knows keep it.
+err-may-card-model-tessera-does = It may be a card model Tessera does not know yet (send the report: {"{report}"}), or a card never activated for online services (then ask the office that issued it).
+err-cannot-write = Cannot write
+err-folder-does-not-exist = the folder does not exist.
+err-create-folder-first-choose-folder = Create the folder first, or choose a folder that already exists.
+err-file-already-exists = the file already exists.
+err-may-not-write-there = you may not write there.
+err-choose-folder-own-example-documents = Choose a folder of your own, for example Documents.
+err-disk-full = the disk is full.
+err-free-some-space-choose-another = Free some space or choose another disk. The previous file, if there was one, is unchanged.
+err-choose-another-folder-file-name = Choose another folder or file name.
+err-no-pin-puk-reached-card = No PIN or PUK reached the card: the PIN did not change and no try was used.
+err-put-card-back-try-again = Put the card back and try again.
+err-pin-not-changed-current-pin = The PIN was NOT changed. The current PIN reached the card to be checked: if it was wrong, a try was used.
+err-old-pin-still-valid-one = Your old PIN is still the valid one. Put the card back: Tessera reads the tries left (without using one) and tells you whether the PIN you typed was right.
+err-pin-not-unblocked-puk-reached = The PIN was NOT unblocked. The PUK reached the card to be checked: if it was wrong, a PUK try was used.
+err-put-card-back-tessera-reads = Put the card back: Tessera reads the tries left (without using one) and tells you whether the PUK was right.
+err-pin-change-reached-card-but = The PIN change reached the card, but its answer was lost: the NEW PIN may already be in force.
+err-do-not-try-old-pin = Do not try the old PIN yet. Put the card back: Tessera reads the tries left (without using one) and tells you which PIN is valid.
+err-unblock-reached-card-but-its = The unblock reached the card, but its answer was lost: the PIN may already be unblocked, with the NEW PIN.
+err-do-not-repeat-unblock-yet = Do not repeat the unblock yet. Put the card back: Tessera reads the tries left (without using one) and tells you whether the new PIN is in force.
+err-checked-card-had-carried-out = Checked: the card had carried out the change. The NEW PIN is in force (the counter is back to its maximum).
+err-use-new-pin-from-now = Use the new PIN from now on. No need to repeat the change.
+err-checked-card-had-carried-out-2 = Checked: the card had carried out the unblock. The PIN is unblocked and the NEW PIN is in force.
+err-use-new-pin-from-now-2 = Use the new PIN from now on. No need to repeat the unblock.
+err-old-pin-still-valid-one-2 = Your old PIN is still the valid one: check it calmly before trying again.
+err-check-puk-before-trying-again = Check the PUK before trying again.
+err-can-try-again = You can try again.
+err-next-time-try-new-pin = Next time, try the NEW PIN first; if the card refuses it, use the old PIN (you will have one try fewer). Do not try any other PIN.
+err-next-time-try-new-pin-2 = Next time, try the NEW PIN first; if the card refuses it, use the PIN from before (you will have one try fewer). Do not repeat the unblock before trying.
+err-wrong-puk-puk-now-blocked = Wrong PUK. The PUK is now BLOCKED as well: the PIN can no longer be unblocked.
+err-puk-blocked-pin-can-no = The PUK is blocked: the PIN can no longer be unblocked.
+err-wrong-pin-tries-left = Wrong PIN. Tries left: { $tries_left }.
+err-wrong-puk-puk-tries-left = Wrong PUK. PUK tries left: { $tries_left }.
+err-checked-change-did-not-happen = Checked: the change did NOT happen because the current PIN you typed was wrong. PIN tries left: { $pin_left }.
+err-checked-unblock-did-not-happen = Checked: the unblock did NOT happen because the PUK was wrong. PUK tries left: { $puk_left }.
+err-change-outcome-unknown = The card does not show whether the change happened (PIN tries left: { $pin_left }). The command had reached it, so the NEW PIN is the more likely one to be in force.
+err-unblock-outcome-unknown = The card does not show whether the unblock happened (PIN tries: { $pin_left }, PUK: { $puk_left }). The command had reached it, so the NEW PIN is the more likely one to be in force.
+err-secret-empty = The { $kind } is empty.
+err-secret-missing = The { $kind } was not given: the input ended first.
+err-secret-not-text = The { $kind } contains bytes that are not text.
+err-secret-too-long = The { $kind } is far too long: it was not read in full.
+err-secret-spaces = The { $kind } contains spaces.
+err-secret-other-digits = The { $kind } contains digits of another script: use only the digits 0-9.
+err-secret-not-digits = The { $kind } must contain digits only (0-9).
+err-secret-exact-length = The { $kind } must have exactly { $digits } digits.
+err-secret-length-range = The { $kind } must have { $min } to { $max } digits.
+err-change-not-done-no-try-used = Checked: the change did NOT happen and no try was used. The old PIN is still in force.
+err-change-not-done = Checked: the change did NOT happen. The old PIN is still in force.
+err-unblock-not-done-no-try-used = Checked: the unblock did NOT happen and no PUK try was used.
+err-unblock-not-done = Checked: the unblock did NOT happen.
+
+## What to do and where to go, per issuer of the card (advice-ISSUER-…): cps = the Trentino CPS
+## (APSS), ts-cns = other regions' health cards, cie = the identity card (the Comune), unknown =
+## a card whose issuer is not known (no office is named).
+
+advice-cps-puk-where = The PUK (8 digits) is in the envelope with the PIN and PUK you received with the card.
+advice-cps-puk-blocked = You need a new card: request it at an APSS health-district desk or from the Agenzia delle Entrate, with an identity document.
+advice-cps-still-works = The card still works as a health card: no PIN is needed at the doctor's or the pharmacy.
+advice-cps-expiring = Renew the card online on the Province's portal BEFORE it expires (this needs the card while still valid), or at an APSS desk.
+advice-cps-expired = Online services can no longer be reached with this card. Request the new card at an APSS desk or from the Agenzia delle Entrate.
+advice-cps-lost = Block it at once by calling the toll-free number 800 22 80 40 with your CIP code, then ask for a new card at an APSS desk.
+advice-ts-cns-puk-where = The PUK (8 digits) is in the envelope with the PIN and PUK given with the card or when it was activated.
+advice-ts-cns-puk-blocked = You need a new card: ask the office that issued it (your region's health service or an Agenzia delle Entrate office), with an identity document.
+advice-ts-cns-still-works = The card still works as a health card: no PIN is needed at the doctor's or the pharmacy.
+advice-ts-cns-expiring = The new card usually arrives by post before expiry; if it does not, ask your health service or the Agenzia delle Entrate.
+advice-ts-cns-expired = Online services can no longer be reached with this card. Ask your region's health service or the Agenzia delle Entrate for the new card.
+advice-ts-cns-lost = Ask the Agenzia delle Entrate or your region's health service to block it and issue a duplicate.
+advice-cie-puk-where = The CIE's PUK has 8 digits in two halves: the first 4 are on the receipt the Comune gave you when you applied, the last 4 in the letter that came with the card. If you lost them, the CieID app offers "Recupero PUK", or the Comune can reprint them.
+advice-cie-puk-blocked = Go to the registry office (anagrafe) of your Comune: it can reprint the codes or issue a new card.
+advice-cie-still-works = The CIE is still valid as an identity document: only its online use with the PIN is lost.
+advice-cie-expiring = For the new CIE, book an appointment at your Comune's registry office before the expiry date.
+advice-cie-expired = The CIE's certificate has expired: online services can no longer be reached. Ask your Comune for the new card.
+advice-cie-lost = Report the loss or theft to the Police or Carabinieri, then ask your Comune for a new card with the report.
+advice-unknown-puk-where = The PUK (8 digits) is among the codes given with the card.
+advice-unknown-puk-blocked = You need a new card or a reprint of the codes: ask the office that issued the card, with an identity document.
+advice-unknown-expiring = Ask the office that issued the card for a renewal before it expires.
+advice-unknown-expired = Online services can no longer be reached with this card. Ask the office that issued it for a new card.
+advice-unknown-lost = Ask the office that issued the card to block it at once.
+
+## The ways to act that messages name ({"{demo}"}, {"{report}"}…): -window in the window (its own
+## buttons and menus, never a command), -cli on the command line. action-quoted: how the language
+## quotes a button's name.
+action-menu = menu
+action-quoted = “{ $label }”
+action-readers-hint-window = The readers Tessera sees are listed on the home screen.
+action-readers-hint-cli = List the readers with: tessera readers
+action-allow-sim-window = the window does not allow it.
+action-allow-sim-cli = add --allow-simulated-card.
+action-replace-hint-window = Choose another file name.
+action-replace-hint-cli = Choose another file name, or use --force to replace the existing file.
+action-last-try-hint-window = Nothing was sent.
+action-last-try-hint-cli = Nothing was sent. If you are sure, repeat the command adding --confirm-last-try.
+
+## The command line only.
+cli-no-browser-profile-found-firefox = No browser profile found (Firefox, Chrome).
+cli-changed = changed
+cli-already-so = already so
+cli-set-up = set up
+cli-not-set-up = not set up
+cli-test-really-verifies-pin-wrong = The test really verifies the PIN: a wrong PIN uses up one try.
+cli-certificate-dates = Certificate dates
+cli-signature-cards-key = Signature with the card's key
+cli-signature-verification = Signature verification
+
+## The demo card's training states (the Demo card menu).
+preset-1-pin-try-left = 1 PIN try left
+preset-pin-blocked = PIN blocked
+preset-pin-blocked-2-puk-tries = PIN blocked, 2 PUK tries
+preset-puk-blocked = PUK blocked
+preset-certificate-expiring = Certificate expiring
+preset-certificate-expired = Certificate expired
+preset-new-card = New card
+
+## Warnings about a weak new PIN (the wizard's step 3 and the command line).
+warning-new-pin-has-all-digits = The new PIN has all digits the same: it is easy to guess.
+warning-new-pin-sequence-like-12345 = The new PIN is a sequence (like 12345): it is easy to guess.
+warning-new-pin-birth-date-easy = The new PIN is your birth date: it is easy to guess.
+
+## The PIN wizards. $card: type · number · holder; $tries: a number, or "unknown" when the card does not say.
+wizard-unknown = unknown
+wizard-summary-change = You are about to change the PIN of the card { $card }. PIN tries left: { $tries }.
+wizard-summary-unblock = You are about to unblock the PIN of the card { $card } with the PUK and set the new PIN. PUK tries left: { $tries }.
+
+## Dates as people write them: "28 novembre 2031", "28 November 2031", "28. November 2031".
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -249,3 +249,210 @@ report-not-set-up = non configurato
 report-open = (aperto)
 report-not-installed = non installato
 report-recent-error = Errore recente
+
+## Error messages: what happened, then what to do next. A token such as {"{demo}"} (written as a
+## quoted literal) stays as it is: the window turns it into a button or page name, the command
+## line into a command.
+
+err-check-try-again-nothing-sent = Controlla e riprova: nulla è stato inviato alla carta.
+err-nothing-sent-card-try-again = Nulla è stato inviato alla carta: riprova.
+err-two-new-pins-typed-differ = I due nuovi PIN inseriti sono diversi.
+err-new-pin-same-current-one = Il nuovo PIN è uguale a quello attuale.
+err-choose-different-pin-nothing-sent = Scegli un PIN diverso: nulla è stato inviato alla carta.
+err-card-refused-new-pin = La carta ha rifiutato il nuovo PIN.
+err-use-5-8-digits-try = Usa da 5 a 8 cifre e riprova.
+err-systems-smart-card-service-not = Il servizio smart card del sistema non è attivo.
+err-linux-start-pcscd-pcscd-cmd = Su Linux avvia pcscd{"{pcscd_cmd}"}; su Windows e macOS riavvia il computer. Per provare senza carta: {"{demo}"}
+err-no-smart-card-reader-connected = Nessun lettore di smart card collegato.
+err-connect-reader-try-again-try = Collega il lettore e riprova. Per provare Tessera senza lettore: {"{demo}"}
+err-reader-not-found = Lettore non trovato:
+err-no-card-reader = Nessuna carta nel lettore.
+err-insert-card-chip-facing-up = Inserisci la carta con il chip rivolto verso l'alto e riprova.
+err-card-removed-during-operation = La carta è stata rimossa durante l'operazione.
+err-reinsert-card-check-tries-left = Reinserisci la carta e controlla i tentativi rimasti prima di riprovare; nulla viene ripetuto automaticamente.
+err-another-program-reset-card-during = Un altro programma ha reinizializzato la carta durante l'operazione.
+err-close-other-programs-using-card = Chiudi gli altri programmi che usano la carta (es. il browser), poi riprova; nulla viene ripetuto automaticamente.
+err-card-use-another-program = La carta è in uso da un altro programma.
+err-close-other-program-e-g = Chiudi l'altro programma (es. il browser) e riprova.
+err-card-does-not-respond = La carta non risponde.
+err-take-card-out-check-its = Estrai la carta, controlla il verso (chip in alto, verso il lettore) e reinseriscila.
+err-operation-interrupted = Operazione interrotta.
+err-try-again = Riprova.
+err-smart-card-service-error = Errore del servizio smart card:
+err-unplug-replug-reader-then-try = Scollega e ricollega il lettore, poi riprova. Se persiste, genera un rapporto per l'assistenza.
+err-internal-error-tessera-operation-stopped = Errore interno di Tessera: l'operazione è stata interrotta.
+err-take-card-out-put-back = Estrai e reinserisci la carta e guarda i tentativi rimasti prima di riprovare. Invia il rapporto agli sviluppatori.
+err-firefox-open-profile-setup-not = Firefox è aperto su questo profilo: la configurazione non è stata modificata.
+err-close-firefox-try-again = Chiudi Firefox e riprova.
+err-module-lets-browser-use-card = Manca il modulo che permette al browser di usare la carta.
+err-install = Installa:
+err-firefox-policy-file-cannot-read = Il file di policy di Firefox non è leggibile:
+err-file-not-changed-fix-must = Il file NON è stato modificato. Correggilo (deve essere JSON con un oggetto "policies") e riprova.
+err-browser-database-cannot-changed = Database del browser non modificabile
+err-open-browser-once-close-try = Apri il browser una volta, chiudilo e riprova.
+err-card-stopped-answering-during-operation = La carta ha smesso di rispondere durante l'operazione.
+err-take-card-out-put-back-2 = Estrai e reinserisci la carta, poi controlla i tentativi rimasti prima di riprovare; nulla viene ripetuto automaticamente.
+err-secure-channel-card-broke-altered = La comunicazione protetta con la carta si è interrotta (dati alterati o disturbo).
+err-take-card-out-put-back-3 = Estrai e reinserisci la carta, controlla i tentativi rimasti e riprova; nulla viene ripetuto automaticamente.
+err-card-failed-its-authentication-may = La carta non ha superato l'autenticazione: potrebbe non essere una CIE autentica.
+err-do-not-type-pin-contact = Non inserire il PIN. Rivolgiti al Comune o all'assistenza con il rapporto: {"{report}"}
+err-card-authenticated-tesseras-public-test = Questa carta si è autenticata con l'autorità di PROVA pubblica di Tessera: è una carta simulata, oppure una contraffazione che potrebbe leggere il PIN. Nessun PIN è stato inviato.
+err-do-not-type-pin-only = Non inserire il tuo PIN. Solo per prove con il simulatore di Tessera: {"{allow_sim}"}
+err-card-answered-unexpectedly = La carta ha risposto in modo inatteso
+err-try-again-if-happens-again = Riprova; se si ripete, genera un rapporto per l'assistenza con: {"{report}"}
+err-wrong-pin-pin-now-blocked = PIN errato. Il PIN ora è BLOCCATO.
+err-unblock-puk-envelope-came-card = Sbloccalo con il PUK (busta consegnata con la carta): {"{unblock}"}
+err-check-pin-calmly-before-trying = Controlla il PIN con calma prima di riprovare. Se non lo ricordi, usa il PUK: {"{forgot}"}
+err-check-before-trying-again-if = Controllalo prima di riprovare: se i tentativi PUK finiscono il PIN non si può più sbloccare.
+err-pin-blocked-too-many-wrong = Il PIN è bloccato (troppi tentativi errati).
+err-unblock-puk-choose-new-pin = Sbloccalo con il PUK e scegli un nuovo PIN: {"{unblock}"}. Nulla è stato inviato alla carta.
+err-last-try-hint = {"{last_try_hint}"}
+err-can-try-again-whenever-like = Puoi riprovare quando vuoi.
+err-electronic-identity-card-cie-version = Questa è una Carta d'Identità Elettronica (CIE): non è ancora gestita da questa versione.
+err-cie-use-official-cieid-software = Per la CIE usa per ora il software CieID ufficiale.
+err-card-not-recognised-neither-cps = Carta non riconosciuta: non è una CPS/CNS né una CIE.
+err-check-inserted-carta-provinciale-dei = Controlla di aver inserito la Carta Provinciale dei Servizi (tessera sanitaria) e non un'altra carta.
+err-certificate-card-cannot-read = Il certificato sulla carta non è leggibile
+err-contact-helpdesk-card-may-need = Rivolgiti all'assistenza: la carta potrebbe essere da sostituire.
+err-cns-card-but-model-tessera = È una carta CNS, ma di un modello che Tessera non sa ancora leggere: non ha trovato né i dati del titolare né il certificato.
+err-card-not-damaged-no-pin = La carta non è rovinata e nessun PIN è stato usato. Invia il rapporto ({"{report}"}) agli sviluppatori di Tessera perché il modello venga aggiunto.
+err-card-login-no-longer-valid = L'accesso con la carta non è più valido: nel frattempo qualcuno ha provato un PIN sbagliato. Il PIN memorizzato non è stato inviato.
+err-log-again-pin = Accedi di nuovo inserendo il PIN.
+err-tessera-did-not-find-authentication = Tessera non ha trovato il certificato di autenticazione nei punti in cui lo tengono i modelli di carta che conosce.
+err-may-card-model-tessera-does = Può essere un modello di carta che Tessera non conosce ancora (invia il rapporto: {"{report}"}) oppure una carta mai attivata per i servizi online (in tal caso chiedi all'ente che l'ha emessa).
+err-cannot-write = Impossibile scrivere
+err-folder-does-not-exist = la cartella non esiste.
+err-create-folder-first-choose-folder = Crea prima la cartella, oppure scegli una cartella che esiste già.
+err-file-already-exists = il file esiste già.
+err-may-not-write-there = non hai il permesso di scrivere lì.
+err-choose-folder-own-example-documents = Scegli una cartella tua, per esempio Documenti.
+err-disk-full = il disco è pieno.
+err-free-some-space-choose-another = Libera spazio o scegli un altro disco. Il file precedente, se c'era, è rimasto com'era.
+err-choose-another-folder-file-name = Scegli un'altra cartella o un altro nome di file.
+err-no-pin-puk-reached-card = Nessun PIN o PUK è arrivato alla carta: il PIN non è cambiato e nessun tentativo è stato usato.
+err-put-card-back-try-again = Reinserisci la carta e riprova.
+err-pin-not-changed-current-pin = Il PIN NON è stato cambiato. Il PIN attuale è arrivato alla carta per la verifica: se era sbagliato, un tentativo è stato usato.
+err-old-pin-still-valid-one = Il PIN valido resta quello vecchio. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il PIN inserito era giusto.
+err-pin-not-unblocked-puk-reached = Il PIN NON è stato sbloccato. Il PUK è arrivato alla carta per la verifica: se era sbagliato, un tentativo PUK è stato usato.
+err-put-card-back-tessera-reads = Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il PUK era giusto.
+err-pin-change-reached-card-but = La richiesta di cambio PIN è arrivata alla carta, ma la risposta è andata persa: il NUOVO PIN potrebbe essere già attivo.
+err-do-not-try-old-pin = Non riprovare il vecchio PIN. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice quale PIN è valido.
+err-unblock-reached-card-but-its = La richiesta di sblocco è arrivata alla carta, ma la risposta è andata persa: il PIN potrebbe essere già sbloccato con il NUOVO PIN.
+err-do-not-repeat-unblock-yet = Non ripetere lo sblocco. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il nuovo PIN è attivo.
+err-checked-card-had-carried-out = Verificato: la carta aveva eseguito il cambio. Il NUOVO PIN è attivo (il contatore è tornato al massimo).
+err-use-new-pin-from-now = Usa il nuovo PIN da ora in poi. Non serve ripetere il cambio.
+err-checked-card-had-carried-out-2 = Verificato: la carta aveva eseguito lo sblocco. Il PIN è sbloccato e vale il NUOVO PIN.
+err-use-new-pin-from-now-2 = Usa il nuovo PIN da ora in poi. Non serve ripetere lo sblocco.
+err-old-pin-still-valid-one-2 = Il PIN valido resta quello vecchio: controllalo con calma prima di riprovare.
+err-check-puk-before-trying-again = Controlla il PUK prima di riprovare.
+err-can-try-again = Puoi riprovare.
+err-next-time-try-new-pin = Al prossimo utilizzo prova PRIMA il nuovo PIN; se la carta lo rifiuta, usa il vecchio PIN (avrai un tentativo in meno). Non provare altri PIN.
+err-next-time-try-new-pin-2 = Al prossimo utilizzo prova PRIMA il nuovo PIN; se la carta lo rifiuta, usa il PIN di prima (avrai un tentativo in meno). Non ripetere lo sblocco prima di aver provato.
+err-wrong-puk-puk-now-blocked = PUK errato. Anche il PUK ora è BLOCCATO: il PIN non può più essere sbloccato.
+err-puk-blocked-pin-can-no = Il PUK è bloccato: il PIN non può più essere sbloccato.
+err-wrong-pin-tries-left = PIN errato. Tentativi rimasti: { $tries_left }.
+err-wrong-puk-puk-tries-left = PUK errato. Tentativi PUK rimasti: { $tries_left }.
+err-checked-change-did-not-happen = Verificato: il cambio NON è avvenuto perché il PIN attuale inserito era sbagliato. Tentativi PIN rimasti: { $pin_left }.
+err-checked-unblock-did-not-happen = Verificato: lo sblocco NON è avvenuto perché il PUK era sbagliato. Tentativi PUK rimasti: { $puk_left }.
+err-change-outcome-unknown = La carta non permette di capire se il cambio è avvenuto (tentativi PIN rimasti: { $pin_left }). Il comando le era arrivato, quindi è più probabile che il NUOVO PIN sia attivo.
+err-unblock-outcome-unknown = La carta non permette di capire se lo sblocco è avvenuto (tentativi PIN: { $pin_left }, PUK: { $puk_left }). Il comando le era arrivato, quindi è più probabile che il NUOVO PIN sia attivo.
+err-secret-empty = Il { $kind } è vuoto.
+err-secret-missing = Il { $kind } non è stato fornito: l'input è finito prima.
+err-secret-not-text = Il { $kind } contiene byte che non sono testo.
+err-secret-too-long = Il { $kind } è troppo lungo: non è stato letto per intero.
+err-secret-spaces = Il { $kind } contiene spazi.
+err-secret-other-digits = Il { $kind } contiene cifre di un altro alfabeto: usa solo le cifre da 0 a 9.
+err-secret-not-digits = Il { $kind } deve contenere solo cifre (da 0 a 9).
+err-secret-exact-length = Il { $kind } deve avere esattamente { $digits } cifre.
+err-secret-length-range = Il { $kind } deve avere da { $min } a { $max } cifre.
+err-change-not-done-no-try-used = Verificato: il cambio NON è avvenuto e nessun tentativo è stato usato. Vale ancora il vecchio PIN.
+err-change-not-done = Verificato: il cambio NON è avvenuto. Vale ancora il vecchio PIN.
+err-unblock-not-done-no-try-used = Verificato: lo sblocco NON è avvenuto e nessun tentativo PUK è stato usato.
+err-unblock-not-done = Verificato: lo sblocco NON è avvenuto.
+
+## What to do and where to go, per issuer of the card (advice-ISSUER-…): cps = the Trentino CPS
+## (APSS), ts-cns = other regions' health cards, cie = the identity card (the Comune), unknown =
+## a card whose issuer is not known (no office is named).
+
+advice-cps-puk-where = Il PUK (8 cifre) è nella busta con PIN e PUK ricevuta con la carta.
+advice-cps-puk-blocked = Serve una nuova carta: richiedila a uno sportello del distretto sanitario APSS o all'Agenzia delle Entrate, con un documento d'identità.
+advice-cps-still-works = La carta vale ancora come tessera sanitaria: non serve il PIN per usarla dal medico o in farmacia.
+advice-cps-expiring = Rinnova la carta online sul portale della Provincia PRIMA della scadenza (serve la carta ancora valida), oppure a uno sportello APSS.
+advice-cps-expired = I servizi online non sono più accessibili con questa carta. Richiedi la nuova carta a uno sportello APSS o all'Agenzia delle Entrate.
+advice-cps-lost = Bloccala subito chiamando il numero verde 800 22 80 40 con il codice CIP, poi chiedi una nuova carta a uno sportello APSS.
+advice-ts-cns-puk-where = Il PUK (8 cifre) è nella busta con PIN e PUK consegnata con la carta o al momento dell'attivazione.
+advice-ts-cns-puk-blocked = Serve una nuova carta: chiedila all'ente che l'ha emessa (l'azienda sanitaria della tua regione o un ufficio dell'Agenzia delle Entrate), con un documento d'identità.
+advice-ts-cns-still-works = La carta vale ancora come tessera sanitaria: non serve il PIN per usarla dal medico o in farmacia.
+advice-ts-cns-expiring = La nuova tessera arriva di norma per posta prima della scadenza; se non arriva, chiedi all'azienda sanitaria o all'Agenzia delle Entrate.
+advice-ts-cns-expired = I servizi online non sono più accessibili con questa carta. Chiedi la nuova carta all'azienda sanitaria della tua regione o all'Agenzia delle Entrate.
+advice-ts-cns-lost = Chiedi il blocco e un duplicato all'Agenzia delle Entrate o all'azienda sanitaria della tua regione.
+advice-cie-puk-where = Il PUK della CIE ha 8 cifre in due metà: le prime 4 sono sulla ricevuta rilasciata dal Comune alla richiesta, le ultime 4 nella lettera arrivata con la carta. Se le hai perse, l'app CieID offre «Recupero PUK», oppure il Comune può ristamparle.
+advice-cie-puk-blocked = Rivolgiti all'ufficio anagrafe del tuo Comune: può ristampare i codici o rilasciare una nuova carta.
+advice-cie-still-works = La CIE resta valida come documento d'identità: si perde solo l'uso online con il PIN.
+advice-cie-expiring = Per la nuova CIE prendi appuntamento all'ufficio anagrafe del tuo Comune prima della scadenza.
+advice-cie-expired = Il certificato della CIE è scaduto: i servizi online non sono più accessibili. Chiedi la nuova carta al tuo Comune.
+advice-cie-lost = Denuncia lo smarrimento o il furto a Polizia o Carabinieri, poi chiedi la nuova carta al tuo Comune con la denuncia.
+advice-unknown-puk-where = Il PUK (8 cifre) è nei codici consegnati con la carta.
+advice-unknown-puk-blocked = Serve una nuova carta o una ristampa dei codici: chiedila all'ente che ha emesso la carta, con un documento d'identità.
+advice-unknown-expiring = Chiedi il rinnovo all'ente che ha emesso la carta prima della scadenza.
+advice-unknown-expired = I servizi online non sono più accessibili con questa carta. Chiedi una nuova carta all'ente che l'ha emessa.
+advice-unknown-lost = Chiedi subito il blocco all'ente che ha emesso la carta.
+
+## The ways to act that messages name ({"{demo}"}, {"{report}"}…): -window in the window (its own
+## buttons and menus, never a command), -cli on the command line. action-quoted: how the language
+## quotes a button's name.
+action-menu = menu
+action-quoted = «{ $label }»
+action-readers-hint-window = I lettori che Tessera vede sono elencati nella schermata principale.
+action-readers-hint-cli = Elenca i lettori con: tessera readers
+action-allow-sim-window = la finestra non lo consente.
+action-allow-sim-cli = aggiungi --allow-simulated-card.
+action-replace-hint-window = Scegli un altro nome di file.
+action-replace-hint-cli = Scegli un altro nome di file, oppure usa --force per sostituire quello esistente.
+action-last-try-hint-window = Nulla è stato inviato.
+action-last-try-hint-cli = Nulla è stato inviato. Se sei sicuro, ripeti il comando aggiungendo --confirm-last-try.
+
+## The command line only.
+cli-no-browser-profile-found-firefox = Nessun profilo di browser trovato (Firefox, Chrome).
+cli-changed = modificato
+cli-already-so = già a posto
+cli-set-up = configurato
+cli-not-set-up = non configurato
+cli-test-really-verifies-pin-wrong = La prova verifica davvero il PIN: se è sbagliato consuma un tentativo.
+cli-certificate-dates = Date del certificato
+cli-signature-cards-key = Firma con la chiave della carta
+cli-signature-verification = Verifica della firma
+
+## The demo card's training states (the Demo card menu).
+preset-1-pin-try-left = 1 tentativo PIN rimasto
+preset-pin-blocked = PIN bloccato
+preset-pin-blocked-2-puk-tries = PIN bloccato, 2 tentativi PUK
+preset-puk-blocked = PUK bloccato
+preset-certificate-expiring = Certificato in scadenza
+preset-certificate-expired = Certificato scaduto
+preset-new-card = Carta nuova
+
+## Warnings about a weak new PIN (the wizard's step 3 and the command line).
+warning-new-pin-has-all-digits = Il nuovo PIN ha tutte le cifre uguali: è facile da indovinare.
+warning-new-pin-sequence-like-12345 = Il nuovo PIN è una sequenza (come 12345): è facile da indovinare.
+warning-new-pin-birth-date-easy = Il nuovo PIN è la tua data di nascita: è facile da indovinare.
+
+## The PIN wizards. $card: type · number · holder; $tries: a number, or "unknown" when the card does not say.
+wizard-unknown = non noti
+wizard-summary-change = Stai per cambiare il PIN della carta { $card }. Tentativi PIN rimasti: { $tries }.
+wizard-summary-unblock = Stai per sbloccare il PIN della carta { $card } con il PUK e impostare il nuovo PIN. Tentativi PUK rimasti: { $tries }.
+
+## Dates as people write them: "28 novembre 2031", "28 November 2031", "28. November 2031".
+date-long = { $day } { $month } { $year }
+month-1 = gennaio
+month-2 = febbraio
+month-3 = marzo
+month-4 = aprile
+month-5 = maggio
+month-6 = giugno
+month-7 = luglio
+month-8 = agosto
+month-9 = settembre
+month-10 = ottobre
+month-11 = novembre
+month-12 = dicembre

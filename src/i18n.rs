@@ -53,34 +53,20 @@ impl Lang {
             .filter(|v| !v.is_empty() && v != "C" && v != "POSIX")
             .find_map(|v| Lang::from_code(&v))
     }
-
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, it: &'a str, en: &'a str, de: &'a str) -> &'a str {
-        match self {
-            Lang::It => it,
-            Lang::En => en,
-            Lang::De => de,
-        }
-    }
 }
 
 /// A date given as "YYYY-MM-DD…" (ISO, RFC 3339) as people write it: "28 novembre 2031",
 /// "28 November 2031", "28. November 2031". Anything else is shown as it is.
 pub fn long_date(lang: Lang, iso: &str) -> String {
-    const IT: [&str; 12] = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
-    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    const DE: [&str; 12] = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
     let parts = (iso.get(0..4), iso.get(5..7), iso.get(8..10));
     let (Some(y), Some(m), Some(d)) = parts else { return iso.to_owned() };
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u16>(), m.parse::<usize>(), d.parse::<u8>()) else { return iso.to_owned() };
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) else { return iso.to_owned() };
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return iso.to_owned();
     }
-    match lang {
-        Lang::It => format!("{d} {} {y}", IT[m - 1]),
-        Lang::En => format!("{d} {} {y}", EN[m - 1]),
-        Lang::De => format!("{d}. {} {y}", DE[m - 1]),
-    }
+    let month = fluent::text(lang, &format!("month-{m}"));
+    // Years as written, without a thousands separator.
+    fluent::format(lang, "date-long", &[("day", d.into()), ("month", month.into()), ("year", y.to_string().into())])
 }
 
 /// A card number as it is read aloud over the phone: a CNS number in groups of four
@@ -176,22 +162,16 @@ impl Text {
 /// A weak-PIN warning's text.
 pub fn describe_warning(w: PinWarning, lang: Lang) -> &'static str {
     match w {
-        PinWarning::AllSameDigit => lang.pick(
-            "Il nuovo PIN ha tutte le cifre uguali: è facile da indovinare.",
-            "The new PIN has all digits the same: it is easy to guess.",
-            "Die neue PIN hat lauter gleiche Ziffern: Sie ist leicht zu erraten.",
-        ),
-        PinWarning::Sequence => lang.pick(
-            "Il nuovo PIN è una sequenza (come 12345): è facile da indovinare.",
-            "The new PIN is a sequence (like 12345): it is easy to guess.",
-            "Die neue PIN ist eine Folge (wie 12345): Sie ist leicht zu erraten.",
-        ),
-        PinWarning::BirthDate => lang.pick(
-            "Il nuovo PIN è la tua data di nascita: è facile da indovinare.",
-            "The new PIN is your birth date: it is easy to guess.",
-            "Die neue PIN ist Ihr Geburtsdatum: Sie ist leicht zu erraten.",
-        ),
+        PinWarning::AllSameDigit => t(lang, "warning-new-pin-has-all-digits"),
+        PinWarning::Sequence => t(lang, "warning-new-pin-sequence-like-12345"),
+        PinWarning::BirthDate => t(lang, "warning-new-pin-birth-date-easy"),
     }
+}
+
+
+/// A message of locales/LANG.ftl.
+fn t(lang: Lang, id: &str) -> &'static str {
+    fluent::text(lang, id)
 }
 
 #[cfg(test)]

@@ -185,7 +185,7 @@ pub fn to_text(r: &Report, lang: crate::i18n::Lang) -> String {
             None => t("report-pinpad-unknown"),
         };
         let present = if rd.card_present { t("report-card-in") } else { t("report-no-card") };
-        line(t("report-reader"), &format!("{} — {present} — {pinpad} {}", rd.name, rd.atr).trim_end().to_owned());
+        line(t("report-reader"), format!("{} — {present} — {pinpad} {}", rd.name, rd.atr).trim_end());
     }
     match (&r.card, &r.card_error) {
         (Some(c), _) => {

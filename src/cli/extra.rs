@@ -43,7 +43,7 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
     };
     let library = module(&args)?;
     if dbs.is_empty() && !args.card.json {
-        out!("{}", lang.pick("Nessun profilo di browser trovato (Firefox, Chrome).", "No browser profile found (Firefox, Chrome).", "Kein Browserprofil gefunden (Firefox, Chrome)."));
+        out!("{}", t(lang, "cli-no-browser-profile-found-firefox"));
     }
     // The policy file first: one that cannot be parsed stops the setup before anything changed.
     if let Some(policy) = &args.policy_file
@@ -60,8 +60,8 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
         };
         let state = browser::state(db, Some(&library));
         let note = match &res {
-            Ok(Some(true)) => lang.pick("modificato", "changed", "geändert").to_owned(),
-            Ok(Some(false)) => lang.pick("già a posto", "already so", "bereits so").to_owned(),
+            Ok(Some(true)) => t(lang, "cli-changed").to_owned(),
+            Ok(Some(false)) => t(lang, "cli-already-so").to_owned(),
             Ok(None) => String::new(),
             Err(e) => super::output::describe(e, lang).what,
         };
@@ -70,7 +70,7 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
                 "registered": state.registered, "in_use": state.in_use, "legacy": state.legacy,
                 "ok": res.is_ok(), "note": note}));
         } else {
-            let reg = if state.registered { lang.pick("configurato", "set up", "eingerichtet") } else { lang.pick("non configurato", "not set up", "nicht eingerichtet") };
+            let reg = if state.registered { t(lang, "cli-set-up") } else { t(lang, "cli-not-set-up") };
             out!("{:?} {} ({}): {reg}{}", state.db.browser, state.db.name, state.db.dir.display(), if note.is_empty() { String::new() } else { format!(" — {note}") });
         }
         if let Err(e) = res {
@@ -143,11 +143,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
     if !card.json {
         eprintln!(
             "{}",
-            lang.pick(
-                "La prova verifica davvero il PIN: se è sbagliato consuma un tentativo.",
-                "The test really verifies the PIN: a wrong PIN uses up one try.",
-                "Der Test prüft die PIN wirklich: Eine falsche PIN verbraucht einen Versuch.",
-            )
+            t(lang, "cli-test-really-verifies-pin-wrong")
         );
         eprintln!("{}: {}", tr(lang, Text::PinTries), super::output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
     }
@@ -160,10 +156,10 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
     } else {
         for s in &res.steps {
             let name = match s.id {
-                "certificate_dates" => lang.pick("Date del certificato", "Certificate dates", "Zertifikatsdaten"),
+                "certificate_dates" => t(lang, "cli-certificate-dates"),
                 "pin" => "PIN",
-                "signature" => lang.pick("Firma con la chiave della carta", "Signature with the card's key", "Signatur mit dem Kartenschlüssel"),
-                _ => lang.pick("Verifica della firma", "Signature verification", "Prüfung der Signatur"),
+                "signature" => t(lang, "cli-signature-cards-key"),
+                _ => t(lang, "cli-signature-verification"),
             };
             let mark = match s.result {
                 StepResult::Pass => "OK  ",
@@ -177,4 +173,9 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
         super::output::log_error("selftest_failed", "card self-test failed");
     }
     Ok(if res.passed() { code::OK } else { code::SELFTEST_FAILED })
+}
+
+/// A message of locales/LANG.ftl.
+fn t(lang: Lang, id: &str) -> &'static str {
+    crate::i18n::fluent::text(lang, id)
 }

@@ -119,13 +119,13 @@ pub enum Ui {
 /// The name of a demo-card state (the command-line names: fresh, pin-last-try, …).
 pub fn preset_name(lang: Lang, preset: &str) -> &'static str {
     match preset {
-        "pin-last-try" => lang.pick("1 tentativo PIN rimasto", "1 PIN try left", "1 PIN-Versuch übrig"),
-        "pin-blocked" => lang.pick("PIN bloccato", "PIN blocked", "PIN gesperrt"),
-        "puk-low" => lang.pick("PIN bloccato, 2 tentativi PUK", "PIN blocked, 2 PUK tries", "PIN gesperrt, 2 PUK-Versuche"),
-        "puk-blocked" => lang.pick("PUK bloccato", "PUK blocked", "PUK gesperrt"),
-        "cert-expiring" => lang.pick("Certificato in scadenza", "Certificate expiring", "Zertifikat läuft bald ab"),
-        "cert-expired" => lang.pick("Certificato scaduto", "Certificate expired", "Zertifikat abgelaufen"),
-        _ => lang.pick("Carta nuova", "New card", "Neue Karte"),
+        "pin-last-try" => t(lang, "preset-1-pin-try-left"),
+        "pin-blocked" => t(lang, "preset-pin-blocked"),
+        "puk-low" => t(lang, "preset-pin-blocked-2-puk-tries"),
+        "puk-blocked" => t(lang, "preset-puk-blocked"),
+        "cert-expiring" => t(lang, "preset-certificate-expiring"),
+        "cert-expired" => t(lang, "preset-certificate-expired"),
+        _ => t(lang, "preset-new-card"),
     }
 }
 
@@ -137,4 +137,9 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
 impl Ui {
     /// Every key (the test that each has a message in every language walks them).
     pub const ALL: [Ui; 106] = [Ui::AppTitle, Ui::DemoMode, Ui::DemoMenu, Ui::DemoCps, Ui::DemoTsCns, Ui::DemoAce2025, Ui::DemoIdemia2021, Ui::DemoCie, Ui::DemoNoReader, Ui::DemoUnknownCard, Ui::UseDemoCard, Ui::UseRealCard, Ui::Language, Ui::About, Ui::AboutText, Ui::Version, Ui::Close, Ui::Home, Ui::Back, Ui::Next, Ui::Cancel, Ui::StopWaiting, Ui::Confirm, Ui::Done, Ui::Retry, Ui::Refresh, Ui::Copy, Ui::Copied, Ui::Appearance, Ui::ThemeSystem, Ui::ThemeLight, Ui::ThemeDark, Ui::TextSize, Ui::ReplaceFile, Ui::ChangePin, Ui::UnblockPin, Ui::ForgotPin, Ui::Certificate, Ui::Details, Ui::HelpdeskDetails, Ui::CurrentPinLabel, Ui::NewPinLabel, Ui::NewPinAgainLabel, Ui::PukLabel, Ui::RuleLength, Ui::RuleDigits, Ui::RuleDiffers, Ui::RuleMatches, Ui::TriesOfMax, Ui::Summary, Ui::ConfirmChange, Ui::ConfirmUnblock, Ui::LastTryTitle, Ui::LastTryContinue, Ui::LastTryCancel, Ui::LastTryHint, Ui::Working, Ui::ChangedTitle, Ui::UnblockedTitle, Ui::FailedTitle, Ui::PukBlockedTitle, Ui::PinBlockedNotice, Ui::Readers, Ui::NoCardTitle, Ui::CardBusyTitle, Ui::ExportPem, Ui::ExportDer, Ui::SaveTo, Ui::Save, Ui::Saved, Ui::ValidFrom, Ui::ValidUntil, Ui::Serial, Ui::Issuer, Ui::KeyUsage, Ui::Expired, Ui::PinStep1Help, Ui::PinStep2Help, Ui::PukStep1Help, Ui::CardRemovedNotice, Ui::Simulated, Ui::Help, Ui::ReportTitle, Ui::IncludePersonal, Ui::SaveReport, Ui::Selftest, Ui::SelftestHelp, Ui::RunSelftest, Ui::StepCertDates, Ui::StepPin, Ui::StepSignature, Ui::StepVerified, Ui::Passed, Ui::Failed, Ui::NotRun, Ui::SelftestOk, Ui::SelftestKo, Ui::Browser, Ui::BrowserHelp, Ui::SetUpAll, Ui::RemoveAll, Ui::SetUp, Ui::NotSetUp, Ui::BrowserOpen, Ui::NoProfiles, Ui::Module];
+}
+
+/// A message of locales/LANG.ftl.
+fn t(lang: Lang, id: &str) -> &'static str {
+    super::fluent::text(lang, id)
 }

@@ -282,15 +282,9 @@ fn summary(app: &TesseraApp, kind: PinKind, tries: Option<u8>) -> String {
         [c.card_type.as_str(), number.as_str(), holder].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
     });
     let card = card.unwrap_or_default();
-    let tries = tries.map_or_else(|| lang.pick("non noti", "unknown", "unbekannt").to_owned(), |n| n.to_string());
-    match (kind, lang) {
-        (PinKind::Pin, Lang::It) => format!("Stai per cambiare il PIN della carta {card}. Tentativi PIN rimasti: {tries}."),
-        (PinKind::Pin, Lang::En) => format!("You are about to change the PIN of the card {card}. PIN tries left: {tries}."),
-        (PinKind::Pin, Lang::De) => format!("Sie ändern jetzt die PIN der Karte {card}. Verbleibende PIN-Versuche: {tries}."),
-        (PinKind::Puk, Lang::It) => format!("Stai per sbloccare il PIN della carta {card} con il PUK e impostare il nuovo PIN. Tentativi PUK rimasti: {tries}."),
-        (PinKind::Puk, Lang::En) => format!("You are about to unblock the PIN of the card {card} with the PUK and set the new PIN. PUK tries left: {tries}."),
-        (PinKind::Puk, Lang::De) => format!("Sie entsperren jetzt die PIN der Karte {card} mit der PUK und setzen die neue PIN. Verbleibende PUK-Versuche: {tries}."),
-    }
+    let tries = tries.map_or_else(|| t(lang, "wizard-unknown").to_owned(), |n| n.to_string());
+    let id = if kind == PinKind::Pin { "wizard-summary-change" } else { "wizard-summary-unblock" };
+    crate::i18n::fluent::format(lang, id, &[("card", card.into()), ("tries", tries.into())])
 }
 
 /// Step 3 of both wizards: tries, warning, the confirm button (and the last-try dialog).
@@ -380,4 +374,9 @@ pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
         }
         _ => result_step(app, ui, Ui::UnblockedTitle),
     }
+}
+
+/// A message of locales/LANG.ftl.
+fn t(lang: Lang, id: &str) -> &'static str {
+    crate::i18n::fluent::text(lang, id)
 }
