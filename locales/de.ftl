@@ -456,3 +456,17 @@ month-9 = September
 month-10 = Oktober
 month-11 = November
 month-12 = Dezember
+
+## The card self-test's details.
+selftest-dates = vom { $from } bis zum { $until } ({ $days ->
+    [one] noch 1 Tag
+   *[other] noch { $days } Tage
+})
+selftest-pin-verified = PIN geprüft
+selftest-signed = Signatur mit { $bytes } Byte
+selftest-matches = passt zum öffentlichen Schlüssel des Zertifikats
+selftest-no-match = passt NICHT zum Zertifikat
+selftest-wrong = falsche { $kind }: { $tries ->
+    [one] noch 1 Versuch
+   *[other] noch { $tries } Versuche
+}

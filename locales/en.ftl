@@ -456,3 +456,17 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## The card self-test's details.
+selftest-dates = from { $from } to { $until } ({ $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+})
+selftest-pin-verified = PIN verified
+selftest-signed = a { $bytes }-byte signature
+selftest-matches = matches the certificate's public key
+selftest-no-match = does NOT match the certificate
+selftest-wrong = wrong { $kind }: { $tries ->
+    [one] 1 try left
+   *[other] { $tries } tries left
+}

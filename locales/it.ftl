@@ -456,3 +456,17 @@ month-9 = settembre
 month-10 = ottobre
 month-11 = novembre
 month-12 = dicembre
+
+## The card self-test's details.
+selftest-dates = dal { $from } al { $until } ({ $days ->
+    [one] 1 giorno rimasto
+   *[other] { $days } giorni rimasti
+})
+selftest-pin-verified = PIN verificato
+selftest-signed = firma di { $bytes } byte
+selftest-matches = corrisponde alla chiave pubblica del certificato
+selftest-no-match = NON corrisponde al certificato
+selftest-wrong = { $kind } errato: { $tries ->
+    [one] 1 tentativo rimasto
+   *[other] { $tries } tentativi rimasti
+}

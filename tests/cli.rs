@@ -233,3 +233,17 @@ fn puk_blocked_advice_names_the_office_of_the_card_type() {
     let t = text(&status);
     assert!(t.contains("health service") && !t.contains("APSS"), "another region's TS-CNS: {t}");
 }
+
+/// The self-test speaks the user's language all through, its details included (they used to
+/// be English inside Italian output: "wrong PIN: 2 tries left").
+#[test]
+fn selftest_details_are_in_the_users_language() {
+    let o = run(&["selftest", "--demo", "--lang", "it"], "11112222\n");
+    assert_eq!(o.status.code(), Some(18), "{}", text(&o));
+    let out = text(&o);
+    assert!(out.contains("PIN errato: 2 tentativi rimasti"), "{out}");
+    assert!(out.contains("giorni rimasti") && out.contains(" 20"), "dates written out: {out}");
+    for english in ["tries left", "days left", "wrong PIN", " .. "] {
+        assert!(!out.contains(english), "{english:?} in Italian output: {out}");
+    }
+}

@@ -166,7 +166,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
                 StepResult::Fail => "FAIL",
                 StepResult::Skipped => "--  ",
             };
-            out!("[{mark}] {name}: {}", s.detail);
+            out!("[{mark}] {name}: {}", s.detail_text(lang));
         }
     }
     if !res.passed() {

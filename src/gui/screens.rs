@@ -53,7 +53,7 @@ pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
         "about" => app.about = true,
         "selftest-done" => {
             app.go(ctx, Screen::Selftest);
-            let ok = |id| crate::selftest::Step { id, result: crate::selftest::StepResult::Pass, detail: String::new() };
+            let ok = |id| crate::selftest::Step { id, result: crate::selftest::StepResult::Pass, detail: String::new(), what: crate::selftest::Detail::PinVerified };
             app.selftest = Some(Ok(crate::selftest::Selftest { steps: vec![ok("certificate_dates"), ok("pin"), ok("signature"), ok("signature_verified")] }));
         }
         "certificate" => app.go(ctx, Screen::Certificate),

@@ -172,7 +172,7 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
                 ui.horizontal(|ui| {
                     ui.label(ui_text(lang, name));
                     ui.label(egui::RichText::new(ui_text(lang, word)).strong().color(color));
-                    ui.label(egui::RichText::new(&s.detail).weak());
+                    ui.label(egui::RichText::new(s.detail_text(lang)).weak());
                 });
             }
             let summary = if res.passed() { Ui::SelftestOk } else { Ui::SelftestKo };
