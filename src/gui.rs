@@ -2,6 +2,7 @@
 //! certificate, languages, and the training (demo) card. A worker thread owns all card I/O.
 
 pub mod app;
+pub mod dialog;
 mod icon;
 mod screens;
 pub mod settings;

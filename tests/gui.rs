@@ -209,6 +209,8 @@ fn certificate_export_writes_the_card_certificate() {
     settle(&mut h, |a| a.exported.is_some());
     let written = std::fs::read(dir.join("certificato.der")).expect("written");
     assert_eq!(written, card.certificate_der());
+    assert!(has_text(&h, "Apri la cartella"), "the saved file can be shown in the file manager");
+    assert!(has_text(&h, "Salva come…"), "the system's save dialog is offered first");
     // The same name again: never replaced silently, only after "Sostituisci il file esistente".
     std::fs::write(dir.join("certificato.der"), b"keep me").expect("write");
     h.state_mut().exported = None;

@@ -138,6 +138,8 @@ pub struct TesseraApp {
     /// Text size in percent.
     pub text_size: u16,
     styled: bool,
+    /// The system's save dialog, while it is open.
+    pub save_dialog: Option<super::dialog::Pending>,
     /// How many requests a caught bug stopped (the window went on each time).
     pub internal_errors: u32,
 }
@@ -174,6 +176,7 @@ impl TesseraApp {
             theme,
             text_size,
             styled: false,
+            save_dialog: None,
             lang,
             screen: Screen::Home,
             wizard: Wizard::default(),
@@ -341,6 +344,7 @@ impl TesseraApp {
             self.styled = true;
             super::theme::apply(&ctx, self.theme, self.text_size);
         }
+        self.poll_save_dialog(&ctx);
         egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
         self.stuck_banner(ui);
         egui::CentralPanel::default().show(ui, |ui| {
@@ -509,6 +513,55 @@ impl TesseraApp {
             egui::Frame::new().fill(egui::Color32::from_rgb(0xF5, 0xC2, 0x42)).inner_margin(6.0).show(ui, |ui| {
                 ui.label(egui::RichText::new(text).strong().color(egui::Color32::BLACK));
             });
+        }
+    }
+
+    /// Opens the system's save dialog for the certificate or the report, with the name Tessera
+    /// would use, in the folder of the last export (or Documents).
+    pub fn ask_where_to_save(&mut self, purpose: super::dialog::Purpose) {
+        use super::dialog::{Purpose, save};
+        if self.save_dialog.is_some() {
+            return;
+        }
+        let lang = self.lang;
+        let typed = PathBuf::from(self.export_path.trim());
+        let dir = typed.parent().filter(|d| d.is_dir()).map(PathBuf::from).or_else(dirs::document_dir);
+        let (title, name, filters): (&str, String, &[(&str, &[&str])]) = match purpose {
+            Purpose::Certificate => {
+                let name = typed.file_name().map_or_else(|| "certificato.pem".to_owned(), |n| n.to_string_lossy().into_owned());
+                (ui_text(lang, Ui::Certificate), name, &[("PEM", &["pem", "crt"]), ("DER", &["der", "cer"])])
+            }
+            Purpose::Report => (ui_text(lang, Ui::ReportTitle), "tessera-rapporto.txt".to_owned(), &[("Text", &["txt"])]),
+        };
+        self.exported = None;
+        self.save_dialog = Some(save(purpose, title, dir.as_deref(), &name, filters));
+    }
+
+    /// When the save dialog closes with a file chosen, saves there (the dialog itself asked
+    /// before replacing a file).
+    fn poll_save_dialog(&mut self, ctx: &egui::Context) {
+        use super::dialog::Purpose;
+        let Some(pending) = &self.save_dialog else { return };
+        let Some(choice) = pending.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        let purpose = pending.purpose;
+        self.save_dialog = None;
+        let Some(path) = choice else { return };
+        match purpose {
+            Purpose::Certificate => {
+                let Some(der) = self.card().and_then(|c| c.certificate_der.clone()) else { return };
+                let der_ext = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("der") || e.eq_ignore_ascii_case("cer"));
+                let format = if der_ext { tessera_core::cert::ExportFormat::Der } else { tessera_core::cert::ExportFormat::Pem };
+                self.export_path = path.display().to_string();
+                self.send(Request::Export { der, format, path, overwrite: true });
+            }
+            Purpose::Report => {
+                let Some(report) = &self.report else { return };
+                let text = crate::report::to_text(report, self.lang);
+                self.send(Request::SaveReportAs(path, text));
+            }
         }
     }
 

@@ -59,6 +59,9 @@ pub enum Request {
     },
     /// Save the helpdesk report's text in the documents folder, under a name of its own.
     SaveReport(String),
+    /// Save the helpdesk report's text where the user chose in the save dialog (which asked
+    /// before replacing a file).
+    SaveReportAs(PathBuf, String),
     /// Build the helpdesk report.
     Report {
         /// Include name and codice fiscale.
@@ -88,6 +91,7 @@ impl std::fmt::Debug for Request {
             Request::Unblock(_) => "Unblock(***)",
             Request::Export { .. } => "Export",
             Request::SaveReport(_) => "SaveReport",
+            Request::SaveReportAs(..) => "SaveReportAs",
             Request::Report { .. } => "Report",
             Request::Selftest(..) => "Selftest(***)",
             Request::BrowserStatus(_) => "BrowserStatus",
@@ -350,6 +354,12 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
         Request::SaveReport(text) => {
             let dir = dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir).unwrap_or_else(|| ".".into());
             send(Event::Exported(crate::report::save_new(&dir, &text)));
+        }
+        Request::SaveReportAs(path, text) => {
+            let res = tessera_core::fsio::write(&path, text.as_bytes(), tessera_core::fsio::Existing::Replace)
+                .map(|()| path.clone())
+                .map_err(|source| Error::Core(CoreError::Io { path: path.display().to_string(), source }));
+            send(Event::Exported(res));
         }
         Request::Report { include_personal_data, lang } => busy(&send, || {
             let rs = readers(source).map(|v| v.into_iter().map(|r| (r, None)).collect());

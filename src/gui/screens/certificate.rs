@@ -36,11 +36,18 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         });
     }
     ui.add_space(16.0);
-    ui.horizontal(|ui| {
+    // The system's save dialog first; a typed path for whoever prefers it.
+    let choosing = app.save_dialog.is_some();
+    if ui.add_enabled(!choosing, crate::gui::theme::primary(ui, ui_text(lang, Ui::SaveAs))).clicked() {
+        app.ask_where_to_save(crate::gui::dialog::Purpose::Certificate);
+    }
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(ui_text(lang, Ui::OrTypePath)).weak());
+    ui.horizontal_wrapped(|ui| {
         let l = ui.label(ui_text(lang, Ui::SaveTo));
         ui.add(egui::TextEdit::singleline(&mut app.export_path).desired_width(420.0)).labelled_by(l.id);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (label, format, ext) in [(Ui::ExportPem, ExportFormat::Pem, "pem"), (Ui::ExportDer, ExportFormat::Der, "der")] {
             if ui.button(ui_text(lang, label)).clicked() {
                 let mut path = std::path::PathBuf::from(app.export_path.trim());
@@ -53,7 +60,13 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let mut replace = false;
     match &app.exported {
         Some(Ok(p)) => {
-            ui.label(egui::RichText::new(format!("{} {}", ui_text(lang, Ui::Saved), p.display())).color(crate::gui::theme::colors(ui).good));
+            let p = p.clone();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(format!("{} {}", ui_text(lang, Ui::Saved), p.display())).color(crate::gui::theme::colors(ui).good));
+                if ui.button(ui_text(lang, Ui::OpenFolder)).clicked() {
+                    crate::gui::dialog::reveal(&p);
+                }
+            });
         }
         Some(Err(e)) => {
             let m = message(app, e);

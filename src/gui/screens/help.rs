@@ -111,10 +111,19 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
             app.exported = None;
             app.send(crate::gui::worker::Request::SaveReport(text.clone()));
         }
+        if ui.add_enabled(app.save_dialog.is_none(), egui::Button::new(ui_text(lang, Ui::SaveAs))).clicked() {
+            app.ask_where_to_save(crate::gui::dialog::Purpose::Report);
+        }
     });
     match &app.exported {
         Some(Ok(p)) => {
-            ui.label(format!("{} {}", ui_text(lang, Ui::Saved), p.display()));
+            let p = p.clone();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{} {}", ui_text(lang, Ui::Saved), p.display()));
+                if ui.button(ui_text(lang, Ui::OpenFolder)).clicked() {
+                    crate::gui::dialog::reveal(&p);
+                }
+            });
         }
         Some(Err(e)) => {
             let m = message(app, e);
