@@ -473,3 +473,14 @@ selftest-wrong = falsche { $kind }: { $tries ->
     [one] noch 1 Versuch
    *[other] noch { $tries } Versuche
 }
+
+## A certificate's key usages, as the certificate screen and `tessera cert show` name them.
+key-usage-digital-signature = digitale Signatur
+key-usage-non-repudiation = rechtsverbindliche Signatur (Nichtabstreitbarkeit)
+key-usage-key-encipherment = Schlüsselverschlüsselung
+key-usage-data-encipherment = Datenverschlüsselung
+key-usage-key-agreement = Schlüsselvereinbarung
+key-usage-client-auth = Anmeldung bei Websites (Authentisierung)
+key-usage-email-protection = geschützte E-Mail
+key-usage-server-auth = Server-Identifizierung
+key-usage-code-signing = Code-Signatur

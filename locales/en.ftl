@@ -473,3 +473,14 @@ selftest-wrong = wrong { $kind }: { $tries ->
     [one] 1 try left
    *[other] { $tries } tries left
 }
+
+## A certificate's key usages, as the certificate screen and `tessera cert show` name them.
+key-usage-digital-signature = digital signature
+key-usage-non-repudiation = legally binding signature (non-repudiation)
+key-usage-key-encipherment = key encipherment
+key-usage-data-encipherment = data encipherment
+key-usage-key-agreement = key agreement
+key-usage-client-auth = logging in to websites (authentication)
+key-usage-email-protection = protected e-mail
+key-usage-server-auth = server identification
+key-usage-code-signing = code signing

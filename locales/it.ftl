@@ -473,3 +473,14 @@ selftest-wrong = { $kind } errato: { $tries ->
     [one] 1 tentativo rimasto
    *[other] { $tries } tentativi rimasti
 }
+
+## A certificate's key usages, as the certificate screen and `tessera cert show` name them.
+key-usage-digital-signature = firma digitale
+key-usage-non-repudiation = firma con valore legale (non ripudio)
+key-usage-key-encipherment = cifratura di chiavi
+key-usage-data-encipherment = cifratura di dati
+key-usage-key-agreement = accordo di chiavi
+key-usage-client-auth = accesso ai siti (autenticazione)
+key-usage-email-protection = posta elettronica protetta
+key-usage-server-auth = identificazione di un server
+key-usage-code-signing = firma di programmi

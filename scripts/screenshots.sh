@@ -49,6 +49,8 @@ unblock-dead    cps      puk-blocked    unblock1
 certificate     cps      fresh          certificate
 about           cps      fresh          about
 help            cps      fresh          help
+help-open       cps      fresh          help-open
+help-open-cie   cie      fresh          help-open
 browser         cps      fresh          browser
 selftest        cps      fresh          selftest
 selftest-done   cps      fresh          selftest-done

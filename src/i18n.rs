@@ -69,6 +69,18 @@ pub fn long_date(lang: Lang, iso: &str) -> String {
     fluent::format(lang, "date-long", &[("day", d.into()), ("month", month.into()), ("year", y.to_string().into())])
 }
 
+/// A certificate's key usages ("digitalSignature", "clientAuth"…) in words, joined with commas;
+/// an identifier without a translation stays as it is.
+pub fn key_usages(lang: Lang, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            let key = format!("key-usage-{}", fluent::kebab(id));
+            if fluent::has(&key) { fluent::text(lang, &key).to_owned() } else { id.clone() }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A card number as it is read aloud over the phone: a CNS number in groups of four
 /// ("6022 0000 0012 3456"), a CIE number as letters, digits, letters ("CA 12345 XY").
 pub fn grouped(number: &str) -> String {
@@ -188,6 +200,13 @@ mod tests {
         assert_eq!(grouped("X-1"), "X-1");
     }
     use super::*;
+
+    #[test]
+    fn key_usages_are_words_in_the_language() {
+        let ids = ["digitalSignature".to_owned(), "clientAuth".to_owned(), "1.2.3.4".to_owned()];
+        assert_eq!(key_usages(Lang::It, &ids), "firma digitale, accesso ai siti (autenticazione), 1.2.3.4");
+        assert_eq!(key_usages(Lang::En, &ids[..1]), "digital signature");
+    }
 
     #[test]
     fn language_codes() {

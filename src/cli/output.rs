@@ -284,7 +284,7 @@ pub fn print_certificate(c: &CertSummary, demo: bool, lang: Lang, as_json: bool)
     line(tr(lang, Text::Serial), &c.serial);
     line(tr(lang, Text::ValidFrom), &c.not_before);
     line(tr(lang, Text::Certificate), &validity_line(c, lang));
-    line(tr(lang, Text::KeyUsage), &[c.key_usage.clone(), c.extended_key_usage.clone()].concat().join(", "));
+    line(tr(lang, Text::KeyUsage), &crate::i18n::key_usages(lang, &[c.key_usage.clone(), c.extended_key_usage.clone()].concat()));
     line(tr(lang, Text::PublicKey), &c.public_key);
     line("SHA-256", &c.sha256);
     line("SHA-1", &c.sha1);

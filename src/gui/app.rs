@@ -138,6 +138,8 @@ pub struct TesseraApp {
     /// Text size in percent.
     pub text_size: u16,
     styled: bool,
+    /// The help page's answers start open (the screenshot of the open answers).
+    pub faq_open: bool,
     /// The system's save dialog, while it is open.
     pub save_dialog: Option<super::dialog::Pending>,
     /// How many requests a caught bug stopped (the window went on each time).
@@ -177,6 +179,7 @@ impl TesseraApp {
             text_size,
             styled: false,
             save_dialog: None,
+            faq_open: false,
             lang,
             screen: Screen::Home,
             wizard: Wizard::default(),

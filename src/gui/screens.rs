@@ -12,7 +12,8 @@ use eframe::egui;
 
 /// Puts the window on a named screen and step, with dummy input, for the screenshot script.
 /// Names: home, change1, change2, change3, change-last-try, change-done, change-wrong-pin,
-/// change-removed, unblock1, unblock2, unblock3, unblock-done, certificate, about, details
+/// change-removed, unblock1, unblock2, unblock3, unblock-done, certificate, about, details, help,
+/// help-open (every answer open)
 /// (and no-reader, unknown-card, chosen when the window opens).
 pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
     use egui::TextBuffer;
@@ -58,6 +59,10 @@ pub fn stage(app: &mut TesseraApp, ctx: &egui::Context, name: &str) {
         }
         "certificate" => app.go(ctx, Screen::Certificate),
         "help" => app.go(ctx, Screen::Help),
+        "help-open" => {
+            app.faq_open = true;
+            app.go(ctx, Screen::Help);
+        }
         "browser" => app.go(ctx, Screen::Browser),
         "selftest" => app.go(ctx, Screen::Selftest),
         n if n.starts_with("change") || n.starts_with("unblock") => {

@@ -73,9 +73,10 @@ fn style(s: &mut egui::Style, theme: Theme) {
         (TextStyle::Heading, FontId::new(26.0, Proportional)),
     ]
     .into();
-    // 17 px text + 2 × 10 px padding: every button at least 40 px high.
+    // 17 px text + 2 × 10 px padding: every button at least 40 px high (rows of text keep
+    // their own height).
     s.spacing.button_padding = egui::vec2(14.0, 10.0);
-    s.spacing.interact_size.y = 40.0;
+    s.spacing.interact_size.y = 26.0;
     s.spacing.item_spacing = egui::vec2(10.0, 8.0);
     s.spacing.menu_margin = egui::Margin::same(8);
     let v = &mut s.visuals;

@@ -23,7 +23,7 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     row(ui, ui_text(lang, Ui::Serial), &summary.serial);
     row(ui, ui_text(lang, Ui::ValidFrom), &crate::i18n::long_date(lang, &summary.not_before));
     row(ui, ui_text(lang, Ui::ValidUntil), &format!("{} ({})", crate::i18n::long_date(lang, &summary.not_after), crate::i18n::fluent::format(lang, "days-left", &[("days", summary.days_left.into())])));
-    row(ui, ui_text(lang, Ui::KeyUsage), &[summary.key_usage.clone(), summary.extended_key_usage.clone()].concat().join(", "));
+    row(ui, ui_text(lang, Ui::KeyUsage), &crate::i18n::key_usages(lang, &[summary.key_usage.clone(), summary.extended_key_usage.clone()].concat()));
     row(ui, tr(lang, Text::PublicKey), &summary.public_key);
     for (name, fp) in [("SHA-256", &summary.sha256), ("SHA-1", &summary.sha1)] {
         ui.horizontal_wrapped(|ui| {

@@ -11,8 +11,8 @@ use crate::selftest::StepResult;
 use eframe::egui;
 
 /// One question: its answer folds open under it.
-fn faq(ui: &mut egui::Ui, question: &str, answer: impl FnOnce(&mut egui::Ui)) {
-    egui::CollapsingHeader::new(egui::RichText::new(question).size(18.0).strong()).id_salt(question).show(ui, |ui| {
+fn faq(ui: &mut egui::Ui, open: bool, question: &str, answer: impl FnOnce(&mut egui::Ui)) {
+    egui::CollapsingHeader::new(egui::RichText::new(question).size(18.0).strong()).id_salt(question).default_open(open).show(ui, |ui| {
         ui.set_max_width(ui.available_width());
         answer(ui);
         ui.add_space(6.0);
@@ -50,6 +50,7 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
     ui.label(t("help-steps-intro"));
     ui.add_space(6.0);
     let mut go = None;
+    let open = app.faq_open;
     let unblock_steps = |ui: &mut egui::Ui, go: &mut Option<Screen>| {
         ui.label(t("faq-unblock-start"));
         steps(ui, &[&format!("{} {}", t("faq-unblock-1"), advice.puk_where), t("faq-unblock-2"), t("faq-unblock-3")]);
@@ -57,29 +58,29 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
             *go = Some(Screen::Unblock);
         }
     };
-    faq(ui, t("faq-change-q"), |ui| {
+    faq(ui, open, t("faq-change-q"), |ui| {
         ui.label(t("faq-change-start"));
         steps(ui, &[t("faq-change-1"), t("faq-change-2"), t("faq-change-3")]);
         if card_ok && !pin_blocked && ui.add(crate::gui::theme::secondary(ui_text(lang, Ui::ChangePin))).clicked() {
             go = Some(Screen::Change);
         }
     });
-    faq(ui, t("faq-forgot-q"), |ui| {
+    faq(ui, open, t("faq-forgot-q"), |ui| {
         ui.label(t("faq-forgot-a"));
         unblock_steps(ui, &mut go);
     });
-    faq(ui, t("faq-blocked-q"), |ui| {
+    faq(ui, open, t("faq-blocked-q"), |ui| {
         ui.label(t("faq-blocked-a"));
         unblock_steps(ui, &mut go);
     });
-    faq(ui, t("faq-puk-q"), |ui| {
+    faq(ui, open, t("faq-puk-q"), |ui| {
         ui.label(advice.puk_blocked);
         ui.label(advice.still_works);
     });
-    faq(ui, t("faq-lost-q"), |ui| {
+    faq(ui, open, t("faq-lost-q"), |ui| {
         ui.label(advice.lost);
     });
-    faq(ui, t("faq-browser-q"), |ui| {
+    faq(ui, open, t("faq-browser-q"), |ui| {
         steps(ui, &[t("faq-browser-1"), t("faq-browser-2"), t("faq-browser-3")]);
         if ui.add(crate::gui::theme::secondary(ui_text(lang, Ui::Browser))).clicked() {
             go = Some(Screen::Browser);
