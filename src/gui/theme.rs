@@ -205,6 +205,12 @@ pub fn primary(ui: &egui::Ui, text: &str) -> egui::Button<'static> {
     egui::Button::new(egui::RichText::new(text).size(19.0).color(Color32::WHITE)).fill(p.accent).min_size(egui::vec2(170.0, 44.0))
 }
 
+/// A primary button that may be disabled: disabled, it is drawn as a secondary one (a faded
+/// accent with white text would fall below 4.5:1; grey with dark text stays readable).
+pub fn primary_if(ui: &egui::Ui, enabled: bool, text: &str) -> egui::Button<'static> {
+    if enabled { primary(ui, text).min_size(egui::vec2(170.0, 44.0)) } else { secondary(text).min_size(egui::vec2(170.0, 44.0)) }
+}
+
 /// A secondary button as high as a primary one.
 pub fn secondary(text: &str) -> egui::Button<'static> {
     egui::Button::new(egui::RichText::new(text).size(19.0)).min_size(egui::vec2(150.0, 44.0))

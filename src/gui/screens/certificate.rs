@@ -38,7 +38,7 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     ui.add_space(16.0);
     // The system's save dialog first; a typed path for whoever prefers it.
     let choosing = app.save_dialog.is_some();
-    if ui.add_enabled(!choosing, crate::gui::theme::primary(ui, ui_text(lang, Ui::SaveAs))).clicked() {
+    if ui.add_enabled(!choosing, crate::gui::theme::primary_if(ui, !choosing, ui_text(lang, Ui::SaveAs))).clicked() {
         app.ask_where_to_save(crate::gui::dialog::Purpose::Certificate);
     }
     ui.add_space(8.0);

@@ -3,7 +3,7 @@
 use super::{notice, row, title};
 use crate::error::CoreError;
 use crate::gui::app::{Screen, TesseraApp, message, ui_text};
-use crate::gui::theme::{primary, secondary};
+use crate::gui::theme::{primary, primary_if, secondary};
 use crate::gui::widgets::tries;
 use crate::gui::worker::{Request, Source};
 use crate::i18n::{Text, Ui, tr};
@@ -135,11 +135,11 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     }
     ui.horizontal_wrapped(|ui| {
         // The one thing to do now is the primary button: change the PIN, or unblock it.
-        if !pin_blocked && ui.add_enabled(!app.busy, primary(ui, ui_text(lang, Ui::ChangePin))).clicked() {
+        if !pin_blocked && ui.add_enabled(!app.busy, primary_if(ui, !app.busy, ui_text(lang, Ui::ChangePin))).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Change);
         }
-        let unblock = if pin_blocked { primary(ui, ui_text(lang, Ui::UnblockPin)) } else { secondary(ui_text(lang, Ui::ForgotPin)) };
+        let unblock = if pin_blocked { primary_if(ui, !app.busy, ui_text(lang, Ui::UnblockPin)) } else { secondary(ui_text(lang, Ui::ForgotPin)) };
         if ui.add_enabled(!app.busy, unblock).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Unblock);

@@ -61,7 +61,7 @@ fn nav(ui: &mut egui::Ui, lang: Lang, can_next: bool, next_label: &str, enter_pr
             back = true;
         }
         // The way forward (and, on step 3, the one button that sends) is the primary button.
-        let b = crate::gui::theme::primary(ui, next_label);
+        let b = crate::gui::theme::primary_if(ui, can_next, next_label);
         if ui.add_enabled(can_next, b).clicked() || (enter && can_next) {
             next = true;
         }
