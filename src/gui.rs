@@ -6,6 +6,7 @@ pub mod dialog;
 mod icon;
 mod screens;
 pub mod settings;
+mod snapshot;
 pub mod theme;
 pub mod widgets;
 pub mod worker;
