@@ -484,3 +484,6 @@ key-usage-client-auth = Anmeldung bei Websites (Authentisierung)
 key-usage-email-protection = geschützte E-Mail
 key-usage-server-auth = Server-Identifizierung
 key-usage-code-signing = Code-Signatur
+
+## The error log the helpdesk report shows (written in the user's language).
+log-selftest-failed = der Kartentest ist fehlgeschlagen

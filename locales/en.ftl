@@ -484,3 +484,6 @@ key-usage-client-auth = logging in to websites (authentication)
 key-usage-email-protection = protected e-mail
 key-usage-server-auth = server identification
 key-usage-code-signing = code signing
+
+## The error log the helpdesk report shows (written in the user's language).
+log-selftest-failed = the card self-test failed

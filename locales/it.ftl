@@ -484,3 +484,6 @@ key-usage-client-auth = accesso ai siti (autenticazione)
 key-usage-email-protection = posta elettronica protetta
 key-usage-server-auth = identificazione di un server
 key-usage-code-signing = firma di programmi
+
+## The error log the helpdesk report shows (written in the user's language).
+log-selftest-failed = la prova della carta non è riuscita

@@ -180,3 +180,26 @@ fn cie_selftest_in_process() {
     let res = tessera::selftest::run(&mut card.connect().expect("connect"), &pin(PIN), false).expect("selftest");
     assert!(res.passed(), "{res:?}");
 }
+
+/// The report is read out in the user's language, its error log included: an error met in
+/// Italian is logged and reported in Italian (with its stable id for the developers).
+#[test]
+fn report_and_its_error_log_are_in_the_users_language() {
+    let data = tmp("report-lang");
+    let nowhere = Path::new("/nonexistent/pcscd.comm");
+    let italian = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tessera"))
+            .args(args)
+            .env("TESSERA_LANG", "it")
+            .env("TESSERA_DATA_DIR", &data)
+            .env("PCSCLITE_CSOCK_NAME", nowhere)
+            .output()
+            .expect("run")
+    };
+    assert_eq!(italian(&["status"]).status.code(), Some(3));
+    let r = italian(&["report", "--demo"]);
+    let out = String::from_utf8_lossy(&r.stdout);
+    assert!(out.contains("Numero carta: 6022 0000 0012 3456") && out.contains("Tentativi PIN rimasti: 3"), "{out}");
+    assert!(out.contains("Errore recente: ") && out.contains("no_service: Il servizio smart card del sistema non è attivo."), "{out}");
+    assert!(!out.contains("Card number") && !out.contains("Recent error"), "no English labels: {out}");
+}

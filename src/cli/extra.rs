@@ -170,7 +170,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
         }
     }
     if !res.passed() {
-        super::output::log_error("selftest_failed", "card self-test failed");
+        super::output::log_error("selftest_failed", t(lang, "log-selftest-failed"));
     }
     Ok(if res.passed() { code::OK } else { code::SELFTEST_FAILED })
 }

@@ -167,7 +167,8 @@ pub fn error_id(e: &Error) -> &'static str {
 pub fn report_error(e: &Error, lang: Lang, as_json: bool) -> u8 {
     let m = describe(e, lang);
     tracing::debug!(error = %e, "operation failed");
-    log_error(error_id(e), &describe(e, crate::i18n::Lang::En).what);
+    // In the user's language: the helpdesk report shows the log as it is.
+    log_error(error_id(e), &m.what);
     if as_json {
         let tries = match e {
             Error::Core(CoreError::WrongSecret { tries_left, .. }) => Some(*tries_left),

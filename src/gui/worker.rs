@@ -70,7 +70,7 @@ pub enum Request {
         lang: crate::i18n::Lang,
     },
     /// Run the card self-test (the PIN check is a real try).
-    Selftest(tessera_core::secret::Pin, bool),
+    Selftest(tessera_core::secret::Pin, bool, crate::i18n::Lang),
     /// Browser databases and the module for this card type.
     BrowserStatus(String),
     /// Register (true) or remove (false) the module in every browser database.
@@ -366,13 +366,13 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
             let r = crate::report::build(rs, connect(source), include_personal_data, source.is_demo(), lang);
             send(Event::Report(Box::new(r)));
         }),
-        Request::Selftest(pin, confirm) => busy(&send, || {
+        Request::Selftest(pin, confirm, lang) => busy(&send, || {
             let res = connect(source).and_then(|mut c| crate::selftest::run(c.as_mut(), &pin, confirm));
             // Practice on the demo card stays out of the error log the helpdesk reads.
             if let Err(e) = &res
                 && !source.is_demo()
             {
-                crate::report::errlog::record("selftest", &crate::i18n::describe_error(e, crate::i18n::Lang::En).what);
+                crate::report::errlog::record("selftest", &crate::i18n::describe_error(e, lang).what);
             }
             send(Event::Selftest(res));
             refresh(source, &send);

@@ -160,7 +160,7 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
                 let pin = Pin::parse(app.wizard.current.take(), rule);
                 app.wipe_fields(&ctx);
                 match pin {
-                    Ok(p) => app.send(Request::Selftest(p, confirmed)),
+                    Ok(p) => app.send(Request::Selftest(p, confirmed, lang)),
                     Err(e) => app.selftest = Some(Err(crate::Error::Core(tessera_core::Error::InvalidInput(e.into())))),
                 }
             }
