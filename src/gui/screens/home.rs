@@ -60,6 +60,18 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             return;
         }
     };
+    // What matters most comes first: a blocked PUK or PIN, or the last try.
+    let pin_blocked = ov.pin_tries_left == Some(0);
+    let puk_blocked = ov.puk_tries_left == Some(0);
+    if puk_blocked {
+        let m = message(app, &Error::Core(CoreError::PukBlocked));
+        notice(ui, &m.what, &m.next, true);
+    } else if pin_blocked {
+        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(app, &Error::Core(CoreError::PinBlocked)).next, true);
+    } else if ov.pin_tries_left == Some(1) {
+        notice(ui, tr(lang, Text::LastTryWarningPin), ui_text(lang, Ui::LastTryHint), true);
+    }
+    ui.add_space(8.0);
     // The card as a card (its name, number grouped for reading aloud, holder, codice fiscale),
     // with the facts beside it when the window is wide enough, under it otherwise.
     let wide = ui.available_width() >= 680.0;
@@ -102,7 +114,8 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             ui.vertical(|ui| facts(ui, &mut expiry_notice));
         });
     } else {
-        crate::gui::widgets::card_face(ui, &ov, app.demo);
+        // Narrow (a small window, or large text): a smaller card, so the facts stay in view.
+        ui.allocate_ui(egui::vec2(ui.available_width().min(340.0), 0.0), |ui| crate::gui::widgets::card_face(ui, &ov, app.demo));
         ui.add_space(8.0);
         facts(ui, &mut expiry_notice);
     }
@@ -111,16 +124,6 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         notice(ui, ui_text(lang, if expired { Ui::Expired } else { Ui::Certificate }), text, true);
     }
     ui.add_space(16.0);
-    let pin_blocked = ov.pin_tries_left == Some(0);
-    let puk_blocked = ov.puk_tries_left == Some(0);
-    if puk_blocked {
-        let m = message(app, &Error::Core(CoreError::PukBlocked));
-        notice(ui, &m.what, &m.next, true);
-    } else if pin_blocked {
-        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(app, &Error::Core(CoreError::PinBlocked)).next, true);
-    } else if ov.pin_tries_left == Some(1) {
-        notice(ui, tr(lang, Text::LastTryWarningPin), ui_text(lang, Ui::LastTryHint), true);
-    }
     ui.add_space(8.0);
     if puk_blocked {
         // Nothing on the card can be unblocked or changed any more: only what still helps —
