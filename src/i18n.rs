@@ -181,8 +181,8 @@ pub fn describe_warning(w: PinWarning, lang: Lang) -> &'static str {
 }
 
 
-/// A message of locales/LANG.ftl.
-fn t(lang: Lang, id: &str) -> &'static str {
+/// A message without variables from locales/LANG.ftl (`fluent::format` for those with variables).
+pub fn t(lang: Lang, id: &str) -> &'static str {
     fluent::text(lang, id)
 }
 

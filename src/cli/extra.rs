@@ -1,5 +1,6 @@
 //! Browser setup, helpdesk report and self-test commands.
 
+use crate::i18n::t;
 use super::args::{BrowserArgs, BrowserCommand, CardArgs};
 use super::output::code;
 use super::prompt::Prompter;
@@ -175,7 +176,3 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
     Ok(if res.passed() { code::OK } else { code::SELFTEST_FAILED })
 }
 
-/// A message of locales/LANG.ftl.
-fn t(lang: Lang, id: &str) -> &'static str {
-    crate::i18n::fluent::text(lang, id)
-}

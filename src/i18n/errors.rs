@@ -1,5 +1,6 @@
 //! Error messages: what happened and what to do next, in every language.
 
+use super::t;
 use super::actions::{Surface, fill};
 use fluent_bundle::FluentValue;
 use super::{Lang, Text, tr};
@@ -20,10 +21,6 @@ pub struct Described {
     pub next: String,
 }
 
-/// A message without variables from the Fluent files.
-fn t(lang: Lang, id: &str) -> &'static str {
-    super::fluent::text(lang, id)
-}
 
 /// A message with variables from the Fluent files.
 fn fmt(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {

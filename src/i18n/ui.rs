@@ -1,5 +1,6 @@
 //! Strings of the desktop window (Italian, English, German).
 
+use super::t;
 use super::Lang;
 
 /// A string shown in the window.
@@ -145,7 +146,3 @@ impl Ui {
     pub const ALL: [Ui; 109] = [Ui::AppTitle, Ui::DemoMode, Ui::DemoMenu, Ui::DemoCps, Ui::DemoTsCns, Ui::DemoAce2025, Ui::DemoIdemia2021, Ui::DemoCie, Ui::DemoNoReader, Ui::DemoUnknownCard, Ui::UseDemoCard, Ui::UseRealCard, Ui::Language, Ui::About, Ui::AboutText, Ui::Version, Ui::Close, Ui::Home, Ui::Back, Ui::Next, Ui::Cancel, Ui::StopWaiting, Ui::Confirm, Ui::Done, Ui::Retry, Ui::Refresh, Ui::Copy, Ui::Copied, Ui::Appearance, Ui::ThemeSystem, Ui::ThemeLight, Ui::ThemeDark, Ui::TextSize, Ui::ReplaceFile, Ui::SaveAs, Ui::OpenFolder, Ui::OrTypePath, Ui::ChangePin, Ui::UnblockPin, Ui::ForgotPin, Ui::Certificate, Ui::Details, Ui::HelpdeskDetails, Ui::CurrentPinLabel, Ui::NewPinLabel, Ui::NewPinAgainLabel, Ui::PukLabel, Ui::RuleLength, Ui::RuleDigits, Ui::RuleDiffers, Ui::RuleMatches, Ui::TriesOfMax, Ui::Summary, Ui::ConfirmChange, Ui::ConfirmUnblock, Ui::LastTryTitle, Ui::LastTryContinue, Ui::LastTryCancel, Ui::LastTryHint, Ui::Working, Ui::ChangedTitle, Ui::UnblockedTitle, Ui::FailedTitle, Ui::PukBlockedTitle, Ui::PinBlockedNotice, Ui::Readers, Ui::NoCardTitle, Ui::CardBusyTitle, Ui::ExportPem, Ui::ExportDer, Ui::SaveTo, Ui::Save, Ui::Saved, Ui::ValidFrom, Ui::ValidUntil, Ui::Serial, Ui::Issuer, Ui::KeyUsage, Ui::Expired, Ui::PinStep1Help, Ui::PinStep2Help, Ui::PukStep1Help, Ui::CardRemovedNotice, Ui::Simulated, Ui::Help, Ui::ReportTitle, Ui::IncludePersonal, Ui::SaveReport, Ui::Selftest, Ui::SelftestHelp, Ui::RunSelftest, Ui::StepCertDates, Ui::StepPin, Ui::StepSignature, Ui::StepVerified, Ui::Passed, Ui::Failed, Ui::NotRun, Ui::SelftestOk, Ui::SelftestKo, Ui::Browser, Ui::BrowserHelp, Ui::SetUpAll, Ui::RemoveAll, Ui::SetUp, Ui::NotSetUp, Ui::BrowserOpen, Ui::NoProfiles, Ui::Module];
 }
 
-/// A message of locales/LANG.ftl.
-fn t(lang: Lang, id: &str) -> &'static str {
-    super::fluent::text(lang, id)
-}

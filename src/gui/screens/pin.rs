@@ -1,6 +1,7 @@
 //! The change-PIN and unblock wizards. Numbered steps match the helpdesk script; every input is
 //! collected and checked before the card transaction starts; the last try asks first.
 
+use crate::i18n::t;
 use super::{notice, title};
 use crate::error::CoreError;
 use crate::gui::app::{Screen, TesseraApp, field, message, ui_text};
@@ -376,7 +377,3 @@ pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
     }
 }
 
-/// A message of locales/LANG.ftl.
-fn t(lang: Lang, id: &str) -> &'static str {
-    crate::i18n::fluent::text(lang, id)
-}
