@@ -3,7 +3,10 @@
 # - the core crate, the simulator and the PKCS#11 module depend on no GUI/CLI crate (cargo tree,
 #   normal edges);
 # - only the core's PC/SC transport talks to the pcsc crate;
-# - in the app, only src/gui uses egui/eframe and only src/cli uses clap/rpassword.
+# - in the app, only src/gui uses egui/eframe and only src/cli uses clap/rpassword;
+# - the simulated cards use nothing of the client but its APDU types and transport traits: their
+#   secure messaging, DH, device authentication and file encoders are their own, so a mistake
+#   in the client cannot be made again on the card's side and pass every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
@@ -24,5 +27,17 @@ if grep -rln --include='*.rs' -E '\b(eframe|egui|egui_kittest)::|use (eframe|egu
 fi
 if grep -rln --include='*.rs' -E '\b(clap|rpassword)::|use clap\b' src crates | grep -v -E '^src/cli(/|\.rs$)'; then
   echo "check-layers: clap/rpassword used outside src/cli" >&2; fail=1
+fi
+# Every use of the core in the simulator's library code, split at `::{`/`, ` so grouped imports
+# count too; allowed: tessera_core::apdu and tessera_core::transport.
+sim_uses=$(grep -rhoE --include='*.rs' 'tessera_core::[A-Za-z_]+' crates/tessera-sim/src | sort -u)
+bad=$(printf '%s\n' "$sim_uses" | grep -v -x -E 'tessera_core::(apdu|transport)' | grep . || true)
+if [ -n "$bad" ]; then
+  echo "check-layers: the simulator uses the client's code (only tessera_core::apdu and ::transport are allowed):" $bad >&2; fail=1
+else
+  echo "check-layers: tessera-sim uses only $(printf '%s\n' "$sim_uses" | tr '\n' ' ')of the core"
+fi
+if grep -rn --include='*.rs' -E '^use tessera_core::\{|^use tessera_core;' crates/tessera-sim/src; then
+  echo "check-layers: import core modules by name in the simulator (use tessera_core::apdu::…), so the check above sees them" >&2; fail=1
 fi
 exit "$fail"

@@ -34,6 +34,9 @@ fn overview_of_both_cie_families() {
         assert_eq!((o.pin_min_len, o.pin_max_len), (8, 8));
         let n = card.counters();
         assert_eq!((n.pin_tries, n.puk_tries), (0, 0), "{profile:?}");
+        // Under secure messaging every READ BINARY asks for what one answer can carry: none
+        // needs a GET RESPONSE.
+        assert!(!n.ins_log.windows(2).any(|w| w == [0xB0, 0xC0]), "{profile:?}: {:02X?}", n.ins_log);
     }
 }
 

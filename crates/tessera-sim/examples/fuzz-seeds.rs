@@ -82,9 +82,13 @@ fn main() {
             std::fs::write(dir.join(format!("{profile:?}-op{op}").to_lowercase()), seed).expect("seed");
         }
     }
-    let fields = ["4022", "01012020", "01012030", "ESEMPIO", "MARIA", "15031985", "F", "", "SMPMRA85C55L378I", "", "L378", "", "", "L378", "VIA DEL SIMULATORE 1", ""];
+    // An EF_DatiPersonali record as the simulated CPS holds it (CNS spec §2.3), 0x00 to 400 bytes.
+    let mut record = b"00007504402208010120200801012030\
+07ESEMPIO05MARIA081503198501F0010SMPMRA85C55L378I0004L378000004L37814VIA DEL SIMULATORE 100"
+        .to_vec();
+    record.resize(400, 0);
     let pd = out.join("personal_data");
     std::fs::create_dir_all(&pd).expect("corpus folder");
-    std::fs::write(pd.join("cps"), tessera_core::card::cns::PersonalData::encode(&fields, 400)).expect("seed");
+    std::fs::write(pd.join("cps"), record).expect("seed");
     println!("seeds written under {}", out.display());
 }

@@ -2,19 +2,23 @@
 //! agreement, the device-authentication checks with an injectable CA key, secure messaging, and
 //! the PIN state machine (PIN 3 tries, PUK 10).
 
+mod crypto;
 mod dapp;
+mod sm;
 
 use super::keys::{self, CertSpec};
-use tessera_core::apdu::{CommandApdu, StatusWord};
-use tessera_core::card::cie::crypto;
-use tessera_core::card::cie::sm::{SmSession, data_objects};
-use tessera_core::card::cie::{AID_CIE, AID_IAS};
 use iso7816_tlv::ber::{Tag, Tlv, Value};
 use rand::RngCore;
 use rsa::RsaPrivateKey;
 use rsa::pkcs1::EncodeRsaPublicKey;
-use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+use sm::CardSm;
+use tessera_core::apdu::{CommandApdu, StatusWord};
 use zeroize::Zeroizing;
+
+/// The IAS application (CIE spec §1.3).
+const AID_IAS: [u8; 13] = [0xA0, 0x00, 0x00, 0x00, 0x30, 0x80, 0x00, 0x00, 0x00, 0x09, 0x81, 0x60, 0x01];
+/// The CIE application (CIE spec §1.3).
+const AID_CIE: [u8; 6] = [0xA0, 0x00, 0x00, 0x00, 0x00, 0x39];
 
 const PIN_MAX: u8 = 3;
 const PUK_MAX: u8 = 10;
@@ -66,7 +70,7 @@ pub(crate) struct CieApplet {
     sm_chain: Vec<u8>,
     pk_ifd: Option<Vec<u8>>,
     pk_icc: Option<Vec<u8>>,
-    session: Option<SmSession>,
+    session: Option<CardSm>,
     ca_selected: bool,
     ifd_key: Option<(Vec<u8>, Vec<u8>, Vec<u8>)>,
     ifd_selected: bool,
@@ -104,17 +108,32 @@ fn bcd(digits: &str) -> Vec<u8> {
     digits.as_bytes().chunks(2).map(|c| ((c[0] - b'0') << 4) | (c.get(1).map_or(0x0F, |d| d - b'0'))).collect()
 }
 
-/// PKCS#1 v1.5 type-01 signature of `data` as the card computes it (the card pads).
-fn pkcs1_sign(key: &RsaPrivateKey, data: &[u8]) -> Option<Vec<u8>> {
-    let k = key.size();
-    if data.len() + 11 > k {
-        return None;
+/// An RSA public key as the CIE's EF 1004 and 1005 hold it: DER `SEQUENCE { n, e }` (PKCS#1).
+fn public_key_file(k: &RsaPrivateKey) -> Vec<u8> {
+    #[allow(clippy::expect_used)]
+    k.to_public_key().to_pkcs1_der().expect("public key encodes").as_bytes().to_vec()
+}
+
+/// The card's half of the DH key agreement with its secret `x`: (PK.ICC = g^x mod p, Z =
+/// PK.IFD^x mod p), both |p| bytes long (CIE spec §3.4).
+fn dh_answer(g: &[u8], p: &[u8], x: &[u8], pk_ifd: &[u8]) -> (Vec<u8>, Zeroizing<Vec<u8>>) {
+    (crypto::modexp(g, x, p, p.len()), Zeroizing::new(crypto::modexp(pk_ifd, x, p, p.len())))
+}
+
+/// PK.IFD, the value of DO 91 in MSE SET (`80 01 9B 83 01 81 91 L PK.IFD`).
+fn mse_public_value(mut data: &[u8]) -> Option<Vec<u8>> {
+    while !data.is_empty() {
+        let (tlv, rest) = Tlv::parse(data);
+        let tlv = tlv.ok()?;
+        if tlv.tag().to_bytes() == [0x91] {
+            return match tlv.value() {
+                Value::Primitive(v) => Some(v.clone()),
+                Value::Constructed(_) => None,
+            };
+        }
+        data = rest;
     }
-    let mut block = vec![0x00, 0x01];
-    block.resize(k - data.len() - 1, 0xFF);
-    block.push(0x00);
-    block.extend_from_slice(data);
-    Some(crypto::mod_pow(&block, &key.d().to_bytes_be(), &key.n().to_bytes_be(), k))
+    None
 }
 
 impl CieApplet {
@@ -122,7 +141,7 @@ impl CieApplet {
     /// the genuine card's EF.SOD, which lists the original key.
     pub(crate) fn forge_chip_key(&mut self) {
         self.chip = keys::forged_chip_key();
-        let der = self.chip.to_public_key().to_pkcs1_der().map(|d| d.as_bytes().to_vec()).unwrap_or_default();
+        let der = public_key_file(&self.chip);
         if let Some(f) = self.files_cie.iter_mut().find(|(fid, _)| *fid == 0x1004) {
             f.1 = der;
         }
@@ -142,8 +161,7 @@ impl CieApplet {
         let (chip, services) = keys::cie_keys();
         let auth = keys::card_key(2048);
         let (p, q, g) = keys::cie_dh_group();
-        #[allow(clippy::expect_used)]
-        let (ca_n, ca_e) = tessera_core::card::cie::DappKeys::simulator_ca_public().expect("simulator CA key");
+        let (ca_n, ca_e) = keys::cie_dapp_ca_public();
         let spec = CertSpec {
             given_name: "MARIA",
             surname: "ESEMPIO",
@@ -160,20 +178,35 @@ impl CieApplet {
         let mut pan = vec![0x5A, 0x0C, 0x39, 0x80, 0x00];
         pan.extend_from_slice(&bcd(NIS));
         pan.extend_from_slice(&[0x00, 0x00, 0x01]);
-        let der = |k: &RsaPrivateKey| k.to_public_key().to_pkcs1_der().map(|d| d.as_bytes().to_vec()).unwrap_or_default();
         let mut cert_ef = certificate.clone();
         cert_ef.resize(cert_ef.len() + 64, 0x00); // files may carry trailing bytes (CIE spec §2.1)
+        let serial = format!("{SERIAL}0000000").into_bytes();
+        let dh_file = keys::cie_dh_file(&p, &g, &q);
+        // EF.SOD lists every data group a real one lists (CIE spec §2.3), each hashed as the
+        // official middleware hashes it: the NIS's 12 bytes, the card number's 9, and the first
+        // TLV of the certificate, the two key files and EF.DH.
         #[allow(clippy::expect_used)]
-        let sod = keys::cie_sod(&[(0xA4, &der(&chip)), (0xA5, &der(&services))]).expect("simulator EF.SOD builds");
+        let sod = keys::cie_sod(&[
+            (0xA1, &NIS.as_bytes()[..12]),
+            (0xA2, &serial[..9]),
+            (0xA3, &certificate),
+            (0xA4, &public_key_file(&chip)),
+            (0xA5, &public_key_file(&services)),
+            (0x1B, &dh_file),
+        ])
+        .expect("simulator EF.SOD builds");
+        // The key files carry trailing bytes as real files may (CIE spec §2.1): EF.SOD hashes
+        // their first TLV, so a client that hashes the file as stored finds a mismatch.
+        let padded = |k: &RsaPrivateKey| [public_key_file(k), vec![0x00; 8]].concat();
         let files_cie = vec![
             (0x1001, NIS.as_bytes().to_vec()),
-            (0x1002, format!("{SERIAL}0000000").into_bytes()),
+            (0x1002, serial),
             (0x1003, cert_ef),
-            (0x1004, der(&chip)),
-            (0x1005, der(&services)),
+            (0x1004, padded(&chip)),
+            (0x1005, padded(&services)),
             (0x1006, sod),
         ];
-        let files_ias = vec![(0xD003, pan), (0xD004, [p.clone(), q.clone(), g.clone()].concat())];
+        let files_ias = vec![(0xD003, pan), (0xD004, dh_file)];
         let mut pin8 = Zeroizing::new(pin.as_bytes().to_vec());
         pin8.truncate(8);
         let mut puk8 = Zeroizing::new(puk.as_bytes().to_vec());
@@ -302,7 +335,7 @@ impl CieApplet {
         let Some(session) = self.session.as_mut() else {
             return StatusWord::SmObjectsIncorrect.to_bytes().to_vec();
         };
-        let Some(cmd) = session.open_command(wrapped) else {
+        let Some(cmd) = session.open(wrapped) else {
             // Bad MAC or objects: plain 6988, session dropped.
             self.session = None;
             self.dapp_done = false;
@@ -330,9 +363,9 @@ impl CieApplet {
         let Some(session) = self.session.as_mut() else {
             return status.to_bytes().to_vec();
         };
-        let sealed = session.seal_response(&data, status);
+        let sealed = session.seal(&data, status);
         if let Some(ssc) = next_ssc {
-            session.set_ssc(ssc);
+            session.restart(ssc);
         }
         let (body, outer) = sealed.split_at(sealed.len() - 2);
         self.deliver(body.to_vec(), StatusWord::from_bytes(outer[0], outer[1]))
@@ -426,21 +459,18 @@ impl CieApplet {
             }
             [0x4D, 0x04, 0xA6, 0x02, 0x91, 0x00] => {
                 let Some(pk_ifd) = self.pk_ifd.clone() else { return sw(StatusWord::ConditionsNotSatisfied) };
-                let plen = self.p.len();
                 let mut rng = rand::thread_rng();
-                // Draw x until Z has 255+ significant bytes, so that the middleware's
-                // minimal-length encoding equals the fixed-length one (CIE spec §8).
+                // Draw x until PK.ICC and Z have 255+ significant bytes, so that the
+                // middleware's minimal-length encoding equals the fixed-length one (CIE spec §8).
                 let (pk_icc, z) = loop {
                     let mut x = Zeroizing::new(vec![0u8; self.q.len()]);
                     rng.fill_bytes(&mut x);
-                    let pk = crypto::mod_pow(&self.g, &x, &self.p, plen);
-                    let z = Zeroizing::new(crypto::mod_pow(&pk_ifd, &x, &self.p, plen));
-                    if crypto::strip_zeros(&z).len() >= 255 && crypto::strip_zeros(&pk).len() >= 255 {
+                    let (pk, z) = dh_answer(&self.g, &self.p, &x, &pk_ifd);
+                    if crypto::significant(&z) >= 255 && crypto::significant(&pk) >= 255 {
                         break (pk, z);
                     }
                 };
-                let (k_enc, k_mac) = crypto::derive_keys(&z);
-                self.session = Some(SmSession::new(k_enc, k_mac, [0, 0, 0, 0, 0, 0, 0, 1]));
+                self.session = Some(CardSm::from_secret(&z));
                 self.pk_icc = Some(pk_icc.clone());
                 (cons(&[0xA6], vec![prim(&[0x91], pk_icc)]).to_vec(), StatusWord::Ok)
             }
@@ -468,8 +498,8 @@ impl CieApplet {
             (0xCB, 0x3F, 0xFF) => self.get_data(cmd),
             (0x22, 0x41, 0xA6) => {
                 // 80 01 9B 83 01 81 91 <len> PK.IFD
-                match data_objects(&data).and_then(|dos| dos.into_iter().find(|(t, ..)| *t == 0x91)) {
-                    Some((_, pk, _)) if !pk.is_empty() => {
+                match mse_public_value(&data) {
+                    Some(pk) if !pk.is_empty() => {
                         self.pk_ifd = Some(pk);
                         sw(StatusWord::Ok)
                     }
@@ -496,11 +526,11 @@ impl CieApplet {
     fn internal_authenticate(&mut self, data: &[u8]) -> (Vec<u8>, StatusWord) {
         match self.int_key {
             // Deterministic PKCS#1 signature with the services key (the middleware's InitEncKey).
-            Some(IntKey::Services) => match pkcs1_sign(&self.services, data) {
+            Some(IntKey::Services) => match crypto::pkcs1_sign_raw(&self.services, data) {
                 Some(s) => (s, StatusWord::Ok),
                 None => sw(StatusWord::WrongLength),
             },
-            Some(IntKey::Auth) if self.pin_ok && self.dapp_done => match pkcs1_sign(&self.auth, data) {
+            Some(IntKey::Auth) if self.pin_ok && self.dapp_done => match crypto::pkcs1_sign_raw(&self.auth, data) {
                 Some(s) => (s, StatusWord::Ok),
                 None => sw(StatusWord::WrongLength),
             },

@@ -3,14 +3,35 @@
 use super::fs::{Fs, Node};
 use super::keys::{self, CertSpec};
 use super::{Preset, SimConfig, SimProfile};
-use tessera_core::apdu::{CommandApdu, Fci, StatusWord};
-use tessera_core::card::cns::{AID_ACE2025, AID_ST2022, PersonalData};
-use tessera_core::card::detect::{ATR_CPS_TRENTINO, ATR_TSCNS_TRENTO};
+use crate::hex::unhex;
+use iso7816_tlv::ber::{Tag, Tlv, Value};
+use tessera_core::apdu::{CommandApdu, StatusWord};
 use rand::RngCore;
 use rsa::RsaPrivateKey;
 use rsa::pkcs8::EncodePublicKey;
 use rsa::traits::PublicKeyParts;
 use zeroize::Zeroizing;
+
+/// Trentino CPS ATR (CNS spec §1.1: STIncard, CNS 1.1).
+const ATR_CPS: &str = "3B FF 18 00 FF 81 31 FE 55 00 6B 02 09 17 17 01 11 01 43 4E 53 11 31 80 8C";
+/// TS-CNS Trento ATR (CNS spec §1.3: Siemens CardOS, CNS 1.0).
+const ATR_TSCNS: &str = "3B FF 18 00 FF C1 0A 31 FE 55 00 6B 05 08 C8 0C 01 11 01 43 4E 53 10 31 80 05";
+/// The ACe 2025 application (CNS spec §1.4, §1.5).
+const AID_ACE2025: [u8; 12] = [0xA0, 0x00, 0x00, 0x05, 0x30, 0x00, 0x0B, 0x10, 0x40, 0x01, 0x02, 0x1A];
+/// The ST2022 (JSign4) application (CNS spec §1.4).
+const AID_ST2022: [u8; 8] = [0xA0, 0x00, 0x00, 0x00, 0x95, 0x01, 0x00, 0x4D];
+
+/// EF_DatiPersonali (CNS spec §2.3): a 6-hex-digit length, then 16 fields of 2 hex digits of
+/// length and the value, 0x00 up to 400 bytes. What the length counts differs between sources:
+/// OpenSC reads it as the length of what follows; the ACe 2025 log shows it counting its own 6
+/// digits too (CNS spec §1.5, O). `counts_itself` picks the second form, so clients meet both.
+fn dati_personali(fields: &[&str; 16], counts_itself: bool) -> Vec<u8> {
+    let body: String = fields.iter().map(|f| format!("{:02X}{f}", f.len())).collect();
+    let declared = body.len() + if counts_itself { 6 } else { 0 };
+    let mut file = format!("{declared:06X}{body}").into_bytes();
+    file.resize(400.max(file.len()), 0x00);
+    file
+}
 
 const PIN_MAX: u8 = 3;
 const PUK_MAX: u8 = 10;
@@ -92,7 +113,7 @@ impl CnsApplet {
     /// Replaces EF_DatiPersonali with these 16 fields (hostile-card tests: names with control
     /// characters or escape sequences).
     pub(crate) fn set_personal_data(&mut self, fields: &[&str; 16]) {
-        self.fs.add_ef(&[0x1100, 0x1102], PersonalData::encode(fields, 400));
+        self.fs.add_ef(&[0x1100, 0x1102], dati_personali(fields, self.layout == Layout::Ace2025));
     }
 }
 
@@ -101,8 +122,8 @@ impl CnsApplet {
         let (atr, bits, stincard, card_number, cert_ef_size): (Vec<u8>, u16, bool, &str, Option<usize>) = match cfg.profile {
             // The CPS's certificate EF is larger than the certificate (0xFF padding) so that
             // readers must cut at the DER length, as on cards seen in OpenSC issue #3804.
-            SimProfile::Cps | SimProfile::CnsToken => (ATR_CPS_TRENTINO.to_vec(), 2048, true, "6022000000123456", Some(0x800)),
-            SimProfile::TsCns => (ATR_TSCNS_TRENTO.to_vec(), 1024, false, "5011000000654321", None),
+            SimProfile::Cps | SimProfile::CnsToken => (unhex(ATR_CPS), 2048, true, "6022000000123456", Some(0x800)),
+            SimProfile::TsCns => (unhex(ATR_TSCNS), 1024, false, "5011000000654321", None),
             // ACe 2025: H13 says CNS 1.0, the key is RSA-2048; the certificate EF is exactly the
             // certificate (FCI size = DER length), as observed.
             SimProfile::Ace2025 | SimProfile::Ace2025Strict => (ATR_ACE2025.to_vec(), 2048, false, "8039012345678901", None),
@@ -142,7 +163,7 @@ impl CnsApplet {
             "4022", &issue, &expiry, "ESEMPIO", "MARIA", "15031985", "F", "", "SMPMRA85C55L378I", "", "L378", "", "",
             "L378", "VIA DEL SIMULATORE 1", "",
         ];
-        let personal = PersonalData::encode(&fields, 400);
+        let personal = dati_personali(&fields, layout == Layout::Ace2025);
         let spec = CertSpec {
             given_name: "MARIA",
             surname: "ESEMPIO",
@@ -309,23 +330,27 @@ impl CnsApplet {
         let fid = path.last().copied().unwrap_or(super::fs::MF);
         // CNS compact ACL (9 bytes, CNS spec §2.5): READ always (00), the rest never (FF); for a
         // DF, byte 7 (create) 00.
-        let fci = match self.fs.get(path) {
-            Some(Node::Ef(data)) => Fci {
-                size: Some(data.len() as u16),
-                descriptor: Some(0x01),
-                fid: Some(fid),
-                acl: vec![0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF],
-                life_cycle: Some(0x05),
-            },
-            _ => Fci {
-                size: None,
-                descriptor: Some(0x38),
-                fid: Some(fid),
-                acl: vec![0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0xFF],
-                life_cycle: Some(0x05),
-            },
+        let item = |t: u8, v: Vec<u8>| {
+            #[allow(clippy::expect_used)]
+            Tlv::new(Tag::try_from(t).expect("one-byte tag"), Value::Primitive(v)).expect("FCI item")
         };
-        fci.encode()
+        let mut items = Vec::new();
+        match self.fs.get(path) {
+            Some(Node::Ef(data)) => {
+                items.push(item(0x80, (data.len() as u16).to_be_bytes().to_vec()));
+                items.push(item(0x82, vec![0x01]));
+                items.push(item(0x83, fid.to_be_bytes().to_vec()));
+                items.push(item(0x86, vec![0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]));
+            }
+            _ => {
+                items.push(item(0x82, vec![0x38]));
+                items.push(item(0x83, fid.to_be_bytes().to_vec()));
+                items.push(item(0x86, vec![0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x00, 0xFF]));
+            }
+        }
+        items.push(item(0x8A, vec![0x05]));
+        #[allow(clippy::expect_used)]
+        Tlv::new(Tag::try_from(0x6F_u8).expect("FCI tag"), Value::Constructed(items)).expect("FCI").to_vec()
     }
 
     fn select(&mut self, cmd: &CommandApdu) -> Vec<u8> {

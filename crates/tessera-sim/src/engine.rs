@@ -4,7 +4,7 @@
 use super::cie::CieApplet;
 use super::cns::CnsApplet;
 use super::{Counters, Fault, FaultKind, Preset, SimConfig, SimProfile, Trigger};
-use tessera_core::card::detect::atr_from_hex;
+use crate::hex::unhex;
 use std::time::Duration;
 
 /// What the card does with a command.
@@ -56,8 +56,7 @@ impl Engine {
                     Preset::CertExpired => (-10 * 365 - 10, -10),
                     _ => (-365, 9 * 365),
                 };
-                #[allow(clippy::expect_used)]
-                let atr = atr_from_hex(atr).expect("static ATR");
+                let atr = unhex(atr);
                 Applet::Cie(Box::new(CieApplet::new(atr, &cfg.pin, &cfg.puk, pin_left, puk_left, days)))
             }
             _ => Applet::Cns(Box::new(CnsApplet::new(cfg))),

@@ -30,6 +30,33 @@ pub fn cie_keys() -> (RsaPrivateKey, RsaPrivateKey) {
     (committed(CIE_CHIP_KEY), committed(CIE_SERVICES_KEY))
 }
 
+const CIE_DAPP_CA_KEY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-ca.key.pem"));
+
+/// The public key (n, e) of the simulated CIE's device-authentication CA (key 0x84), which the
+/// card serves by GET DATA and verifies terminal certificates with.
+pub fn cie_dapp_ca_public() -> (Vec<u8>, Vec<u8>) {
+    use rsa::traits::PublicKeyParts;
+    let k = committed(CIE_DAPP_CA_KEY);
+    (k.n().to_bytes_be(), k.e().to_bytes_be())
+}
+
+/// ANSI X9.42 DomainParameters, as the simulated CIE's EF.DH (D004) holds its group. The real
+/// file's format is not known (CIE spec §2.1: only hashed, for EF.SOD); one TLV is what matters.
+#[derive(der::Sequence)]
+struct DhDomain {
+    p: der::asn1::Uint,
+    g: der::asn1::Uint,
+    q: der::asn1::Uint,
+}
+
+/// The simulated CIE's EF.DH: its group as one DER TLV.
+pub fn cie_dh_file(p: &[u8], g: &[u8], q: &[u8]) -> Vec<u8> {
+    #[allow(clippy::expect_used)]
+    let uint = |v: &[u8]| der::asn1::Uint::new(v).expect("group value");
+    #[allow(clippy::expect_used)]
+    DhDomain { p: uint(p), g: uint(g), q: uint(q) }.to_der().expect("EF.DH encodes")
+}
+
 /// The simulated CIE's DH group (p, q, g), from `assets/sim/cie-dh.hex`.
 pub fn cie_dh_group() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     let field = |name: &str| -> Vec<u8> {
@@ -170,11 +197,43 @@ fn committed(pem: &str) -> RsaPrivateKey {
     RsaPrivateKey::from_pkcs8_pem(pem).expect("committed test key parses")
 }
 
-/// The simulated CIE's EF.SOD: a CMS SignedData (RFC 5652) whose LDSSecurityObject (ICAO 9303
-/// style, content type 2.23.136.1.1.1) holds SHA-256 hashes of data groups `(number, content)`,
-/// signed by the test Document Signer, whose certificate (in the SignedData) the test CSCA
-/// issued.
+/// One entry of the LDSSecurityObject: `DataGroupHash ::= SEQUENCE { dataGroupNumber INTEGER,
+/// dataGroupHashValue OCTET STRING }`. The CIE's group numbers are one content byte each
+/// (`02 01 A4`), which DER reads as a negative number: kept as the raw INTEGER content.
+#[derive(der::Sequence)]
+struct GroupHash {
+    number: der::asn1::Int,
+    hash: der::asn1::OctetString,
+}
+
+/// `LDSSecurityObject ::= SEQUENCE { version INTEGER, hashAlgorithm AlgorithmIdentifier,
+/// dataGroupHashValues SEQUENCE OF DataGroupHash }` (ICAO 9303-10).
+#[derive(der::Sequence)]
+struct LdsObject {
+    version: der::asn1::Int,
+    hash_algorithm: x509_cert::spki::AlgorithmIdentifierOwned,
+    hashes: Vec<GroupHash>,
+}
+
+/// The ICAO LDS application tag of EF.SOD: `77` (application 23, constructed), which wraps the
+/// CMS ContentInfo on real documents (CIE spec §2.1, §2.3).
+const LDS_SOD_TAG: der::Tag = der::Tag::Application { constructed: true, number: der::TagNumber::N23 };
+
+/// The simulated CIE's EF.SOD, as real cards frame it: `77 L ContentInfo`, where the ContentInfo
+/// is a CMS SignedData (RFC 5652) whose LDSSecurityObject (content type 2.23.136.1.1.1) holds the
+/// SHA-256 hash of each data group `(number, content)`, signed by the test Document Signer, whose
+/// certificate (in the SignedData) the test CSCA issued.
 pub fn cie_sod(groups: &[(u8, &[u8])]) -> Result<Vec<u8>, String> {
+    let content_info = cie_sod_content_info(groups)?;
+    let e = |x: &dyn std::fmt::Display| x.to_string();
+    let len = der::Length::try_from(content_info.len()).map_err(|x| e(&x))?;
+    let mut out = der::Header::new(LDS_SOD_TAG, len).map_err(|x| e(&x))?.to_der().map_err(|x| e(&x))?;
+    out.extend_from_slice(&content_info);
+    Ok(out)
+}
+
+/// The CMS ContentInfo inside [`cie_sod`].
+fn cie_sod_content_info(groups: &[(u8, &[u8])]) -> Result<Vec<u8>, String> {
     use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
     use cms::content_info::ContentInfo;
     use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos};
@@ -183,18 +242,14 @@ pub fn cie_sod(groups: &[(u8, &[u8])]) -> Result<Vec<u8>, String> {
     use x509_cert::spki::AlgorithmIdentifierOwned;
     let e = |x: &dyn std::fmt::Display| x.to_string();
     let sha256 = || AlgorithmIdentifierOwned { oid: oid("2.16.840.1.101.3.4.2.1"), parameters: None };
-    // LDSSecurityObject ::= SEQUENCE { version INTEGER, hashAlgorithm, SEQUENCE OF DataGroupHash }
-    // DataGroupHash ::= SEQUENCE { dataGroupNumber INTEGER, dataGroupHashValue OCTET STRING }
-    // (the CIE's group numbers are one content byte each, e.g. 02 01 A4).
-    use tessera_core::card::cie::sod::{DataGroupHash, LdsSecurityObject};
     let mut hashes = Vec::new();
     for (n, content) in groups {
-        hashes.push(DataGroupHash {
+        hashes.push(GroupHash {
             number: Int::new(&[*n]).map_err(|x| e(&x))?,
             hash: OctetString::new(sha2::Sha256::digest(content).to_vec()).map_err(|x| e(&x))?,
         });
     }
-    let lds = LdsSecurityObject { version: Int::new(&[0]).map_err(|x| e(&x))?, hash_algorithm: sha256(), hashes }.to_der().map_err(|x| e(&x))?;
+    let lds = LdsObject { version: Int::new(&[0]).map_err(|x| e(&x))?, hash_algorithm: sha256(), hashes }.to_der().map_err(|x| e(&x))?;
 
     let ds_key = committed(CIE_DS_KEY);
     let csca_key = committed(CIE_CSCA_KEY);

@@ -10,6 +10,7 @@ mod cie;
 mod cns;
 mod engine;
 pub mod fs;
+mod hex;
 pub mod keys;
 pub mod vpcd;
 

@@ -106,7 +106,7 @@ pub struct CieProfile {
     /// The connection trusts cards of Tessera's test authority with secrets (the demo, or an
     /// explicit choice): see [`super::Profile::may_receive_secret`].
     pub trust_simulated: bool,
-    /// EF.IntAuth (the chip key), as read, cut at its DER length: hashed against EF.SOD.
+    /// EF.IntAuth (the chip key), as read: hashed against EF.SOD.
     int_auth: Vec<u8>,
     /// What EF.SOD said of the chip key (checked once per session, before the first secret).
     pub chip_key: Option<sod::ChipKeyCheck>,
@@ -158,6 +158,58 @@ fn sm_err(e: SmError) -> CardError {
     CardError::SecureMessaging(e)
 }
 
+/// The terminal certificate (CIE spec §3.5(a)) signed with the CA exponent `d_ca`: `7F21 {5F37
+/// S, 5F38 remainder, 42 CAR}` over `8A ‖ CAR ‖ CHR.IFD ‖ CHA ‖ OID ‖ n.DAPP ‖ e`; `None` when
+/// the signature does not open with the card's CA public key (another CA).
+fn terminal_cvc(ca: &CaKey, d_ca: &[u8], n_dapp: &[u8]) -> Result<Option<Vec<u8>>, CardError> {
+    let mut m = vec![0x8A];
+    m.extend_from_slice(&ca.car);
+    m.extend_from_slice(&[0, 0, 0, 0]);
+    m.extend_from_slice(&SN_IFD);
+    m.extend_from_slice(&ca.aid);
+    m.push(0x01);
+    m.extend_from_slice(&DAPP_OID);
+    m.extend_from_slice(n_dapp);
+    m.extend_from_slice(&[0x00, 0x01, 0x00, 0x01]);
+    let k = ca.n.len();
+    if m.len() < k - 34 {
+        return Err(CardError::Malformed("CA key"));
+    }
+    let (m1, rem) = m.split_at(k - 34);
+    let Some(s) = crypto::sign_9796(&ca.n, d_ca, m1, rem) else { return Ok(None) };
+    // The middleware's self-check: the signature must open with the card's CA key.
+    if !crypto::recover_9796(&ca.n, &ca.e, &s).is_some_and(|(r1, h)| r1 == m1 && h == crypto::sha256(&[m1, rem])) {
+        return Ok(None);
+    }
+    let inner = [(&[0x5F, 0x37][..], s), (&[0x5F, 0x38][..], rem.to_vec()), (&[0x42][..], ca.car.clone())]
+        .into_iter()
+        .map(|(t, v)| Tlv::new(tag(t).ok_or(CardError::Malformed("tag"))?, Value::Primitive(v)).map_err(|_| CardError::Malformed("certificate")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let cvc = Tlv::new(tag(&[0x7F, 0x21]).ok_or(CardError::Malformed("tag"))?, Value::Constructed(inner))
+        .map_err(|_| CardError::Malformed("certificate"))?;
+    Ok(Some(cvc.to_vec()))
+}
+
+/// The data of EXTERNAL AUTHENTICATE (CIE spec §3.5(c)): SN.IFD ‖ the terminal's ISO 9796-2
+/// signature of PRND and SHA-256(PRND ‖ PK.IFD ‖ SN.IFD ‖ RND.ICC ‖ PK.ICC ‖ g ‖ p ‖ q).
+/// `dh` = [PK.ICC, PK.IFD, g, p, q].
+fn external_authentication(keys: &DappKeys, prnd: &[u8], rnd_icc: &[u8], dh: [&[u8]; 5]) -> Option<Vec<u8>> {
+    let [pk_icc, pk_ifd, g, p, q] = dh;
+    let rest = [pk_ifd, &SN_IFD, rnd_icc, pk_icc, g, p, q].concat();
+    let sig = crypto::sign_9796(&keys.n_dapp, &keys.d_dapp, prnd, &rest)?;
+    Some([&SN_IFD[..], &sig].concat())
+}
+
+/// Whether the chip's answer to INTERNAL AUTHENTICATE (SN.ICC ‖ signature, CIE spec §3.5(d))
+/// opens with the chip key (n, e) to PRND2 and SHA-256(PRND2 ‖ PK.ICC ‖ SN.ICC ‖ RND.IFD ‖
+/// PK.IFD ‖ g ‖ p ‖ q). `dh` = [PK.ICC, PK.IFD, g, p, q].
+fn chip_answer_ok(chip: (&[u8], &[u8]), answer: &[u8], rnd_ifd: &[u8], dh: [&[u8]; 5]) -> bool {
+    let [pk_icc, pk_ifd, g, p, q] = dh;
+    let (sn_icc, sig) = answer.split_at(8.min(answer.len()));
+    let rest = [pk_icc, sn_icc, rnd_ifd, pk_ifd, g, p, q].concat();
+    crypto::recover_9796(chip.0, chip.1, sig).is_some_and(|(prnd2, h)| h == crypto::sha256(&[&prnd2, &rest]))
+}
+
 impl CieProfile {
     /// A CIE of the given family, authenticating with `keys`.
     pub fn new(variant: Variant, keys: DappKeys) -> Self {
@@ -203,11 +255,10 @@ impl CieProfile {
         self.select_cie(ch)?;
         let nis = Self::read_plain(ch, EF_ID_SERVIZI)?;
         self.nis = Some(crate::text::printable(&nis.iter().take(12).map(|&b| b as char).collect::<String>()));
-        let mut int_auth = Self::read_plain(ch, EF_INT_AUTH)?;
-        int_auth.truncate(crate::card::cns::der_total_len(&int_auth).unwrap_or(int_auth.len()));
-        // DER SEQUENCE { modulus, exponent }.
-        let tlv = Tlv::from_bytes(&int_auth).map_err(|_| CardError::Malformed("EF.IntAuth"))?;
-        self.int_auth = int_auth.clone();
+        let int_auth = Self::read_plain(ch, EF_INT_AUTH)?;
+        // DER SEQUENCE { modulus, exponent }, maybe followed by padding.
+        let tlv = Tlv::parse(&int_auth).0.map_err(|_| CardError::Malformed("EF.IntAuth"))?;
+        self.int_auth = int_auth;
         let parts = children(&tlv);
         match parts.as_slice() {
             [n, e, ..] => Ok((crypto::strip_zeros(n).to_vec(), crypto::strip_zeros(e).to_vec())),
@@ -267,37 +318,10 @@ impl CieProfile {
     /// The terminal's card-verifiable certificate, signed with the first CA private exponent
     /// that round-trips with the card's CA public key (CIE spec §3.5(a)).
     fn terminal_certificate(&mut self, ca: &CaKey) -> Result<Vec<u8>, CardError> {
-        let mut chr_ifd = vec![0u8; 4];
-        chr_ifd.extend_from_slice(&SN_IFD);
-        let mut m = vec![0x8A];
-        m.extend_from_slice(&ca.car);
-        m.extend_from_slice(&chr_ifd);
-        m.extend_from_slice(&ca.aid);
-        m.push(0x01);
-        m.extend_from_slice(&DAPP_OID);
-        m.extend_from_slice(&self.keys.n_dapp);
-        m.extend_from_slice(&[0x00, 0x01, 0x00, 0x01]);
-        let k = ca.n.len();
-        if m.len() < k - 34 {
-            return Err(CardError::Malformed("CA key"));
-        }
-        let (m1, rem) = m.split_at(k - 34);
         for (kind, d) in self.keys.ca_private_exponents() {
-            let Some(s) = crypto::sign_9796(&ca.n, d, m1, rem) else { continue };
-            // The middleware's self-check: the signature must open with the card's CA key.
-            if crypto::recover_9796(&ca.n, &ca.e, &s).is_some_and(|(r1, h)| r1 == m1 && h == crypto::sha256(&[m1, rem])) {
+            if let Some(cvc) = terminal_cvc(ca, d, &self.keys.n_dapp)? {
                 self.ca = Some(kind);
-                let inner = vec![
-                    Tlv::new(tag(&[0x5F, 0x37]).ok_or(CardError::Malformed("tag"))?, Value::Primitive(s)),
-                    Tlv::new(tag(&[0x5F, 0x38]).ok_or(CardError::Malformed("tag"))?, Value::Primitive(rem.to_vec())),
-                    Tlv::new(tag(&[0x42]).ok_or(CardError::Malformed("tag"))?, Value::Primitive(ca.car.clone())),
-                ]
-                .into_iter()
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|_| CardError::Malformed("certificate"))?;
-                let cvc = Tlv::new(tag(&[0x7F, 0x21]).ok_or(CardError::Malformed("tag"))?, Value::Constructed(inner))
-                    .map_err(|_| CardError::Malformed("certificate"))?;
-                return Ok(cvc.to_vec());
+                return Ok(cvc);
             }
         }
         Err(CardError::UnknownAuthority)
@@ -357,10 +381,7 @@ impl CieProfile {
         }
         let mut prnd = vec![0u8; self.keys.n_dapp.len() - 34];
         rng.fill_bytes(&mut prnd);
-        let rest = [&pk_ifd[..], &SN_IFD, &rnd_icc, &pk_icc, &dh.g, &dh.p, &dh.q].concat();
-        let sig = crypto::sign_9796(&self.keys.n_dapp, &self.keys.d_dapp, &prnd, &rest).ok_or(CardError::Malformed("DAPP key"))?;
-        let mut ext = SN_IFD.to_vec();
-        ext.extend_from_slice(&sig);
+        let ext = external_authentication(&self.keys, &prnd, &rnd_icc, [&pk_icc, &pk_ifd, &dh.g, &dh.p, &dh.q]).ok_or(CardError::Malformed("DAPP key"))?;
         check(Op::Authenticate, &self.sm(ch, &CommandApdu::new(0, 0x82, 0, 0).with_data(ext))?)?;
         let mse = vec![0x84, 0x01, 0x82, 0x80, 0x01, 0x9B];
         check(Op::Authenticate, &self.sm(ch, &CommandApdu::new(0, 0x22, 0x41, 0xA4).with_data(mse))?)?;
@@ -368,11 +389,7 @@ impl CieProfile {
         rng.fill_bytes(&mut rnd_ifd);
         let r = self.sm(ch, &CommandApdu::new(0, 0x88, 0, 0).with_data(rnd_ifd.to_vec()))?;
         check(Op::Authenticate, &r)?;
-        let (sn_icc, sig_icc) = r.data().split_at(8.min(r.data().len()));
-        let rest = [&pk_icc[..], sn_icc, &rnd_ifd, &pk_ifd, &dh.g, &dh.p, &dh.q].concat();
-        let ok = crypto::recover_9796(&chip_n, &chip_e, sig_icc)
-            .is_some_and(|(prnd2, h)| h == crypto::sha256(&[&prnd2, &rest]));
-        if !ok {
+        if !chip_answer_ok((&chip_n, &chip_e), r.data(), &rnd_ifd, [&pk_icc, &pk_ifd, &dh.g, &dh.p, &dh.q]) {
             self.session = None;
             return Err(CardError::ChipNotAuthentic);
         }
@@ -439,7 +456,7 @@ impl CieProfile {
             StatusWord::FileNotFound => return Err(CardError::NotFound("CIE file")),
             sw => return Err(CardError::Unexpected { op: Op::Select, sw }),
         }
-        iso7816::read_loop(0, iso7816::MAX_READ_OFFSET + 1, |pos, want| self.sm(ch, &iso7816::read_binary(pos, want)))
+        iso7816::read_loop(0, iso7816::MAX_READ_OFFSET + 1, sm::READ_CHUNK, |pos, want| self.sm(ch, &iso7816::read_binary(pos, want)))
     }
 
     /// Checks once per session, before the first secret, that EF.SOD binds the chip key to an
@@ -551,5 +568,77 @@ impl CieProfile {
         let r = self.sm(ch, &CommandApdu::new(0x00, 0x88, 0x00, 0x00).with_data(digest_info.to_vec()))?;
         check(Op::Sign, &r)?;
         Ok(r.data().to_vec())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The client's side pinned to vectors computed outside Rust (scripts/cie-vectors.py), which
+    //! the simulated card is pinned to as well, with code of its own.
+    use super::*;
+    use rsa::pkcs8::DecodePrivateKey;
+    use rsa::traits::PublicKeyParts;
+
+    fn vector(name: &str) -> Vec<u8> {
+        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/cie/vectors.txt"));
+        let line = text.lines().find_map(|l| l.strip_prefix(name).and_then(|r| r.strip_prefix('='))).expect("vector present");
+        crate::card::detect::atr_from_hex(line).expect("hex")
+    }
+
+    fn group() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-dh.hex"));
+        let field = |n: &str| crate::card::detect::atr_from_hex(text.lines().find_map(|l| l.strip_prefix(n)).expect("field")).expect("hex");
+        (field("g="), field("p="), field("q="))
+    }
+
+    fn public(pem: &str) -> (Vec<u8>, Vec<u8>) {
+        let k = rsa::RsaPrivateKey::from_pkcs8_pem(pem).expect("key").to_public_key();
+        (k.n().to_bytes_be(), k.e().to_bytes_be())
+    }
+
+    #[test]
+    fn dh_values_and_session_keys_match_the_vectors() {
+        let (g, p, _) = group();
+        assert_eq!(crypto::mod_pow(&g, &vector("x_ifd"), &p, p.len()), vector("pk_ifd"));
+        let z = crypto::mod_pow(&vector("pk_icc"), &vector("x_ifd"), &p, p.len());
+        assert_eq!(z, vector("z"));
+        let (enc, mac) = crypto::derive_keys(&z);
+        assert_eq!((enc.to_vec(), mac.to_vec()), (vector("k_enc"), vector("k_mac")));
+    }
+
+    #[test]
+    fn the_terminal_certificate_matches_the_vector() {
+        use rsa::traits::PrivateKeyParts;
+        let pem = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-ca.key.pem"));
+        let (n, e) = public(pem);
+        let d = rsa::RsaPrivateKey::from_pkcs8_pem(pem).expect("key").d().to_bytes_be();
+        let ca = CaKey { n, e, car: b"ITTEST01".to_vec(), aid: vec![0xA0, 0x00, 0x00, 0x00, 0x00, 0x39] };
+        let cvc = terminal_cvc(&ca, &d, &DappKeys::default().n_dapp).expect("builds").expect("opens with the CA key");
+        assert_eq!(cvc, vector("terminal_certificate"));
+        // The official CA exponent does not open with this CA's key: not this card's authority.
+        let official = DappKeys::default().ca_private_exponents().next().expect("official").1.to_vec();
+        assert_eq!(terminal_cvc(&ca, &official, &DappKeys::default().n_dapp).expect("builds"), None);
+    }
+
+    #[test]
+    fn the_external_authentication_matches_the_vector() {
+        let (g, p, q) = group();
+        let (pk_icc, pk_ifd) = (vector("pk_icc"), vector("pk_ifd"));
+        let ext = external_authentication(&DappKeys::default(), &vector("prnd"), &vector("rnd_icc"), [&pk_icc, &pk_ifd, &g, &p, &q]);
+        assert_eq!(ext, Some(vector("external_authenticate")));
+    }
+
+    #[test]
+    fn the_chip_answer_vector_is_accepted_and_a_changed_one_is_not() {
+        let (g, p, q) = group();
+        let (pk_icc, pk_ifd) = (vector("pk_icc"), vector("pk_ifd"));
+        let (n, e) = public(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/sim/cie-chip.key.pem")));
+        let dh = [&pk_icc[..], &pk_ifd, &g, &p, &q];
+        let answer = vector("internal_authenticate");
+        assert!(chip_answer_ok((&n, &e), &answer, &vector("rnd_ifd"), dh));
+        assert!(!chip_answer_ok((&n, &e), &answer, &[0u8; 8], dh), "another challenge");
+        let mut other_sn = answer.clone();
+        other_sn[0] ^= 1;
+        assert!(!chip_answer_ok((&n, &e), &other_sn, &vector("rnd_ifd"), dh), "another SN.ICC");
     }
 }

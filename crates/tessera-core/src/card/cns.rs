@@ -515,8 +515,14 @@ impl PersonalData {
     /// Parses the file: 6 hex digits of length, then 16 fields of 2 hex digits of length + value.
     /// Returns `None` (never panics) for anything malformed.
     pub fn parse(raw: &[u8]) -> Option<Self> {
+        // What the 6-digit length counts differs between sources (CNS spec §1.5, §2.3): what
+        // follows it (OpenSC), or the whole record with its own 6 digits (the ACe 2025 log).
+        // Either is accepted; a length beyond the data read is junk, as OpenSC treats it.
         let total = declared_len(raw)?;
-        let body = raw.get(6..6 + total)?;
+        let body = match raw.get(6..6 + total) {
+            Some(b) => b,
+            None => raw.get(6..total)?,
+        };
         let mut fields: Vec<String> = Vec::with_capacity(16);
         let mut i = 0;
         while fields.len() < 16 && i < body.len() {
@@ -543,17 +549,6 @@ impl PersonalData {
         })
     }
 
-    /// Encodes the record (used by the simulator), padded with 0x00 to `size` bytes.
-    pub fn encode(fields: &[&str; 16], size: usize) -> Vec<u8> {
-        let mut body = String::new();
-        for f in fields {
-            body.push_str(&format!("{:02X}{}", f.len(), f));
-        }
-        let mut out = format!("{:06X}{}", body.len(), body).into_bytes();
-        out.resize(size.max(out.len()), 0);
-        out
-    }
-
     /// "NAME SURNAME".
     pub fn holder(&self) -> String {
         format!("{} {}", self.name, self.surname).trim().to_owned()
@@ -566,18 +561,28 @@ mod tests {
 
     #[test]
     fn parses_dati_personali() {
-        let f = [
-            "4022", "01012020", "01012026", "ESEMPIO", "MARIA", "15031985", "F", "", "SMPMRA85C55L378A", "", "L378",
-            "", "", "L378", "VIA ROMA 1", "",
-        ];
-        let raw = PersonalData::encode(&f, 400);
-        assert_eq!(raw.len(), 400);
+        // The length counting what follows (OpenSC's reading, CNS spec §2.3), 0x00 padding.
+        let mut raw = b"00006B04402208010120200801012026\
+07ESEMPIO05MARIA081503198501F0010SMPMRA85C55L378A0004L378000004L3780AVIA ROMA 100"
+            .to_vec();
+        raw.resize(400, 0);
         let p = PersonalData::parse(&raw).expect("parses");
         assert_eq!(p.surname, "ESEMPIO");
         assert_eq!(p.holder(), "MARIA ESEMPIO");
         assert_eq!(p.codice_fiscale, "SMPMRA85C55L378A");
         assert_eq!(p.birth_date, Some(CardDate { year: 1985, month: 3, day: 15 }));
         assert_eq!(p.expiry_date.map(|d| d.to_string()).as_deref(), Some("2026-01-01"));
+    }
+
+    #[test]
+    fn a_length_that_counts_its_own_digits_is_read_too() {
+        // ACe 2025 (CNS spec §1.5, O): 0x6B of fields + 6 = 0x71, and no padding after the record.
+        let raw = b"0000710440220801012020080101202607ESEMPIO05MARIA081503198501F0010SMPMRA85C55L378A0004L378000004L3780AVIA ROMA 100";
+        assert_eq!(raw.len(), 0x71);
+        let p = PersonalData::parse(raw).expect("parses");
+        assert_eq!((p.holder().as_str(), p.residence.as_str()), ("MARIA ESEMPIO", "L378"));
+        // A length claiming more than the file holds is junk.
+        assert!(PersonalData::parse(&raw[..0x60]).is_none());
     }
 
     #[test]

@@ -98,7 +98,7 @@ impl<'t> Channel<'t> {
     /// End of file, as cards signal it: a short answer with 9000, 6282, or 6B00 at an offset
     /// past the end (seen on CNS cards). Any of these ends the read with the data so far.
     pub fn read_binary(&mut self, offset: usize, len: usize) -> Result<Vec<u8>, CardError> {
-        read_loop(offset, len, |pos, want| self.exchange(&read_binary(pos, want)))
+        read_loop(offset, len, 256, |pos, want| self.exchange(&read_binary(pos, want)))
     }
 }
 
@@ -107,7 +107,8 @@ impl<'t> Channel<'t> {
 pub const MAX_READ_OFFSET: usize = 0x7FFF;
 
 /// The one READ BINARY loop, plain or under secure messaging: reads `len` bytes from `offset`
-/// (fewer if the file ends first) in chunks of at most 256 bytes with `read(pos, want)`.
+/// (fewer if the file ends first) in chunks of at most `chunk` bytes (≤ 256) with
+/// `read(pos, want)`.
 ///
 /// End of file, as cards signal it: a short answer with 9000, 6282, or 6B00 at an offset past
 /// the end (seen on CNS cards). Any of these ends the read with the data so far. The read also
@@ -115,13 +116,15 @@ pub const MAX_READ_OFFSET: usize = 0x7FFF;
 pub fn read_loop(
     offset: usize,
     len: usize,
+    chunk: usize,
     mut read: impl FnMut(u16, u32) -> Result<ResponseApdu, CardError>,
 ) -> Result<Vec<u8>, CardError> {
     let len = len.min((MAX_READ_OFFSET + 1).saturating_sub(offset));
+    let chunk = chunk.clamp(1, 256);
     let mut out = Vec::with_capacity(len.min(4096));
     while out.len() < len {
         let pos = offset + out.len();
-        let want = (len - out.len()).min(256);
+        let want = (len - out.len()).min(chunk);
         let r = read(pos as u16, want as u32)?;
         match r.sw {
             StatusWord::Ok | StatusWord::EndOfFile => {

@@ -1,8 +1,9 @@
 //! The CIE's cryptographic building blocks (CIE spec §3–§4), composed from RustCrypto
 //! primitives: 2-key 3DES-CBC with a zero IV, ISO/IEC 9797-1 padding method 2, the retail MAC
 //! (ISO/IEC 9797-1 algorithm 3), SHA-256 key derivation, Diffie-Hellman and the ISO/IEC 9796-2
-//! scheme 1 signatures of the device authentication. Shared by the client and the simulator;
-//! the known-answer tests pin them to the spec's worked example.
+//! scheme 1 signatures of the device authentication. The client's own: the simulated card has
+//! its own implementation (crates/tessera-sim), and both are pinned to the spec's worked example
+//! and to vectors computed outside Rust (tests/fixtures/cie/vectors.txt).
 
 use cbc::cipher::block_padding::{Iso7816, NoPadding};
 use cbc::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};

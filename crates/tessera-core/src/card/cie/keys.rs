@@ -95,13 +95,6 @@ impl DappKeys {
     pub fn ca_private_exponents(&self) -> impl Iterator<Item = (CaKind, &[u8])> {
         self.ca.iter().map(|(k, d)| (*k, &d[..]))
     }
-
-    /// The simulator CA's public key (n, e), for the simulated card.
-    pub fn simulator_ca_public() -> Option<(Vec<u8>, Vec<u8>)> {
-        use rsa::traits::PublicKeyParts;
-        let k = RsaPrivateKey::from_pkcs8_pem(SIM_CA_KEY).ok()?;
-        Some((k.n().to_bytes_be(), k.e().to_bytes_be()))
-    }
 }
 
 #[cfg(test)]
