@@ -6,13 +6,15 @@
 //! never cross into the browser). The logic is in [`module`] (slots, tokens, sessions, login,
 //! signing) and [`objects`] (objects and attributes), over `tessera_core`.
 //!
-//! Mechanisms: CNS cards — `CKM_RSA_PKCS` and `CKM_RSA_PKCS_PSS` (SHA-256/384/512 with MGF1 of
-//! the same hash), padded on the host over the card's raw RSA; the CIE — `CKM_RSA_PKCS` only,
-//! since the card pads by itself: a CIE can log in over TLS 1.2, not TLS 1.3 (which needs PSS).
+//! Mechanisms ([`mechanism`]): on every card `CKM_RSA_PKCS` and the hash-and-sign
+//! `CKM_SHA1/SHA256/SHA384/SHA512_RSA_PKCS`; on CNS cards also `CKM_RSA_PKCS_PSS` and
+//! `CKM_SHA256/384/512_RSA_PKCS_PSS` (MGF1 of the same hash), padded on the host over the card's
+//! raw RSA. The CIE pads by itself and has no PSS: a CIE can log in over TLS 1.2, not TLS 1.3.
 #![deny(unsafe_op_in_unsafe_fn)]
 #![warn(missing_docs)]
 #![allow(non_snake_case, clippy::missing_safety_doc)]
 
+pub mod mechanism;
 pub mod module;
 pub mod objects;
 
@@ -543,30 +545,27 @@ extern "C" fn C_SignInit(h: CK_SESSION_HANDLE, mech: *mut CK_MECHANISM, key: CK_
             if object(id, tok, key) != Ok(Kind::PrivateKey) {
                 return Err(if tok.logged_in() { CKR_KEY_HANDLE_INVALID } else { CKR_USER_NOT_LOGGED_IN });
             }
-            if !tok.mechanisms().contains(&mechanism) {
-                return Err(CKR_MECHANISM_INVALID);
-            }
-            let pss = if m.mechanism == CKM_RSA_PKCS_PSS {
+            let known = mechanism::find(mechanism).filter(|_| tok.mechanisms().contains(&mechanism)).ok_or(CKR_MECHANISM_INVALID)?;
+            let pss = if known.padding == mechanism::Padding::Pss {
                 if m.pParameter.is_null() || (m.ulParameterLen as usize) < std::mem::size_of::<CK_RSA_PKCS_PSS_PARAMS>() {
                     return Err(CKR_MECHANISM_PARAM_INVALID);
                 }
                 // SAFETY: checked pointer and length.
                 let p = unsafe { std::ptr::read_unaligned(m.pParameter as *const CK_RSA_PKCS_PSS_PARAMS) };
-                let (hash, mgf, hlen) = match p.hashAlg {
-                    CKM_SHA256 => (CKM_SHA256, CKG_MGF1_SHA256, 32),
-                    CKM_SHA384 => (CKM_SHA384, CKG_MGF1_SHA384, 48),
-                    CKM_SHA512 => (CKM_SHA512, CKG_MGF1_SHA512, 64),
-                    _ => return Err(CKR_MECHANISM_PARAM_INVALID),
-                };
+                // The parameters name the hash; a hash-and-sign mechanism must name its own.
+                if known.hash.is_some_and(|h| h != p.hashAlg) {
+                    return Err(CKR_MECHANISM_PARAM_INVALID);
+                }
+                let (hlen, mgf) = mechanism::pss_hash(p.hashAlg).ok_or(CKR_MECHANISM_PARAM_INVALID)?;
                 let k = tok.key.modulus.len();
                 if p.mgf != mgf || p.sLen as usize + hlen + 2 > k {
                     return Err(CKR_MECHANISM_PARAM_INVALID);
                 }
-                Some((hash, p.sLen as usize))
+                Some((p.hashAlg, p.sLen as usize))
             } else {
                 None
             };
-            Ok(SignOp::new(m.mechanism, pss))
+            Ok(SignOp::new(known, pss))
         })?;
         with_module(|md| start(&mut md.session(h)?.sign, op))
     })
@@ -592,8 +591,7 @@ unsafe fn finish_sign(h: CK_SESSION_HANDLE, data: Option<&[u8]>, sig: *mut CK_BY
             unsafe { *sig_len = len as CK_ULONG };
             return Ok(Some(if sig.is_null() { CKR_OK } else { CKR_BUFFER_TOO_SMALL }));
         }
-        let input = data.unwrap_or(op.collected());
-        let signature = tok.sign(ctx, reader, &op, input)?;
+        let signature = tok.sign(ctx, reader, &op, data)?;
         // SAFETY: `sig` holds `have` >= len bytes.
         unsafe {
             std::ptr::copy_nonoverlapping(signature.as_ptr(), sig, signature.len());

@@ -6,8 +6,10 @@
 //! and a lock per slot held for that slot's card I/O, so two readers work in parallel and two
 //! sessions on one card take turns.
 
+use crate::mechanism::{self, Mechanism, Padding};
 use crate::objects::{Kind, KeyMaterial};
 use cryptoki_sys::*;
+use sha2::digest::DynDigest;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tessera_core::card::TriesLeft;
@@ -97,10 +99,12 @@ pub struct Slot {
 
 /// An active signing operation.
 pub struct SignOp {
-    mechanism: CK_MECHANISM_TYPE,
-    /// PSS: hash function and salt length.
+    mechanism: Mechanism,
+    /// PSS: salt length (the hash is the mechanism's, or the parameters' for CKM_RSA_PKCS_PSS).
     pss: Option<(CK_MECHANISM_TYPE, usize)>,
-    /// Data collected by C_SignUpdate.
+    /// Hash-and-sign mechanisms: the running hash of what C_SignUpdate passed.
+    hasher: Option<Box<dyn DynDigest + Send>>,
+    /// Other mechanisms: the data C_SignUpdate passed.
     data: Zeroizing<Vec<u8>>,
 }
 
@@ -230,11 +234,8 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
     use rsa::traits::PublicKeyParts;
     use sha1::Digest;
     let modulus = public.n().to_bytes_be();
-    let mut mechanisms = vec![CKM_RSA_PKCS];
     // PSS needs raw RSA: CNS cards have it, the CIE pads by itself.
-    if o.card_type != "CIE" {
-        mechanisms.push(CKM_RSA_PKCS_PSS);
-    }
+    let mechanisms = mechanism::for_card(o.card_type != "CIE", modulus.len());
     let holder = o.holder.clone().unwrap_or_default();
     let label = if holder.is_empty() { o.card_type.clone() } else { format!("{holder} ({})", o.card_type) };
     *state = Some(Token {
@@ -330,33 +331,37 @@ impl Token {
     }
 
     /// Signs `data` as the mechanism says, with the kept PIN; VERIFY and the signature run in
-    /// one transaction. A refused PIN logs out (and is never sent again).
-    pub fn sign(&mut self, ctx: &PcscContext, reader: &str, op: &SignOp, data: &[u8]) -> Result<Vec<u8>, Rv> {
+    /// one transaction. A refused PIN logs out (and is never sent again). `data` is what
+    /// C_Sign passed, or `None` after C_SignUpdate.
+    pub fn sign(&mut self, ctx: &PcscContext, reader: &str, op: &SignOp, data: Option<&[u8]>) -> Result<Vec<u8>, Rv> {
         let Some(pin) = self.login.as_ref() else { return Err(CKR_USER_NOT_LOGGED_IN) };
         let k = self.key.modulus.len();
-        let block;
-        let input = match (op.mechanism, op.pss) {
-            (CKM_RSA_PKCS, _) => {
-                if data.len() + 11 > k {
-                    return Err(CKR_DATA_LEN_RANGE);
-                }
-                SignInput::DigestInfo(data)
+        let (hash, input) = op.input(data);
+        let block: Zeroizing<Vec<u8>> = match (op.mechanism.padding, hash) {
+            (Padding::Pkcs1, None) => input,
+            (Padding::Pkcs1, Some(h)) => {
+                let prefix = mechanism::digest_info_prefix(h).ok_or(CKR_MECHANISM_INVALID)?;
+                Zeroizing::new([&prefix[..], &input].concat())
             }
-            (CKM_RSA_PKCS_PSS, Some((hash, salt_len))) => {
+            (Padding::Pss, _) => {
                 use rand::RngCore;
+                let (hash, salt_len) = op.pss.ok_or(CKR_MECHANISM_PARAM_INVALID)?;
                 let mut salt = vec![0u8; salt_len];
                 rand::thread_rng().fill_bytes(&mut salt);
                 let bits = crate::objects::modulus_bits(&self.key.modulus) as usize;
                 let encoded = match hash {
-                    CKM_SHA256 => tessera_core::pss::encode::<sha2::Sha256>(data, &salt, bits),
-                    CKM_SHA384 => tessera_core::pss::encode::<sha2::Sha384>(data, &salt, bits),
-                    CKM_SHA512 => tessera_core::pss::encode::<sha2::Sha512>(data, &salt, bits),
+                    CKM_SHA256 => tessera_core::pss::encode::<sha2::Sha256>(&input, &salt, bits),
+                    CKM_SHA384 => tessera_core::pss::encode::<sha2::Sha384>(&input, &salt, bits),
+                    CKM_SHA512 => tessera_core::pss::encode::<sha2::Sha512>(&input, &salt, bits),
                     _ => return Err(CKR_MECHANISM_PARAM_INVALID),
                 };
-                block = encoded.map_err(|_| CKR_DATA_LEN_RANGE)?;
-                SignInput::Raw(&block)
+                Zeroizing::new(encoded.map_err(|_| CKR_DATA_LEN_RANGE)?)
             }
-            _ => return Err(CKR_MECHANISM_INVALID),
+        };
+        let input = match op.mechanism.padding {
+            Padding::Pkcs1 if block.len() + 11 > k => return Err(CKR_DATA_LEN_RANGE),
+            Padding::Pkcs1 => SignInput::DigestInfo(&block),
+            Padding::Pss => SignInput::Raw(&block),
         };
         let mut conn = connect(ctx, reader)?;
         match token::sign_after_login(&mut conn, pin, input, k) {
@@ -379,19 +384,33 @@ impl Token {
 }
 
 impl SignOp {
-    /// A new operation; `pss`: (hash mechanism, salt length) for CKM_RSA_PKCS_PSS.
-    pub fn new(mechanism: CK_MECHANISM_TYPE, pss: Option<(CK_MECHANISM_TYPE, usize)>) -> Self {
-        Self { mechanism, pss, data: Zeroizing::new(Vec::new()) }
+    /// A new operation; `pss`: (hash mechanism, salt length) for the PSS mechanisms.
+    pub fn new(mechanism: Mechanism, pss: Option<(CK_MECHANISM_TYPE, usize)>) -> Self {
+        let hasher = mechanism.hash.and_then(mechanism::hasher);
+        Self { mechanism, pss, hasher, data: Zeroizing::new(Vec::new()) }
     }
 
     /// C_SignUpdate.
     pub fn update(&mut self, part: &[u8]) {
-        self.data.extend_from_slice(part);
+        match self.hasher.as_mut() {
+            Some(h) => h.update(part),
+            None => self.data.extend_from_slice(part),
+        }
     }
 
-    /// The data collected by C_SignUpdate.
-    pub fn collected(&self) -> &[u8] {
-        &self.data
+    /// What the padding works on, with the hash applied (if any): the data of C_Sign, or what
+    /// C_SignUpdate collected. The operation itself is left as it was.
+    fn input(&self, data: Option<&[u8]>) -> (Option<CK_MECHANISM_TYPE>, Zeroizing<Vec<u8>>) {
+        match &self.hasher {
+            Some(h) => {
+                let mut h = h.box_clone();
+                if let Some(d) = data {
+                    h.update(d);
+                }
+                (self.mechanism.hash, Zeroizing::new(h.finalize().to_vec()))
+            }
+            None => (None, Zeroizing::new(data.unwrap_or(&self.data).to_vec())),
+        }
     }
 
     /// The signature length for this key.

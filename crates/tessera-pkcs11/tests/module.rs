@@ -150,6 +150,70 @@ fn objects_before_and_after_login_and_pkcs1_pss_signatures_verify() {
     }
 }
 
+/// Hash-and-sign mechanisms, as Java's SunPKCS11, OpenSSL's provider and signing tools use them:
+/// the module hashes (in one call or over C_SignUpdate), builds the DigestInfo or the PSS block,
+/// and the card signs; every signature verifies with the certificate's key. RSA-1024 (TS-CNS)
+/// does not list SHA-512 PSS, which does not fit with a salt as long as the hash.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+fn hash_and_sign_mechanisms_verify_in_one_part_and_in_many() {
+    use rsa::pkcs1v15::Pkcs1v15Sign as P1;
+    use sha2::Sha512;
+    let message: Vec<u8> = (0..3000u32).map(|i| (i * 7) as u8).collect();
+    for (profile, bits) in [(SimProfile::Cps, 2048), (SimProfile::TsCns, 1024)] {
+        let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::Fresh)) else { return };
+        let m = Module::load();
+        let slot = m.slot();
+        let mechs = m.p().get_mechanism_list(slot).expect("mechanisms");
+        for ty in &mechs {
+            let info = m.p().get_mechanism_info(slot, *ty).expect("info");
+            assert_eq!((info.min_key_size(), info.max_key_size()), (bits, bits), "{profile:?} {ty:?}");
+            assert!(info.sign() && !info.verify() && !info.encrypt(), "{profile:?} {ty:?}: sign only");
+        }
+        assert_eq!(mechs.contains(&MechanismType::SHA512_RSA_PKCS_PSS), bits == 2048, "{profile:?}: {mechs:?}");
+        let s = m.p().open_ro_session(slot).expect("session");
+        login(&s, PIN).expect("login");
+        let key = private_key(&s);
+        let public = tessera_core::cert::rsa_public_key(&tb.card.certificate_der()).expect("key");
+        let sign_both = |mech: &Mechanism| -> [Vec<u8>; 2] {
+            let one = s.sign(mech, key, &message).unwrap_or_else(|e| panic!("{profile:?} {mech:?}: {e}"));
+            s.sign_init(mech, key).expect("C_SignInit");
+            for part in message.chunks(1000) {
+                s.sign_update(part).expect("C_SignUpdate");
+            }
+            [one, s.sign_final().expect("C_SignFinal")]
+        };
+        let pkcs1: [(Mechanism, P1, Vec<u8>); 4] = [
+            (Mechanism::Sha1RsaPkcs, P1::new::<sha1::Sha1>(), sha1::Sha1::digest(&message).to_vec()),
+            (Mechanism::Sha256RsaPkcs, P1::new::<Sha256>(), Sha256::digest(&message).to_vec()),
+            (Mechanism::Sha384RsaPkcs, P1::new::<Sha384>(), Sha384::digest(&message).to_vec()),
+            (Mechanism::Sha512RsaPkcs, P1::new::<Sha512>(), Sha512::digest(&message).to_vec()),
+        ];
+        for (mech, scheme, digest) in pkcs1 {
+            for sig in sign_both(&mech) {
+                public.verify(scheme.clone(), &digest, &sig).unwrap_or_else(|e| panic!("{profile:?} {mech:?}: {e}"));
+            }
+        }
+        let params = |h, mgf, n: u64| PkcsPssParams { hash_alg: h, mgf, s_len: n.into() };
+        let p256 = params(MechanismType::SHA256, PkcsMgfType::MGF1_SHA256, 32);
+        for sig in sign_both(&Mechanism::Sha256RsaPkcsPss(p256)) {
+            public.verify(Pss::new_with_salt::<Sha256>(32), &Sha256::digest(&message), &sig).expect("SHA256-RSA-PKCS-PSS");
+        }
+        for sig in sign_both(&Mechanism::Sha384RsaPkcsPss(params(MechanismType::SHA384, PkcsMgfType::MGF1_SHA384, 48))) {
+            public.verify(Pss::new_with_salt::<Sha384>(48), &Sha384::digest(&message), &sig).expect("SHA384-RSA-PKCS-PSS");
+        }
+        if bits == 2048 {
+            for sig in sign_both(&Mechanism::Sha512RsaPkcsPss(params(MechanismType::SHA512, PkcsMgfType::MGF1_SHA512, 64))) {
+                public.verify(Pss::new_with_salt::<Sha512>(64), &Sha512::digest(&message), &sig).expect("SHA512-RSA-PKCS-PSS");
+            }
+        }
+        // The parameters must name the mechanism's own hash.
+        let other = params(MechanismType::SHA384, PkcsMgfType::MGF1_SHA384, 48);
+        assert_eq!(rv(s.sign(&Mechanism::Sha256RsaPkcsPss(other), key, &message).expect_err("mismatch")), RvError::MechanismParamInvalid);
+        assert_eq!(tb.card.pin_tries_left(), 3, "{profile:?}: no try lost");
+    }
+}
+
 /// The simulated CIE authenticates with Tessera's public test authority: a browser's login
 /// gets no PIN through to it unless TESSERA_ALLOW_SIMULATED_CARD=1 (set by the pkcs11-tool and
 /// TLS tests, which sign with it). Here the variable is not set.
@@ -160,7 +224,9 @@ fn the_cie_offers_pkcs1_only_and_a_simulated_cie_gets_no_pin_without_the_choice(
     assert!(std::env::var_os("TESSERA_ALLOW_SIMULATED_CARD").is_none());
     let m = Module::load();
     let mechs = m.p().get_mechanism_list(m.slot()).expect("mechanisms");
-    assert_eq!(mechs, vec![MechanismType::RSA_PKCS], "no PSS on a CIE: the card pads itself");
+    let pkcs1 = [MechanismType::RSA_PKCS, MechanismType::SHA1_RSA_PKCS, MechanismType::SHA256_RSA_PKCS, MechanismType::SHA384_RSA_PKCS, MechanismType::SHA512_RSA_PKCS];
+    assert_eq!(mechs, pkcs1.to_vec(), "no PSS on a CIE: the card pads itself");
+    assert_eq!(rv(m.p().get_mechanism_info(m.slot(), MechanismType::SHA256_RSA_PKCS_PSS).expect_err("no PSS")), RvError::MechanismInvalid);
     let s = m.p().open_ro_session(m.slot()).expect("session");
     let e = login(&s, PIN).expect_err("refused");
     assert!(format!("{e:?}").contains("FunctionRejected"), "{e:?}");
