@@ -3,6 +3,7 @@
 //! register or remove it in the database's module list (`pkcs11.txt`) safely: idempotent,
 //! backed up, written atomically, and refused while Firefox has the profile open.
 
+pub use crate::error::BrowserError;
 use crate::error::CoreError;
 use crate::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -90,7 +91,7 @@ pub fn opensc_module() -> ModuleChoice {
 
 /// Which module serves a card type: Tessera's own, for every card it knows (every CNS lot and
 /// the CIE). The one place this choice is made.
-pub fn module_for(_card_type: &str) -> ModuleChoice {
+pub fn module_for(_card_type: tessera_core::card::CardType) -> ModuleChoice {
     tessera_module()
 }
 
@@ -144,24 +145,6 @@ pub struct DatabaseState {
     pub legacy: bool,
 }
 
-/// Why a database cannot be changed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum BrowserError {
-    /// Firefox is running on this profile.
-    #[error("Firefox is open on this profile: close it first")]
-    InUse(PathBuf),
-    /// No PKCS#11 module for the card is installed.
-    #[error("no PKCS#11 module installed: install {0}")]
-    NoModule(&'static str),
-    /// Not an NSS database in the current (SQL) format.
-    #[error("not an NSS database in SQL format: {0}")]
-    NotADatabase(PathBuf),
-    /// A Firefox policy file that is not valid JSON or not shaped as Firefox expects: left
-    /// untouched (rewriting it would drop the administrator's policies).
-    #[error("{0}: {1}")]
-    BadPolicyFile(PathBuf, String),
-}
 
 /// The user's home (overridable for tests with `TESSERA_HOME`).
 fn home() -> Option<PathBuf> {

@@ -15,16 +15,16 @@ mod output;
 mod prompt;
 
 pub use args::Cli;
-pub use output::{code, error_id, exit_code};
+pub use output::{Ctx, code};
 
-use tessera_core::card::TriesLeft;
-use tessera_core::card::detect::{atr_from_hex, explain};
+use tessera_core::card::detect::atr_from_hex;
+use tessera_core::card::identity::{CardKind, explain};
+use tessera_core::card::{CardIdentity, PinPolicy, TriesLeft};
 use tessera_core::cert::ExportFormat;
 use crate::error::CoreError;
 use crate::i18n::{Lang, Text, describe_warning, tr};
-use output::describe;
 use tessera_core::secret::{PinKind, Puk};
-use tessera_core::service::{self, ChangePin, PinPolicy, PinStatus, UnblockPin};
+use tessera_core::service::{self, ChangePin, PinStatus, UnblockPin};
 use tessera_sim::{self, Preset, SimCard, SimConfig, SimProfile};
 use tessera_core::transport::Connection;
 use tessera_core::transport::PcscContext;
@@ -65,7 +65,7 @@ pub fn run() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(panic) => {
             let what = crate::error::panic_message(panic.as_ref());
-            ExitCode::from(output::report_error(&Error::Internal(what), lang, json))
+            ExitCode::from(Ctx::new(lang, json).report_error(&Error::Internal(what)))
         }
     }
 }
@@ -87,32 +87,29 @@ struct Opened {
     demo: bool,
 }
 
-fn open(card: &CardArgs, lang: Lang) -> Result<Opened, Error> {
-    open_inner(card, Some(lang))
+fn open(card: &CardArgs, ctx: &Ctx) -> Result<Opened, Error> {
+    open_inner(card, ctx, true)
 }
 
 /// [`open`] for work that already runs watched (the report): no second watcher.
-fn open_unwatched(card: &CardArgs) -> Result<Opened, Error> {
-    open_inner(card, None)
+fn open_unwatched(card: &CardArgs, ctx: &Ctx) -> Result<Opened, Error> {
+    open_inner(card, ctx, false)
 }
 
-fn open_inner(card: &CardArgs, watch: Option<Lang>) -> Result<Opened, Error> {
+fn open_inner(card: &CardArgs, ctx: &Ctx, watched: bool) -> Result<Opened, Error> {
     if let Some(preset) = &card.demo {
         // Both were checked when the arguments were parsed (usage errors, exit 2).
         let preset: Preset = preset.parse().map_err(Error::Internal)?;
         let profile: SimProfile = card.demo_profile.parse().map_err(Error::Internal)?;
         let sim = SimCard::new(SimConfig::new(profile, preset));
         let conn = sim.connect()?;
-        output::set_card(crate::advice::Issuer::from_atr(conn.atr()), true);
+        ctx.set_card(CardIdentity::of(conn.atr()).issuer(), true);
         return Ok(Opened { conn: Box::new(conn), demo: true });
     }
     let connect = || Ok(PcscContext::establish()?.connect(card.reader.as_deref())?);
-    let mut conn = match watch {
-        Some(lang) => guard::connecting(lang, card.json, connect)?,
-        None => connect()?,
-    };
+    let mut conn = if watched { guard::connecting(ctx, connect)? } else { connect()? };
     conn.set_trust_simulated_cards(card.allow_simulated_card);
-    output::set_card(crate::advice::Issuer::from_atr(conn.atr()), false);
+    ctx.set_card(CardIdentity::of(conn.atr()).issuer(), false);
     Ok(Opened { conn: Box::new(conn), demo: false })
 }
 
@@ -121,35 +118,40 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
         return code::OK;
     };
     match command {
-        Command::Readers { json } => finish(readers(lang, json), lang, json),
+        Command::Readers { json } => finish(readers(lang, json), &Ctx::new(lang, json)),
         Command::Status(card) => {
-            let r = open(&card, lang).and_then(|mut o| {
-                let ov = guard::run(o.conn.as_mut(), lang, card.json, |c| service::overview(c))?;
-                output::print_overview(&ov, o.demo, lang, card.json);
-                Ok(())
+            let ctx = Ctx::new(lang, card.json);
+            let r = open(&card, &ctx).and_then(|mut o| {
+                let ov = guard::run(o.conn.as_mut(), &ctx, |c| service::overview(c))?;
+                output::print_overview(&ov, o.demo, &ctx);
+                Ok(code::OK)
             });
-            finish(r, lang, card.json)
+            finish(r, &ctx)
         }
         Command::Pin(PinCommand::Change { card, confirm_last_try }) => {
-            finish(pin_change(&card, confirm_last_try, lang), lang, card.json)
+            let ctx = Ctx::new(lang, card.json);
+            finish(pin_change(&card, confirm_last_try, &ctx), &ctx)
         }
         Command::Pin(PinCommand::Unblock { card, confirm_last_try }) => {
-            finish(pin_unblock(&card, confirm_last_try, lang), lang, card.json)
+            let ctx = Ctx::new(lang, card.json);
+            finish(pin_unblock(&card, confirm_last_try, &ctx), &ctx)
         }
         Command::Cert(CertCommand::Show(card)) => {
-            let r = open(&card, lang).and_then(|mut o| {
-                let c = guard::run(o.conn.as_mut(), lang, card.json, |c| service::read_certificate(c))?;
-                output::print_certificate(&c.summary, o.demo, lang, card.json);
-                Ok(())
+            let ctx = Ctx::new(lang, card.json);
+            let r = open(&card, &ctx).and_then(|mut o| {
+                let c = guard::run(o.conn.as_mut(), &ctx, |c| service::read_certificate(c))?;
+                output::print_certificate(&c.summary, o.demo, &ctx);
+                Ok(code::OK)
             });
-            finish(r, lang, card.json)
+            finish(r, &ctx)
         }
         Command::Cert(CertCommand::Export { card, format, out, force }) => {
-            let r = open(&card, lang).and_then(|mut o| {
+            let ctx = Ctx::new(lang, card.json);
+            let r = open(&card, &ctx).and_then(|mut o| {
                 if o.demo && !card.json {
                     eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
                 }
-                let c = guard::run(o.conn.as_mut(), lang, card.json, |c| service::read_certificate(c))?;
+                let c = guard::run(o.conn.as_mut(), &ctx, |c| service::read_certificate(c))?;
                 let f = match format {
                     Format::Pem => ExportFormat::Pem,
                     Format::Der => ExportFormat::Der,
@@ -161,24 +163,26 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
                 } else {
                     out!("{} {}", tr(lang, Text::Exported), out.display());
                 }
-                Ok(())
+                Ok(code::OK)
             });
-            finish(r, lang, card.json)
+            finish(r, &ctx)
         }
         Command::Atr { hex, json } => atr(&hex.join(" "), lang, json),
         Command::Browser(cmd) => {
             let json = match &cmd {
                 args::BrowserCommand::Status(a) | args::BrowserCommand::Setup(a) | args::BrowserCommand::Remove(a) => a.card.json,
             };
-            finish(extra::browser(cmd, lang), lang, json)
+            let ctx = Ctx::new(lang, json);
+            finish(extra::browser(cmd, &ctx), &ctx)
         }
         Command::Report { card, include_personal_data, out, force } => {
-            finish(extra::report(&card, include_personal_data, out.as_deref(), force, lang), lang, card.json)
+            let ctx = Ctx::new(lang, card.json);
+            finish(extra::report(&card, include_personal_data, out.as_deref(), force, &ctx), &ctx)
         }
-        Command::Selftest { card, confirm_last_try } => match extra::selftest(&card, confirm_last_try, lang) {
-            Ok(c) => c,
-            Err(e) => output::report_error(&e, lang, card.json),
-        },
+        Command::Selftest { card, confirm_last_try } => {
+            let ctx = Ctx::new(lang, card.json);
+            finish(extra::selftest(&card, confirm_last_try, &ctx), &ctx)
+        }
         Command::Simulate { profile, preset, pin, puk, vpcd, forever, write_ca } => {
             if let Some(path) = write_ca {
                 let written = tessera_sim::keys::ca_certificate()
@@ -195,20 +199,18 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
     }
 }
 
-fn finish(r: Result<()>, lang: Lang, json: bool) -> u8 {
-    match r {
-        Ok(()) => code::OK,
-        Err(Error::Exit(c)) => c,
-        Err(e) => output::report_error(&e, lang, json),
-    }
+/// A command's exit code: its own on success (0, or what it reported itself), the error
+/// table's on an error, which is reported here.
+fn finish(r: Result<u8>, ctx: &Ctx) -> u8 {
+    r.unwrap_or_else(|e| ctx.report_error(&e))
 }
 
-fn readers(lang: Lang, json: bool) -> Result<()> {
-    let ctx = PcscContext::establish()?;
-    let list = ctx.readers()?;
+fn readers(lang: Lang, json: bool) -> Result<u8> {
+    let pcsc = PcscContext::establish()?;
+    let list = pcsc.readers()?;
     if json {
         out!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
-        return Ok(());
+        return Ok(code::OK);
     }
     if list.is_empty() {
         out!("{}", tr(lang, Text::NoReaders));
@@ -217,7 +219,7 @@ fn readers(lang: Lang, json: bool) -> Result<()> {
         let state = if r.card_present { tr(lang, Text::CardPresent) } else { tr(lang, Text::NoCardInReader) };
         out!("{}  [{}]{}", r.name, state, if r.atr.is_empty() { String::new() } else { format!("  ATR {}", tessera_core::apdu::hex(&r.atr)) });
     }
-    Ok(())
+    Ok(code::OK)
 }
 
 fn atr(text: &str, lang: Lang, json: bool) -> u8 {
@@ -235,26 +237,25 @@ fn atr(text: &str, lang: Lang, json: bool) -> u8 {
     }
     out!("ATR: {}", x.atr);
     match &x.kind {
-        tessera_core::card::detect::CardKind::Cns(c) => {
+        CardKind::Cns(c) => {
             out!("  CNS ({}) — {}", c.card_type, tr(lang, Text::Supported));
             out!("  IC: {} ({:02X}); OS: {} ({:02X}) {:02X}.{:02X}", c.ic_maker_name, c.ic_maker, c.os_maker_name, c.os_maker, c.os_version.0, c.os_version.1);
             out!("  CNS {}; PIN P2 {}; key size: from the certificate", c.spec_version_text(), if c.is_stincard() { "0x90 (STIncard)" } else { "0x10" });
             let lots = tessera_core::card::cns::lots::probe_order(Some((c.ic_maker, c.os_maker, c.os_version.0)));
-            out!("  layouts probed in order: {}", lots.iter().map(|l| l.id).collect::<Vec<_>>().join(", "));
+            out!("  layouts probed in order: {}", lots.iter().map(|l| l.id.name()).collect::<Vec<_>>().join(", "));
         }
-        tessera_core::card::detect::CardKind::Cie { variant, loose_match } => {
-            let v = tessera_core::card::cie::Variant::of(variant);
-            out!("  CIE 3.0 ({variant}{}) — {}", if *loose_match { ", loose match" } else { "" }, tr(lang, Text::Supported));
+        CardKind::Cie { family, loose_match } => {
+            out!("  CIE 3.0 ({}{}) — {}", family.name, if *loose_match { ", loose match" } else { "" }, tr(lang, Text::Supported));
             out!(
                 "  IAS: {}; DH parameters: {}",
-                if v.ias_by_mf { "SELECT MF" } else { "SELECT AID" },
-                if v.dh_single { "one GET DATA" } else { "three GET DATA" }
+                if family.ias_by_mf { "SELECT MF" } else { "SELECT AID" },
+                if family.dh_single { "one GET DATA" } else { "three GET DATA" }
             );
         }
-        tessera_core::card::detect::CardKind::MaybeCnsContactless { atr_family } => {
+        CardKind::MaybeCnsContactless { atr_family } => {
             out!("  {atr_family} — {}", tr(lang, Text::MaybeCnsOverNfc));
         }
-        tessera_core::card::detect::CardKind::Unknown => out!("  ? — {}", tr(lang, Text::NotSupported)),
+        CardKind::Unknown => out!("  ? — {}", tr(lang, Text::NotSupported)),
     }
     if let Some(p) = &x.parsed {
         out!("  T={:?}; historical: {} \"{}\"; TCK {}", p.protocols, tessera_core::apdu::hex(&p.historical), x.historical_text, if p.tck_ok { "ok" } else { "BAD" });
@@ -263,7 +264,8 @@ fn atr(text: &str, lang: Lang, json: bool) -> u8 {
 }
 
 /// Ask for confirmation of a possibly-last try; in JSON / non-interactive mode the flag is needed.
-pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &mut Prompter, lang: Lang) -> Result<bool> {
+pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &mut Prompter, ctx: &Ctx) -> Result<bool> {
+    let lang = ctx.lang;
     let at_risk = matches!(tries, TriesLeft::Known(1) | TriesLeft::Unknown);
     if !at_risk || flag {
         return Ok(flag);
@@ -272,7 +274,7 @@ pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &
     if !p.interactive() {
         return Err(err);
     }
-    eprintln!("{}", describe(&err, lang).what);
+    eprintln!("{}", ctx.describe(&err).what);
     if p.confirm(tr(lang, Text::ConfirmLastTry), &["si", "sì", "yes", "ja"]) { Ok(true) } else { Err(err) }
 }
 
@@ -319,20 +321,21 @@ fn print_ok(json: bool, demo: bool, apdus: u32, text: &str) {
     }
 }
 
-fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
-    let mut o = open(card, lang)?;
+fn pin_change(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
+    let lang = ctx.lang;
+    let mut o = open(card, ctx)?;
     if o.demo && !card.json {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
     // 1. Collect and check every input against the rules of the card type (from the ATR: no
     //    APDU yet); nothing is sent if any check fails.
-    let policy = PinPolicy::from_atr(o.conn.atr());
+    let policy = CardIdentity::of(o.conn.atr()).policy();
     let mut p = Prompter::new();
     let current = tessera_core::secret::Pin::parse(read_secret(&mut p, Text::PromptCurrentPin, lang)?, policy.pin)
         .map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let new = new_pin_twice(&mut p, &policy, Some(&current), lang)?;
     // 2. Read the counters (no try spent) and confirm a possibly-last try.
-    let st = guard::run(o.conn.as_mut(), lang, card.json, |c| service::pin_status(c))?;
+    let st = guard::run(o.conn.as_mut(), ctx, |c| service::pin_status(c))?;
     simulated_banner(&o, &st, lang);
     if st.pin.is_blocked() {
         return Err(Error::Core(CoreError::PinBlocked));
@@ -341,13 +344,13 @@ fn pin_change(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
         eprintln!("{}: {}", tr(lang, Text::PinTries), output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
     }
     warn_birth_date(&mut p, &new, &st, lang)?;
-    let confirmed = confirm_last_try(PinKind::Pin, st.pin, flag, &mut p, lang)?;
+    let confirmed = confirm_last_try(PinKind::Pin, st.pin, flag, &mut p, ctx)?;
     // 3. One transaction: counter check again, then CHANGE REFERENCE DATA.
-    match guard::run(o.conn.as_mut(), lang, card.json, |c| service::change_pin(c, ChangePin { current, new, confirm_last_try: confirmed })) {
+    match guard::run(o.conn.as_mut(), ctx, |c| service::change_pin(c, ChangePin { current, new, confirm_last_try: confirmed })) {
         Ok(out) => print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinChanged)),
-        Err(e) => return after_interruption(&o, e, card.json, lang),
+        Err(e) => return after_interruption(&o, e, ctx),
     }
-    Ok(())
+    Ok(code::OK)
 }
 
 /// A simulated card in a real reader, allowed by --allow-simulated-card: said every time.
@@ -363,14 +366,15 @@ const RECHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 /// After a PIN operation was cut short once a secret had reached the card: says what may have
 /// happened, waits for the card to be back in the same reader, reads its counters (no try
 /// spent, nothing secret sent) and says which PIN is in force. Other errors pass through.
-fn after_interruption(o: &Opened, e: Error, json: bool, lang: Lang) -> Result<()> {
+fn after_interruption(o: &Opened, e: Error, ctx: &Ctx) -> Result<u8> {
+    let (lang, json) = (ctx.lang, ctx.json);
     let Error::Core(CoreError::Interrupted(i)) = &e else { return Err(e) };
     if o.demo || i.pending.stage == service::Stage::NothingSent {
         return Err(e);
     }
     let pending = i.pending;
-    let m = describe(&e, lang);
-    output::log_error(output::error_id(&e), &describe(&e, Lang::En).what);
+    let m = ctx.describe(&e);
+    ctx.log_error(e.row().id, &m.what);
     eprintln!("{}\n{}", m.what, m.next);
     eprintln!("{} {}", tr(lang, Text::PutCardBackToCheck), tr(lang, Text::WaitingUpTo60s));
     let reader = o.conn.reader().to_owned();
@@ -392,7 +396,7 @@ fn after_interruption(o: &Opened, e: Error, json: bool, lang: Lang) -> Result<()
     if json {
         let j = serde_json::json!({
             "ok": code == output::code::OK,
-            "error": if code == output::code::OK { serde_json::Value::Null } else { output::error_id(&e).into() },
+            "error": if code == output::code::OK { serde_json::Value::Null } else { e.row().id.into() },
             "interrupted": pending.stage,
             "after_check": after,
             "message": v.what,
@@ -404,7 +408,7 @@ fn after_interruption(o: &Opened, e: Error, json: bool, lang: Lang) -> Result<()
     } else {
         eprintln!("{}\n{}", v.what, v.next);
     }
-    Err(Error::Exit(code))
+    Ok(code)
 }
 
 /// Waits until a card is in `reader` (it may already be, or the service may not have seen the
@@ -430,16 +434,17 @@ fn check_when_back(reader: &str, pending: &service::Pending, timeout: std::time:
     }
 }
 
-fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
-    let mut o = open(card, lang)?;
+fn pin_unblock(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
+    let lang = ctx.lang;
+    let mut o = open(card, ctx)?;
     if o.demo && !card.json {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
-    let policy = PinPolicy::from_atr(o.conn.atr());
+    let policy = CardIdentity::of(o.conn.atr()).policy();
     let mut p = Prompter::new();
     let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let new = new_pin_twice(&mut p, &policy, None, lang)?;
-    let st = guard::run(o.conn.as_mut(), lang, card.json, |c| service::pin_status(c))?;
+    let st = guard::run(o.conn.as_mut(), ctx, |c| service::pin_status(c))?;
     simulated_banner(&o, &st, lang);
     if st.puk.is_blocked() {
         return Err(Error::Core(CoreError::PukBlocked));
@@ -451,12 +456,12 @@ fn pin_unblock(card: &CardArgs, flag: bool, lang: Lang) -> Result<()> {
         }
     }
     warn_birth_date(&mut p, &new, &st, lang)?;
-    let confirmed = confirm_last_try(PinKind::Puk, st.puk, flag, &mut p, lang)?;
-    match guard::run(o.conn.as_mut(), lang, card.json, |c| service::unblock_pin(c, UnblockPin { puk, new, confirm_last_try: confirmed })) {
+    let confirmed = confirm_last_try(PinKind::Puk, st.puk, flag, &mut p, ctx)?;
+    match guard::run(o.conn.as_mut(), ctx, |c| service::unblock_pin(c, UnblockPin { puk, new, confirm_last_try: confirmed })) {
         Ok(out) => print_ok(card.json, o.demo, out.apdus, tr(lang, Text::PinUnblocked)),
-        Err(e) => return after_interruption(&o, e, card.json, lang),
+        Err(e) => return after_interruption(&o, e, ctx),
     }
-    Ok(())
+    Ok(code::OK)
 }
 
 fn simulate(profile: String, preset: String, pin: Option<String>, puk: Option<String>, addr: &str, forever: bool) -> u8 {

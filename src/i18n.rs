@@ -2,12 +2,13 @@
 //! function that turns an [`Error`] into a message saying what happened and what to do next.
 
 mod actions;
+pub mod advice;
 mod errors;
 pub mod fluent;
 mod ui;
 
 pub use actions::Surface;
-pub use errors::{Described, describe_after_check, describe_error, describe_error_for};
+pub use errors::{Described, describe_after_check, describe_core_for, describe_error, describe_error_for};
 pub use ui::{Ui, preset_name, ui};
 
 use tessera_core::service::pin::PinWarning;

@@ -8,7 +8,6 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::unwrap_used)]
 
-pub mod advice;
 pub mod browser;
 pub mod cli;
 pub mod error;

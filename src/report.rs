@@ -4,7 +4,8 @@
 //! opts in; a PIN is never part of it (nothing here ever holds one).
 
 use super::browser::{self, DatabaseState, ModuleChoice};
-use tessera_core::card::detect::{CardKind, identify};
+use tessera_core::card::CardIdentity;
+use tessera_core::card::identity::CardKind;
 use tessera_core::transport::{Connection, ReaderInfo};
 use crate::error::CoreError;
 use crate::{Error, Result};
@@ -31,7 +32,7 @@ pub struct CardReport {
     /// Decoded family, vendor, version.
     pub decoded: CardKind,
     /// "CPS", "CIE", …
-    pub card_type: String,
+    pub card_type: tessera_core::card::CardType,
     /// Chip/OS description.
     pub model: String,
     /// Card number (the helpline asks for it).
@@ -126,9 +127,9 @@ pub fn build(
             let atr_bytes = tessera_core::card::detect::atr_from_hex(&o.atr).unwrap_or_default();
             (
                 Some(CardReport {
-                    decoded: identify(&atr_bytes),
+                    decoded: CardIdentity::of(&atr_bytes).kind,
                     atr: o.atr.clone(),
-                    card_type: o.card_type.clone(),
+                    card_type: o.card_type,
                     model: o.model.clone(),
                     card_number: o.card_number.clone(),
                     holder: o.holder.clone().filter(|_| include_personal_data),
@@ -145,7 +146,7 @@ pub fn build(
         Err(e) => (None, Some(crate::i18n::describe_error(&e, lang).what)),
     };
     let modules = vec![browser::tessera_module(), browser::opensc_module(), browser::cie_module()];
-    let lib_for_card = card.as_ref().and_then(|c| browser::module_for(&c.card_type).path).or_else(|| modules[0].path.clone());
+    let lib_for_card = card.as_ref().and_then(|c| browser::module_for(c.card_type).path).or_else(|| modules[0].path.clone());
     let browsers = browser::discover().iter().map(|db| browser::state(db, lib_for_card.as_deref())).collect();
     Report {
         app_version: env!("CARGO_PKG_VERSION"),

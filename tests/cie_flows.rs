@@ -23,7 +23,7 @@ fn overview_of_both_cie_families() {
     for profile in [SimProfile::Cie, SimProfile::CieGemalto] {
         let card = SimCard::new(SimConfig::new(profile, Preset::Fresh));
         let o = service::overview(&mut card.connect().expect("connect")).expect("overview");
-        assert_eq!(o.card_type, "CIE");
+        assert_eq!(o.card_type, tessera_core::card::CardType::Cie);
         assert_eq!(o.card_number.as_deref(), Some("CA12345XY"));
         assert_eq!(o.nis.as_deref(), Some("123456789012"));
         assert_eq!(o.holder.as_deref(), Some("MARIA ESEMPIO"));

@@ -16,7 +16,7 @@ use tessera_core::transport::TransportError;
 fn cie_status_change_block_unblock_through_pcscd() {
     let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
     let o = service::overview(&mut tb.connect()).expect("overview");
-    assert_eq!(o.card_type, "CIE");
+    assert_eq!(o.card_type, tessera_core::card::CardType::Cie);
     assert_eq!(o.card_number.as_deref(), Some("CA12345XY"));
     assert!(o.simulated_card);
     assert_eq!((o.pin_tries_left, o.puk_tries_left), (Some(3), Some(10)));

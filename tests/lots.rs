@@ -30,7 +30,7 @@ fn every_lot_through_pcscd_status_export_change_block_unblock_selftest() {
 
         // Status: every field, no try spent, every APDU counted reached the card.
         let o = service::overview(&mut tb.connect()).unwrap_or_else(|e| panic!("{what}: overview: {e}"));
-        assert_eq!((o.lot, o.card_type.as_str()), (Some(lot), card_type), "{what}");
+        assert_eq!((o.lot.map(|l| l.name()), o.card_type.name()), (Some(lot), card_type), "{what}");
         assert_eq!(o.card_number.as_deref(), Some(number), "{what}");
         assert_eq!(o.holder.as_deref(), Some("MARIA ESEMPIO"), "{what}");
         assert_eq!(o.codice_fiscale.as_deref(), Some("SMPMRA85C55L378I"), "{what}");
@@ -98,7 +98,7 @@ fn puk_blocked_sends_nothing_on_every_lot_through_pcscd() {
 fn a_signature_token_with_the_cps_atr_is_not_called_a_cps() {
     let card = SimCard::new(SimConfig::new(SimProfile::CnsToken, Preset::Fresh));
     let o = service::overview(&mut card.connect().expect("connect")).expect("overview");
-    assert_eq!(o.card_type, "CNS");
+    assert_eq!(o.card_type, tessera_core::card::CardType::Cns);
     assert!(o.model.contains("signature token"), "{}", o.model);
     assert!(o.certificate.is_some() && o.personal_data.is_none());
     // The holder still comes from the certificate.

@@ -20,7 +20,7 @@ fn readers_and_status_through_pcscd() {
     assert!(readers.iter().any(|r| r.name.starts_with("Virtual PCD") && r.card_present), "{readers:?}");
     let mut conn = tb.connect();
     let o = service::overview(&mut conn).expect("overview");
-    assert_eq!(o.card_type, "CPS");
+    assert_eq!(o.card_type, tessera_core::card::CardType::Cps);
     assert!(o.reader.starts_with("Virtual PCD"), "{}", o.reader);
     assert_eq!(o.card_number.as_deref(), Some("6022000000123456"));
     assert_eq!((o.pin_tries_left, o.puk_tries_left), (Some(3), Some(10)));

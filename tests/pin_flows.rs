@@ -24,7 +24,7 @@ fn status_reads_everything_and_spends_no_try() {
     let card = sim(Preset::Fresh);
     let mut c = card.connect().expect("connect");
     let o = service::overview(&mut c).expect("overview");
-    assert_eq!(o.card_type, "CPS");
+    assert_eq!(o.card_type, tessera_core::card::CardType::Cps);
     assert_eq!(o.card_number.as_deref(), Some("6022000000123456"));
     assert_eq!(o.holder.as_deref(), Some("MARIA ESEMPIO"));
     assert_eq!(o.codice_fiscale.as_deref(), Some("SMPMRA85C55L378I"));
@@ -44,7 +44,7 @@ fn ts_cns_profile_uses_plain_references_and_1024_bit_key() {
     let card = SimCard::new(SimConfig::new(SimProfile::TsCns, Preset::Fresh));
     let mut c = card.connect().expect("connect");
     let o = service::overview(&mut c).expect("overview");
-    assert_eq!(o.card_type, "TS-CNS");
+    assert_eq!(o.card_type, tessera_core::card::CardType::TsCns);
     assert_eq!(o.pin_tries_left, Some(3));
     assert_eq!(o.certificate.expect("cert").public_key, "RSA 1024");
     change(&card, PIN, "50719", false).expect("change");
@@ -228,7 +228,7 @@ fn certificate_read_and_export_match_the_card() {
 fn cns_lot_found_by_aid_when_the_atr_says_nothing() {
     let card = SimCard::new(SimConfig::new(SimProfile::St2022Nfc, Preset::Fresh));
     let o = service::overview(&mut card.connect().expect("connect")).expect("overview");
-    assert_eq!(o.card_type, "CNS");
+    assert_eq!(o.card_type, tessera_core::card::CardType::Cns);
     assert_eq!(o.card_number.as_deref(), Some("6022000000777777"));
     assert_eq!(o.pin_tries_left, Some(3));
     assert_eq!(o.certificate_der.as_deref(), Some(&card.certificate_der()[..]));

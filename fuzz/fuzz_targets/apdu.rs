@@ -14,5 +14,5 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(again.to_bytes(), c.to_bytes());
     }
     let _ = Fci::parse(data);
-    let _ = tessera_core::card::cns::der_total_len(data);
+    let _ = tessera_core::card::iso7816::der_total_len(data);
 });

@@ -3,8 +3,8 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let x = tessera_core::card::detect::explain(data);
+    let x = tessera_core::card::identity::explain(data);
     assert!(!x.historical_text.chars().any(char::is_control));
-    let _ = tessera_core::card::detect::identify(data);
-    let _ = tessera_core::service::PinPolicy::from_atr(data);
+    let id = tessera_core::card::CardIdentity::of(data);
+    let _ = (id.card_type(), id.issuer(), id.policy());
 });

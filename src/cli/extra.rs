@@ -2,11 +2,12 @@
 
 use crate::i18n::t;
 use super::args::{BrowserArgs, BrowserCommand, CardArgs};
-use super::output::code;
+use super::output::{Ctx, code};
 use super::prompt::Prompter;
 use super::open;
 use crate::error::CoreError;
-use crate::i18n::{Lang, Text, tr};
+use crate::i18n::{Text, tr};
+use tessera_core::card::{CardIdentity, CardType};
 use tessera_core::secret::{Pin, PinKind};
 use crate::browser::{self, BrowserError, BrowserKind, NssDatabase};
 use crate::report;
@@ -16,23 +17,19 @@ use crate::{Error, Result};
 
 /// The inserted card's type from its ATR alone (no APDU: a CIE would otherwise need a whole
 /// authenticated session just to pick the browser module).
-fn card_type(card: &CardArgs) -> Option<String> {
-    use tessera_core::card::detect::{CardKind, identify};
+fn card_type(card: &CardArgs, ctx: &Ctx) -> Option<CardType> {
     // The ATR from the reader list: no connection, so no wait on another program's transaction.
     let atr = if card.demo.is_some() {
-        super::open_unwatched(card).ok()?.conn.atr().to_vec()
+        super::open_unwatched(card, ctx).ok()?.conn.atr().to_vec()
     } else {
         let rs = PcscContext::establish().ok()?.readers().ok()?;
         rs.into_iter().find(|r| r.card_present && card.reader.as_ref().is_none_or(|n| *n == r.name))?.atr
     };
-    match identify(&atr) {
-        CardKind::Cns(c) => Some(c.card_type.to_owned()),
-        CardKind::Cie { .. } => Some("CIE".to_owned()),
-        CardKind::MaybeCnsContactless { .. } | CardKind::Unknown => None,
-    }
+    CardIdentity::of(&atr).card_type()
 }
 
-pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
+pub(super) fn browser(cmd: BrowserCommand, ctx: &Ctx) -> Result<u8> {
+    let lang = ctx.lang;
     let (args, action) = match cmd {
         BrowserCommand::Status(a) => (a, 0),
         BrowserCommand::Setup(a) => (a, 1),
@@ -42,7 +39,7 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
         Some(dir) => vec![NssDatabase { browser: BrowserKind::Custom, name: dir.display().to_string(), dir: dir.clone() }],
         None => browser::discover(),
     };
-    let library = module(&args)?;
+    let library = module(&args, ctx)?;
     if dbs.is_empty() && !args.card.json {
         out!("{}", t(lang, "cli-no-browser-profile-found-firefox"));
     }
@@ -64,7 +61,7 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
             Ok(Some(true)) => t(lang, "cli-changed").to_owned(),
             Ok(Some(false)) => t(lang, "cli-already-so").to_owned(),
             Ok(None) => String::new(),
-            Err(e) => super::output::describe(e, lang).what,
+            Err(e) => ctx.describe(e).what,
         };
         if args.card.json {
             rows.push(serde_json::json!({"browser": state.db.browser, "profile": state.db.name, "dir": state.db.dir,
@@ -83,11 +80,11 @@ pub(super) fn browser(cmd: BrowserCommand, lang: Lang) -> Result<()> {
     }
     match first_err {
         Some(e) => Err(e),
-        None => Ok(()),
+        None => Ok(code::OK),
     }
 }
 
-fn module(args: &BrowserArgs) -> Result<std::path::PathBuf> {
+fn module(args: &BrowserArgs, ctx: &Ctx) -> Result<std::path::PathBuf> {
     if let Some(m) = &args.module {
         // A short name (tessera, opensc, cie) or a path to any PKCS#11 library.
         if let Some(choice) = m.to_str().and_then(browser::module_named) {
@@ -95,16 +92,18 @@ fn module(args: &BrowserArgs) -> Result<std::path::PathBuf> {
         }
         return Ok(m.clone());
     }
-    let ty = args.card_type.clone().or_else(|| card_type(&args.card)).unwrap_or_else(|| "CPS".into());
-    let choice = browser::module_for(&ty.to_ascii_uppercase());
+    let named = args.card_type.as_deref().map(|t| if t.eq_ignore_ascii_case("cie") { CardType::Cie } else { CardType::Cps });
+    let ty = named.or_else(|| card_type(&args.card, ctx)).unwrap_or(CardType::Cps);
+    let choice = browser::module_for(ty);
     choice.path.ok_or(Error::Browser(BrowserError::NoModule(choice.install_hint)))
 }
 
-pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Option<&std::path::Path>, force: bool, lang: Lang) -> Result<()> {
+pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Option<&std::path::Path>, force: bool, ctx: &Ctx) -> Result<u8> {
+    let lang = ctx.lang;
     let demo = card.demo.is_some();
     // Reader list, PIN-pad probe and card read all wait while another program holds the card:
     // the whole report runs watched (it sends nothing secret, so giving up is always safe).
-    let r = super::guard::connecting(lang, card.json, || {
+    let r = super::guard::connecting(ctx, || {
         let readers = if demo {
             Ok(Vec::new())
         } else {
@@ -121,7 +120,7 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
                 })
                 .map_err(Error::from)
         };
-        let conn: Result<Box<dyn Connection>> = super::open_unwatched(card).map(|o| o.conn);
+        let conn: Result<Box<dyn Connection>> = super::open_unwatched(card, ctx).map(|o| o.conn);
         Ok(report::build(readers, conn, include_personal_data, demo, lang))
     })?;
     let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r, lang) };
@@ -130,12 +129,13 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
         tessera_core::fsio::write(p, text.as_bytes(), existing).map_err(|source| Error::Core(CoreError::Io { path: p.display().to_string(), source }))?;
     }
     out!("{}", text.trim_end());
-    Ok(())
+    Ok(code::OK)
 }
 
-pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Result<u8> {
-    let mut o = open(card, lang)?;
-    let st = super::guard::run(o.conn.as_mut(), lang, card.json, |c| tessera_core::service::pin_status(c))?;
+pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, ctx: &Ctx) -> Result<u8> {
+    let lang = ctx.lang;
+    let mut o = open(card, ctx)?;
+    let st = super::guard::run(o.conn.as_mut(), ctx, |c| tessera_core::service::pin_status(c))?;
     super::simulated_banner(&o, &st, lang);
     if st.pin.is_blocked() {
         return Err(Error::Core(CoreError::PinBlocked));
@@ -148,10 +148,10 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
         );
         eprintln!("{}: {}", tr(lang, Text::PinTries), super::output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
     }
-    let confirmed = super::confirm_last_try(PinKind::Pin, st.pin, confirm_flag, &mut p, lang)?;
+    let confirmed = super::confirm_last_try(PinKind::Pin, st.pin, confirm_flag, &mut p, ctx)?;
     let typed = p.secret(tr(lang, Text::PromptCurrentPin), PinKind::Pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let pin = Pin::parse(typed, st.policy.pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
-    let res = super::guard::run(o.conn.as_mut(), lang, card.json, |c| selftest::run(c, &pin, confirmed))?;
+    let res = super::guard::run(o.conn.as_mut(), ctx, |c| selftest::run(c, &pin, confirmed))?;
     if card.json {
         out!("{}", serde_json::to_string_pretty(&serde_json::json!({"passed": res.passed(), "demo": o.demo, "steps": res.steps})).unwrap_or_default());
     } else {
@@ -171,7 +171,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, lang: Lang) -> Resul
         }
     }
     if !res.passed() {
-        super::output::log_error("selftest_failed", t(lang, "log-selftest-failed"));
+        ctx.log_error("selftest_failed", t(lang, "log-selftest-failed"));
     }
     Ok(if res.passed() { code::OK } else { code::SELFTEST_FAILED })
 }

@@ -4,8 +4,9 @@
 //! after a longer bound, saying whether a PIN may have reached it. A panic in card code becomes
 //! a clear internal error. PC/SC itself can abort neither wait (see `transport::Watch`).
 
+use super::output::Ctx;
 use crate::error::CoreError;
-use crate::i18n::{Lang, Text, tr};
+use crate::i18n::{Text, tr};
 use crate::{Error, Result};
 use std::time::{Duration, Instant};
 use tessera_core::transport::{Connection, Watch};
@@ -29,8 +30,7 @@ fn mute_limit() -> Duration {
 /// another program keeps the card or the card stops answering.
 pub fn run<T: Send, E: Into<Error> + Send>(
     conn: &mut dyn Connection,
-    lang: Lang,
-    json: bool,
+    ctx: &Ctx,
     op: impl FnOnce(&mut dyn Connection) -> std::result::Result<T, E> + Send,
 ) -> Result<T> {
     let watch = Watch::new();
@@ -41,7 +41,7 @@ pub fn run<T: Send, E: Into<Error> + Send>(
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| op(conn).map_err(Into::into)));
             let _ = tx.send(r);
         });
-        supervise(&rx, Some(&watch), lang, json)
+        supervise(&rx, Some(&watch), ctx)
     });
     conn.set_watch(None);
     match out {
@@ -54,13 +54,13 @@ pub fn run<T: Send, E: Into<Error> + Send>(
 /// Runs `work` that sends nothing secret (connecting — with pcsc-lite `SCardConnect` too waits
 /// while another program holds a transaction —, or the helpdesk report) on a worker thread:
 /// same message after a second, same bound; giving up is always safe here.
-pub fn connecting<T: Send>(lang: Lang, json: bool, work: impl FnOnce() -> Result<T> + Send) -> Result<T> {
+pub fn connecting<T: Send>(ctx: &Ctx, work: impl FnOnce() -> Result<T> + Send) -> Result<T> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::scope(|s| {
         s.spawn(|| {
             let _ = tx.send(work());
         });
-        supervise(&rx, None, lang, json).unwrap_or_else(|| Err(Error::Internal("worker thread ended".into())))
+        supervise(&rx, None, ctx).unwrap_or_else(|| Err(Error::Internal("worker thread ended".into())))
     })
 }
 
@@ -68,7 +68,8 @@ pub fn connecting<T: Send>(lang: Lang, json: bool, work: impl FnOnce() -> Result
 /// card it says another program holds it; it gives up on the busy bound while the work still
 /// waits (with a `watch`: only if the transaction has not begun, and then it never will), and
 /// on the mute bound inside a transaction. Giving up ends the process.
-fn supervise<R>(rx: &std::sync::mpsc::Receiver<R>, watch: Option<&Watch>, lang: Lang, json: bool) -> Option<R> {
+fn supervise<R>(rx: &std::sync::mpsc::Receiver<R>, watch: Option<&Watch>, ctx: &Ctx) -> Option<R> {
+    let lang = ctx.lang;
     let started = Instant::now();
     let mut begun_at: Option<Instant> = None;
     let mut told = false;
@@ -80,7 +81,7 @@ fn supervise<R>(rx: &std::sync::mpsc::Receiver<R>, watch: Option<&Watch>, lang: 
         }
         if let Some(w) = watch.filter(|w| w.begun()) {
             if begun_at.get_or_insert_with(Instant::now).elapsed() >= mute_limit() {
-                give_up_mute(w, lang, json);
+                give_up_mute(w, ctx);
             }
             continue;
         }
@@ -91,21 +92,21 @@ fn supervise<R>(rx: &std::sync::mpsc::Receiver<R>, watch: Option<&Watch>, lang: 
         }
         if started.elapsed() >= busy_limit() && watch.is_none_or(Watch::cancel_if_waiting) {
             let e = Error::Core(CoreError::Transport(tessera_core::transport::TransportError::SharingViolation));
-            finish_now(&e, lang, json, tr(lang, Text::GaveUpWaiting));
+            finish_now(&e, ctx, tr(lang, Text::GaveUpWaiting));
         }
     }
 }
 
-fn give_up_mute(watch: &Watch, lang: Lang, json: bool) -> ! {
+fn give_up_mute(watch: &Watch, ctx: &Ctx) -> ! {
     let e = Error::Core(CoreError::Transport(tessera_core::transport::TransportError::Unresponsive));
-    let extra = if watch.secret_sent() { tr(lang, Text::MuteAfterSecret) } else { tr(lang, Text::MuteNothingSecret) };
-    finish_now(&e, lang, json, extra)
+    let extra = if watch.secret_sent() { tr(ctx.lang, Text::MuteAfterSecret) } else { tr(ctx.lang, Text::MuteNothingSecret) };
+    finish_now(&e, ctx, extra)
 }
 
 /// Reports `e` (with one more sentence) and ends the process: the worker thread is blocked in
 /// the smart-card service, which the end of the process releases.
-fn finish_now(e: &Error, lang: Lang, json: bool, extra: &str) -> ! {
-    let code = super::output::report_error(e, lang, json);
+fn finish_now(e: &Error, ctx: &Ctx, extra: &str) -> ! {
+    let code = ctx.report_error(e);
     eprintln!("{extra}");
     use std::io::Write as _;
     let _ = std::io::stdout().flush();
@@ -123,10 +124,11 @@ mod tests {
         let card = SimCard::cps(Preset::Fresh);
         card.inject(tessera_sim::Fault { when: tessera_sim::Trigger::Ins(0xB0), what: tessera_sim::FaultKind::Panic });
         let mut c = card.connect().expect("connect");
-        let e = run(&mut c, Lang::En, false, |c| tessera_core::service::overview(c)).expect_err("panicked");
+        let ctx = Ctx::new(crate::i18n::Lang::En, false);
+        let e = run(&mut c, &ctx, |c| tessera_core::service::overview(c)).expect_err("panicked");
         assert!(matches!(&e, Error::Internal(m) if m.contains("injected panic")), "{e:?}");
         // The same connection still works for the next operation.
-        let o = run(&mut c, Lang::En, false, |c| tessera_core::service::overview(c)).expect("overview");
+        let o = run(&mut c, &ctx, |c| tessera_core::service::overview(c)).expect("overview");
         assert_eq!(o.pin_tries_left, Some(3));
     }
 }

@@ -214,8 +214,8 @@ impl TesseraApp {
     }
 
     /// Who issued the card on screen (the advice names its office).
-    pub fn issuer(&self) -> Option<crate::advice::Issuer> {
-        self.card().map(|c| crate::advice::Issuer::from_card_type(&c.card_type))
+    pub fn issuer(&self) -> Option<crate::i18n::advice::Issuer> {
+        self.card().map(|c| c.issuer())
     }
 
     /// Switches the card source (demo presets, or back to the real reader).
@@ -233,7 +233,7 @@ impl TesseraApp {
         self.exported = None;
         self.selftest = None;
         self.screen = screen;
-        let card_type = self.card().map_or_else(|| "CPS".to_owned(), |c| c.card_type.clone());
+        let card_type = self.card().map_or(tessera_core::card::CardType::Cps, |c| c.card_type);
         match screen {
             Screen::Help => self.send(Request::Report { include_personal_data: self.report_personal, lang: self.lang }),
             Screen::Browser => self.send(Request::BrowserStatus(card_type)),

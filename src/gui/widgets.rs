@@ -142,9 +142,9 @@ pub fn copy_button(ui: &mut egui::Ui, lang: crate::i18n::Lang, key: &str, label:
 /// for reading aloud, the holder and the codice fiscale, white on the issuer's colour. A demo
 /// card says DEMO on its face. The accessible label reads the same text.
 pub fn card_face(ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview, demo: bool) -> egui::Response {
-    use crate::advice::Issuer;
+    use crate::i18n::advice::Issuer;
     use egui::{Color32, FontId, pos2, vec2};
-    let issuer = Issuer::from_card_type(&ov.card_type);
+    let issuer = ov.issuer();
     // The cards' own names (the same in every language).
     let (name, fill) = match issuer {
         Issuer::Cps => ("Carta Provinciale dei Servizi", Color32::from_rgb(0x0E, 0x5A, 0x4B)),
@@ -156,7 +156,7 @@ pub fn card_face(ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview, de
     let cf = ov.codice_fiscale.clone().unwrap_or_default();
     let width = ui.available_width().min(440.0);
     let (rect, resp) = ui.allocate_exact_size(vec2(width, width / 1.586), egui::Sense::hover());
-    let label = [ov.card_type.as_str(), name, &number, &holder, &cf].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
+    let label = [ov.card_type.name(), name, &number, &holder, &cf].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ");
     let label = if demo { format!("DEMO · {label}") } else { label };
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     if !ui.is_rect_visible(rect) {
@@ -170,7 +170,7 @@ pub fn card_face(ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview, de
     p.rect_filled(band, egui::CornerRadius { nw: (14.0 * s) as u8, ne: (14.0 * s) as u8, sw: 0, se: 0 }, fill.gamma_multiply(0.80).to_opaque());
     let white = Color32::WHITE;
     let margin = 22.0 * s;
-    p.text(pos2(rect.min.x + margin, rect.min.y + 16.0 * s), egui::Align2::LEFT_TOP, &ov.card_type, FontId::proportional(24.0 * s), white);
+    p.text(pos2(rect.min.x + margin, rect.min.y + 16.0 * s), egui::Align2::LEFT_TOP, ov.card_type.name(), FontId::proportional(24.0 * s), white);
     p.text(pos2(rect.max.x - margin, rect.min.y + 20.0 * s), egui::Align2::RIGHT_TOP, if demo { "DEMO" } else { "" }, FontId::proportional((18.0 * s).max(15.0)), white);
     let name_font = FontId::proportional(15.0 * s.max(1.0));
     let name_galley = p.layout(name.to_owned(), name_font, white, width - 2.0 * margin);

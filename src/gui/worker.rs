@@ -2,6 +2,7 @@
 //! [`Event`]s back; every event wakes the window with `request_repaint`. Reader and card
 //! changes come from a second thread blocked in `SCardGetStatusChange` (no polling loop).
 
+use tessera_core::card::CardType;
 use tessera_core::cert::ExportFormat;
 use tessera_core::service::{self, CardOverview, CertificateInfo, ChangePin, PinOutcome, UnblockPin};
 use tessera_sim::{Preset, SimCard, SimConfig, SimProfile};
@@ -72,9 +73,9 @@ pub enum Request {
     /// Run the card self-test (the PIN check is a real try).
     Selftest(tessera_core::secret::Pin, bool, crate::i18n::Lang),
     /// Browser databases and the module for this card type.
-    BrowserStatus(String),
+    BrowserStatus(CardType),
     /// Register (true) or remove (false) the module in every browser database.
-    BrowserChange(String, bool),
+    BrowserChange(CardType, bool),
     /// Switch to another card source.
     SetSource(Source),
     /// Stop.
@@ -377,16 +378,16 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
             send(Event::Selftest(res));
             refresh(source, &send);
         }),
-        Request::BrowserStatus(card_type) => send(browsers(&card_type, None)),
+        Request::BrowserStatus(card_type) => send(browsers(card_type, None)),
         Request::BrowserChange(card_type, add) => {
-            let lib = crate::browser::module_for(&card_type).path;
+            let lib = crate::browser::module_for(card_type).path;
             let res = match &lib {
                 Some(l) => crate::browser::discover().iter().try_for_each(|db| {
                     if add { crate::browser::register(&db.dir, l) } else { crate::browser::unregister(&db.dir, l) }.map(|_| ())
                 }),
                 None => Ok(()),
             };
-            send(browsers(&card_type, Some(res)));
+            send(browsers(card_type, Some(res)));
         }
     }
 }
@@ -398,7 +399,7 @@ fn busy(send: &impl Fn(Event), work: impl FnOnce()) {
     send(Event::Busy(false));
 }
 
-fn browsers(card_type: &str, change: Option<Result<()>>) -> Event {
+fn browsers(card_type: CardType, change: Option<Result<()>>) -> Event {
     let choice = crate::browser::module_for(card_type);
     let dbs = crate::browser::discover();
     let states = dbs.iter().map(|d| crate::browser::state(d, choice.path.as_deref())).collect();

@@ -4,7 +4,10 @@
 pub mod cie;
 pub mod cns;
 pub mod detect;
+pub mod identity;
 pub mod iso7816;
+
+pub use identity::{CardIdentity, CardType, Issuer, PinPolicy};
 
 use crate::apdu::{ResponseError, StatusWord};
 use crate::secret::PinKind;
@@ -161,28 +164,33 @@ pub enum Profile {
 }
 
 impl Profile {
-    /// Recognises the card from its ATR (and, for CNS lots with a bare ATR, SELECT by AID).
+    /// The profile of an identified card (for CNS lots with a bare ATR, after SELECT by AID).
     /// `None`: not a card Tessera manages.
-    pub fn detect(ch: &mut iso7816::Channel<'_>, atr: &[u8]) -> Result<Option<Self>, CardError> {
-        if let detect::CardKind::Cie { variant, .. } = detect::identify(atr) {
-            return Ok(Some(Profile::Cie(Box::new(cie::CieProfile::new(cie::Variant::of(variant), cie::DappKeys::default())))));
+    pub fn detect(ch: &mut iso7816::Channel<'_>, identity: &CardIdentity) -> Result<Option<Self>, CardError> {
+        if let Some(family) = identity.cie_family() {
+            return Ok(Some(Profile::Cie(Box::new(cie::CieProfile::new(family, cie::DappKeys::default())))));
         }
-        Ok(cns::CnsProfile::detect(ch, atr)?.map(Profile::Cns))
+        Ok(cns::CnsProfile::detect(ch, identity)?.map(Profile::Cns))
     }
 
-    /// "CPS", "TS-CNS", "CNS" or "CIE".
-    pub fn card_type(&self) -> &'static str {
+    /// CPS, TS-CNS, CNS or CIE, as read from the card.
+    pub fn card_type(&self) -> CardType {
         match self {
             Profile::Cns(p) => p.card_type(),
-            Profile::Cie(_) => "CIE",
+            Profile::Cie(_) => CardType::Cie,
         }
+    }
+
+    /// The PIN and PUK rules.
+    pub fn policy(&self) -> PinPolicy {
+        self.card_type().policy()
     }
 
     /// Chip, OS and version for people.
     pub fn model(&self) -> String {
         match self {
             Profile::Cns(p) => p.model(),
-            Profile::Cie(c) => format!("CIE 3.0 ({})", c.variant.name),
+            Profile::Cie(c) => format!("CIE 3.0 ({})", c.family.name),
         }
     }
 
@@ -261,8 +269,8 @@ impl Profile {
         }
     }
 
-    /// The CNS lot's id ("classic", "ace2025", …); `None` on a CIE.
-    pub fn lot(&self) -> Option<&'static str> {
+    /// The CNS lot's id; `None` on a CIE.
+    pub fn lot(&self) -> Option<cns::lots::LotId> {
         match self {
             Profile::Cns(p) => Some(p.lot.id),
             Profile::Cie(_) => None,

@@ -17,6 +17,7 @@ pub mod browser_files;
 pub mod card;
 pub mod cert;
 pub mod error;
+pub mod error_table;
 pub mod fsio;
 pub mod pss;
 pub mod secret;

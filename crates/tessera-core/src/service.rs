@@ -8,9 +8,8 @@ pub mod sign;
 pub mod status;
 pub mod token;
 
-use crate::card::Profile;
-use crate::card::detect::{CardKind, identify};
 use crate::card::iso7816::Channel;
+use crate::card::{CardIdentity, Profile};
 use crate::transport::Connection;
 use crate::{Error, Result, apdu::hex};
 
@@ -25,17 +24,17 @@ pub fn with_card<T>(
     conn: &mut dyn Connection,
     f: impl FnOnce(&mut Profile, &mut Channel<'_>) -> Result<T>,
 ) -> Result<(T, u32)> {
-    let atr = conn.atr().to_vec();
+    let identity = CardIdentity::of(conn.atr());
     let trust_simulated = conn.trusts_simulated_cards();
     let mut tx = conn.begin()?;
     let mut ch = Channel::new(&mut *tx);
-    let profile = match Profile::detect(&mut ch, &atr) {
+    let profile = match Profile::detect(&mut ch, &identity) {
         Ok(p) => p,
-        Err(crate::card::CardError::UnknownLayout) => return Err(Error::CardModelNotSupported { atr: hex(&atr) }),
+        Err(crate::card::CardError::UnknownLayout) => return Err(Error::CardModelNotSupported { atr: hex(&identity.atr) }),
         Err(e) => return Err(e.into()),
     };
     let Some(mut profile) = profile else {
-        return Err(Error::UnsupportedCard { atr: hex(&atr), cie: matches!(identify(&atr), CardKind::Cie { .. }) });
+        return Err(Error::UnsupportedCard { atr: hex(&identity.atr), cie: identity.is_cie() });
     };
     if let Profile::Cie(c) = &mut profile {
         c.trust_simulated = trust_simulated;

@@ -224,7 +224,7 @@ extern "C" fn C_GetTokenInfo(id: CK_SLOT_ID, info: *mut CK_TOKEN_INFO) -> CK_RV 
         let i = with_slot_token(id, |t, _, _| Ok(CK_TOKEN_INFO {
             label: pad(&t.label),
             manufacturerID: pad("Tessera"),
-            model: pad(&t.card_type),
+            model: pad(t.card_type.name()),
             serialNumber: pad(&t.serial),
             flags: t.flags(),
             ulMaxSessionCount: CK_EFFECTIVELY_INFINITE,

@@ -13,41 +13,18 @@ use sha2::digest::DynDigest;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tessera_core::card::TriesLeft;
-use tessera_core::secret::{FormatError, Pin};
+use tessera_core::secret::Pin;
 use tessera_core::service::token::{self, SignInput};
-use tessera_core::transport::{PcscContext, TransportError};
+use tessera_core::transport::PcscContext;
 use tessera_core::{Error, cert};
 use zeroize::Zeroizing;
 
 /// A PKCS#11 return value as an error.
 pub type Rv = CK_RV;
 
-/// The one function that maps a core error to a PKCS#11 return value.
+/// A core error's PKCS#11 return value: its row of the error table.
 pub fn rv_of(e: &Error) -> Rv {
-    use TransportError as T;
-    match e {
-        Error::Transport(T::NoCard | T::CardRemoved | T::NoReader | T::UnknownReader(_)) | Error::CardDied => CKR_DEVICE_REMOVED,
-        Error::Transport(T::NoService) => CKR_DEVICE_ERROR,
-        Error::Transport(_) => CKR_DEVICE_ERROR,
-        Error::WrongSecret { .. } => CKR_PIN_INCORRECT,
-        Error::PinBlocked | Error::PukBlocked => CKR_PIN_LOCKED,
-        Error::InvalidInput(tessera_core::secret::PinRuleError::Format(FormatError::Length { .. })) => CKR_PIN_LEN_RANGE,
-        Error::InvalidInput(_) => CKR_PIN_INVALID,
-        Error::LoginExpired => CKR_USER_NOT_LOGGED_IN,
-        // The application cannot be told more than what broke; the window explains the rest.
-        Error::Interrupted(i) => rv_of(&i.cause),
-        Error::UnsupportedCard { .. } | Error::CardModelNotSupported { .. } => CKR_TOKEN_NOT_RECOGNIZED,
-        Error::LastTryNotConfirmed { .. } | Error::Cancelled => CKR_FUNCTION_CANCELED,
-        // A card of Tessera's public test authority: no PIN goes to it from a browser unless
-        // the user set TESSERA_ALLOW_SIMULATED_CARD=1 (tests, demos).
-        Error::SimulatedCard => CKR_FUNCTION_REJECTED,
-        Error::SecureChannel
-        | Error::CardNotAuthentic
-        | Error::Card(_)
-        | Error::Certificate(_)
-        | Error::NoCertificate
-        | Error::Io { .. } => CKR_DEVICE_ERROR,
-    }
+    e.row().ck_rv as Rv
 }
 
 /// Connects to the card in `reader`. Simulated cards (Tessera's public test authority) get a
@@ -73,8 +50,8 @@ pub struct Token {
     pub label: String,
     /// Card number.
     pub serial: String,
-    /// "CPS", "CIE"…
-    pub card_type: String,
+    /// CPS, CIE…
+    pub card_type: tessera_core::card::CardType,
     /// The key, certificate and object attributes.
     pub key: KeyMaterial,
     /// PIN tries as last read or learned (no try spent to know it).
@@ -235,13 +212,13 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
     use sha1::Digest;
     let modulus = public.n().to_bytes_be();
     // PSS needs raw RSA: CNS cards have it, the CIE pads by itself.
-    let mechanisms = mechanism::for_card(o.card_type != "CIE", modulus.len());
+    let mechanisms = mechanism::for_card(o.card_type != tessera_core::card::CardType::Cie, modulus.len());
     let holder = o.holder.clone().unwrap_or_default();
-    let label = if holder.is_empty() { o.card_type.clone() } else { format!("{holder} ({})", o.card_type) };
+    let label = if holder.is_empty() { o.card_type.to_string() } else { format!("{holder} ({})", o.card_type) };
     *state = Some(Token {
         identity,
         serial: o.card_number.clone().unwrap_or_default(),
-        card_type: o.card_type.clone(),
+        card_type: o.card_type,
         key: KeyMaterial {
             cert: der,
             subject: parts.subject,
@@ -308,10 +285,7 @@ impl Token {
         }
         let text = String::from_utf8(typed.to_vec()).map_err(|_| CKR_PIN_INVALID)?;
         let rule = tessera_core::secret::LengthRule { min: self.pin_len.0, max: self.pin_len.1 };
-        let pin = Pin::parse(text, rule).map_err(|e| match e {
-            FormatError::Length { .. } | FormatError::Empty(_) => CKR_PIN_LEN_RANGE,
-            _ => CKR_PIN_INVALID,
-        })?;
+        let pin = Pin::parse(text, rule).map_err(|e| rv_of(&Error::InvalidInput(e.into())))?;
         let mut conn = connect(ctx, reader)?;
         match token::login(&mut conn, &pin) {
             Ok(l) => {
@@ -431,4 +405,33 @@ pub fn visible(slot: CK_SLOT_ID, token: &Token) -> Vec<(CK_OBJECT_HANDLE, Kind)>
 /// Locks a mutex, surviving a poisoned lock (a panic caught at the ABI).
 pub fn locked<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tessera_core::error_table::{self as t, ckr};
+
+    /// The error table's PKCS#11 numbers are PKCS#11's (the core keeps them as plain numbers).
+    #[test]
+    fn the_table_speaks_pkcs11() {
+        let pairs = [
+            (ckr::DEVICE_ERROR, CKR_DEVICE_ERROR),
+            (ckr::DEVICE_REMOVED, CKR_DEVICE_REMOVED),
+            (ckr::FUNCTION_CANCELED, CKR_FUNCTION_CANCELED),
+            (ckr::PIN_INCORRECT, CKR_PIN_INCORRECT),
+            (ckr::PIN_INVALID, CKR_PIN_INVALID),
+            (ckr::PIN_LEN_RANGE, CKR_PIN_LEN_RANGE),
+            (ckr::PIN_LOCKED, CKR_PIN_LOCKED),
+            (ckr::TOKEN_NOT_RECOGNIZED, CKR_TOKEN_NOT_RECOGNIZED),
+            (ckr::USER_NOT_LOGGED_IN, CKR_USER_NOT_LOGGED_IN),
+            (ckr::FUNCTION_REJECTED, CKR_FUNCTION_REJECTED),
+        ];
+        for (ours, theirs) in pairs {
+            assert_eq!(ours as CK_RV, theirs);
+        }
+        assert_eq!(rv_of(&Error::PinBlocked), CKR_PIN_LOCKED);
+        assert_eq!(rv_of(&Error::SimulatedCard), CKR_FUNCTION_REJECTED);
+        assert!(t::ALL.iter().all(|r| pairs.iter().any(|(ours, _)| *ours == r.ck_rv)), "every row's value is checked here");
+    }
 }

@@ -41,7 +41,7 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
     use crate::i18n::fluent::text;
     let lang = app.lang;
     let t = |id: &str| text(lang, id);
-    let advice = crate::advice::advice(app.issuer(), lang);
+    let advice = crate::i18n::advice::advice(app.issuer(), lang);
     let card_ok = app.card().is_some();
     let pin_blocked = app.card().is_some_and(|c| c.pin_tries_left == Some(0));
     let puk_blocked = app.card().is_some_and(|c| c.puk_tries_left == Some(0));
@@ -201,7 +201,7 @@ pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
     title(ui, ui_text(lang, Ui::Browser));
     ui.label(ui_text(lang, Ui::BrowserHelp));
     ui.add_space(8.0);
-    let card_type = app.card().map_or_else(|| "CPS".to_owned(), |c| c.card_type.clone());
+    let card_type = app.card().map_or(tessera_core::card::CardType::Cps, |c| c.card_type);
     let Some((module, states, change)) = &app.browsers else {
         ui.spinner();
         return;
@@ -228,13 +228,13 @@ pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
     let can = module.is_ok() && !states.is_empty();
     ui.horizontal(|ui| {
         if ui.add_enabled(can, egui::Button::new(ui_text(lang, Ui::SetUpAll))).clicked() {
-            app.send(Request::BrowserChange(card_type.clone(), true));
+            app.send(Request::BrowserChange(card_type, true));
         }
         if ui.add_enabled(can, egui::Button::new(ui_text(lang, Ui::RemoveAll))).clicked() {
-            app.send(Request::BrowserChange(card_type.clone(), false));
+            app.send(Request::BrowserChange(card_type, false));
         }
         if ui.button(ui_text(lang, Ui::Refresh)).clicked() {
-            app.send(Request::BrowserStatus(card_type.clone()));
+            app.send(Request::BrowserStatus(card_type));
         }
     });
     back(app, ui);

@@ -94,7 +94,7 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             };
             row(ui, tr(lang, Text::Certificate), &validity);
             if c.days_left < 60 {
-                let advice = crate::advice::advice(crate::advice::Issuer::from_card_type(&ov.card_type).into(), lang);
+                let advice = crate::i18n::advice::advice(Some(ov.issuer()), lang);
                 *expiry_notice = Some(if c.days_left < 0 { advice.expired } else { advice.expiring });
             }
         }

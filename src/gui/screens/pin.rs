@@ -280,7 +280,7 @@ fn summary(app: &TesseraApp, kind: PinKind, tries: Option<u8>) -> String {
     let card = app.card().map(|c| {
         let number = c.card_number.as_deref().map(crate::i18n::grouped).unwrap_or_default();
         let holder = c.holder.as_deref().unwrap_or_default();
-        [c.card_type.as_str(), number.as_str(), holder].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+        [c.card_type.name(), number.as_str(), holder].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
     });
     let card = card.unwrap_or_default();
     let tries = tries.map_or_else(|| t(lang, "wizard-unknown").to_owned(), |n| n.to_string());

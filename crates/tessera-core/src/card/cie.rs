@@ -7,12 +7,15 @@
 //! operation authenticates again; no command carrying a PIN is ever re-sent.
 
 pub mod crypto;
+mod family;
 pub mod keys;
 pub mod sm;
 pub mod sod;
 
+pub use family::{FAMILIES, Family};
+
 use super::iso7816::{self, Channel};
-use super::{CardError, Op, TriesLeft, map_pin_status};
+use super::{CardError, Op, PinPolicy, TriesLeft, map_pin_status};
 use crate::apdu::{CommandApdu, ResponseApdu, StatusWord};
 use crate::secret::{LengthRule, Pin, PinKind, Puk};
 use iso7816_tlv::ber::{Tag, Tlv, Value};
@@ -41,38 +44,15 @@ pub const EF_SOD: u16 = 0x1006;
 pub const PIN_REF: u8 = 0x81;
 /// PUK reference.
 pub const PUK_REF: u8 = 0x82;
-/// CIE PIN and PUK: 8 digits.
-pub const PIN_RULE: LengthRule = LengthRule { min: 8, max: 8 };
-/// PUK rule.
-pub const PUK_RULE: LengthRule = LengthRule { min: 8, max: 8 };
-/// PIN tries.
-pub const PIN_MAX_TRIES: u8 = 3;
-/// PUK tries.
-pub const PUK_MAX_TRIES: u8 = 10;
+/// CIE PIN: 8 digits.
+pub const PIN_RULE: LengthRule = PinPolicy::CIE.pin;
+/// CIE PUK: 8 digits.
+pub const PUK_RULE: LengthRule = PinPolicy::CIE.puk;
 
 /// The terminal's serial number in the DAPP (CIE spec §3.5).
 const SN_IFD: [u8; 8] = [0x20, 0, 0, 0, 0, 0, 0, 0x01];
 /// Object identifier in the terminal certificate.
 const DAPP_OID: [u8; 9] = [0x2A, 0x81, 0x22, 0xF4, 0x2A, 0x02, 0x04, 0x01, 0x04];
-
-/// How a CIE family is driven (CIE spec §1.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Variant {
-    /// Family name from the ATR table.
-    pub name: &'static str,
-    /// The IAS application is reached by SELECT MF (NXP, Actalis, Bit4id) or by its AID.
-    pub ias_by_mf: bool,
-    /// DH parameters come in one GET DATA (Gemalto) or three.
-    pub dh_single: bool,
-}
-
-impl Variant {
-    /// The behaviour of a family named by [`super::detect::identify`].
-    pub fn of(name: &'static str) -> Self {
-        let by_aid = matches!(name, "Gemalto" | "Gemalto2" | "STM" | "STM2" | "STM3");
-        Self { name, ias_by_mf: !by_aid, dh_single: name == "Gemalto" }
-    }
-}
 
 /// DH domain parameters, fixed-length big-endian.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,8 +74,8 @@ struct CaKey {
 
 /// A CIE, as recognised, with its secure-messaging session once authenticated.
 pub struct CieProfile {
-    /// The family.
-    pub variant: Variant,
+    /// The chip family.
+    pub family: &'static Family,
     keys: DappKeys,
     session: Option<SmSession>,
     /// Which CA signed the terminal certificate the card accepted (known after authentication):
@@ -114,7 +94,7 @@ pub struct CieProfile {
 
 impl std::fmt::Debug for CieProfile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CieProfile").field("variant", &self.variant).field("authenticated", &self.session.is_some()).finish()
+        f.debug_struct("CieProfile").field("family", &self.family.name).field("authenticated", &self.session.is_some()).finish()
     }
 }
 
@@ -212,8 +192,8 @@ fn chip_answer_ok(chip: (&[u8], &[u8]), answer: &[u8], rnd_ifd: &[u8], dh: [&[u8
 
 impl CieProfile {
     /// A CIE of the given family, authenticating with `keys`.
-    pub fn new(variant: Variant, keys: DappKeys) -> Self {
-        Self { variant, keys, session: None, ca: None, nis: None, trust_simulated: false, int_auth: Vec::new(), chip_key: None }
+    pub fn new(family: &'static Family, keys: DappKeys) -> Self {
+        Self { family, keys, session: None, ca: None, nis: None, trust_simulated: false, int_auth: Vec::new(), chip_key: None }
     }
 
     /// Whether a secure-messaging session is open.
@@ -222,7 +202,7 @@ impl CieProfile {
     }
 
     fn select_ias(&self, ch: &mut Channel<'_>) -> Result<(), CardError> {
-        let cmd = if self.variant.ias_by_mf {
+        let cmd = if self.family.ias_by_mf {
             CommandApdu::new(0x00, 0xA4, 0x00, 0x00)
         } else {
             iso7816::select_aid(&AID_IAS)
@@ -275,10 +255,10 @@ impl CieProfile {
     /// DH parameters: one GET DATA on Gemalto, three on the others; if the family's form is
     /// refused, the other form is tried (CIE spec §9.2).
     fn dh_params(&self, ch: &mut Channel<'_>) -> Result<DhParams, CardError> {
-        let first = if self.variant.dh_single { Self::dh_single(ch) } else { Self::dh_triple(ch) };
+        let first = if self.family.dh_single { Self::dh_single(ch) } else { Self::dh_triple(ch) };
         match first {
             Err(CardError::Unexpected { op: Op::GetData, sw: StatusWord::ReferenceNotFound | StatusWord::IncorrectData }) => {
-                if self.variant.dh_single { Self::dh_triple(ch) } else { Self::dh_single(ch) }
+                if self.family.dh_single { Self::dh_triple(ch) } else { Self::dh_single(ch) }
             }
             other => other,
         }
@@ -502,7 +482,7 @@ impl CieProfile {
     /// The authentication certificate (EF.CertCIE), under SM, cut at its DER length.
     pub fn read_certificate(&mut self, ch: &mut Channel<'_>) -> Result<Vec<u8>, CardError> {
         let mut der = self.read_sm(ch, EF_CERT)?;
-        let total = crate::card::cns::der_total_len(&der).ok_or(CardError::Malformed("certificate"))?;
+        let total = iso7816::der_total_len(&der).ok_or(CardError::Malformed("certificate"))?;
         if der.len() < total {
             return Err(CardError::Malformed("certificate"));
         }

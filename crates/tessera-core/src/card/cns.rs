@@ -4,7 +4,7 @@
 
 pub mod lots;
 
-use super::detect::{CardKind, CnsAtr, identify};
+use super::identity::{CardIdentity, CardKind, CardType, CnsAtr, PinPolicy};
 use super::iso7816::{self, Channel};
 use super::{CardError, Op, TriesLeft, map_pin_status};
 use crate::apdu::{CommandApdu, StatusWord};
@@ -15,13 +15,9 @@ use zeroize::Zeroizing;
 pub use lots::{AID_ACE2025, AID_ST2022};
 
 /// PIN length rule of CNS cards: 5 to 8 digits (CNS spec §3.2).
-pub const PIN_RULE: LengthRule = LengthRule { min: 5, max: 8 };
+pub const PIN_RULE: LengthRule = PinPolicy::CNS.pin;
 /// PUK length rule: 8 digits.
-pub const PUK_RULE: LengthRule = LengthRule { min: 8, max: 8 };
-/// PIN tries before blocking.
-pub const PIN_MAX_TRIES: u8 = 3;
-/// PUK tries before the card is unusable.
-pub const PUK_MAX_TRIES: u8 = 10;
+pub const PUK_RULE: LengthRule = PinPolicy::CNS.puk;
 /// Stored PIN length: digits are right-padded with 0xFF to 8 bytes (CNS spec §3.2).
 const PADDED_LEN: usize = 8;
 
@@ -79,12 +75,12 @@ impl CnsProfile {
         }
     }
 
-    /// The product name: "CPS" or "TS-CNS" for the Trentino ATRs when the card carries the
-    /// health-card data, otherwise "CNS" (regional cards, signature tokens, cards found by AID).
-    pub fn card_type(&self) -> &'static str {
-        let atr_type = self.atr.as_ref().map_or("CNS", |a| a.card_type);
+    /// The product: CPS or TS-CNS for the Trentino ATRs when the card carries the health-card
+    /// data, otherwise CNS (regional cards, signature tokens, cards found by AID).
+    pub fn card_type(&self) -> CardType {
+        let atr_type = self.atr.as_ref().map_or(CardType::Cns, |a| a.card_type);
         // A signature token can carry a CNS ATR (even the CPS one) but no health-card data.
-        if self.has_personal_data == Some(false) { "CNS" } else { atr_type }
+        if self.has_personal_data == Some(false) { CardType::Cns } else { atr_type }
     }
 
     /// Chip, OS, version and lot for people.
@@ -107,9 +103,9 @@ impl CnsProfile {
     /// [`lots::probe_order`]); the lot found is kept for the rest of the transaction.
     /// `Ok(None)`: not a CNS card. [`CardError::UnknownLayout`]: a CNS ATR, but no known
     /// layout answered (a model not supported yet).
-    pub fn detect(ch: &mut Channel<'_>, atr: &[u8]) -> Result<Option<Self>, CardError> {
-        let cns_atr = match identify(atr) {
-            CardKind::Cns(a) => Some(a),
+    pub fn detect(ch: &mut Channel<'_>, identity: &CardIdentity) -> Result<Option<Self>, CardError> {
+        let cns_atr = match &identity.kind {
+            CardKind::Cns(a) => Some(a.clone()),
             CardKind::Cie { .. } => return Ok(None),
             CardKind::Unknown | CardKind::MaybeCnsContactless { .. } => None,
         };
@@ -119,7 +115,7 @@ impl CnsProfile {
         for lot in lots::probe_order(hint) {
             let mut p = Self::new(cns_atr.clone(), lot);
             if p.probe(ch, &mut absent)? {
-                tracing::debug!(lot = lot.id, "CNS lot found");
+                tracing::debug!(lot = lot.id.name(), "CNS lot found");
                 return Ok(Some(p));
             }
         }
@@ -281,7 +277,7 @@ impl CnsProfile {
         self.key_set = ks;
         self.key_set_found = true;
         let mut der = ch.read_binary(0, 256)?;
-        let total = der_total_len(&der).ok_or(CardError::Malformed("certificate"))?;
+        let total = iso7816::der_total_len(&der).ok_or(CardError::Malformed("certificate"))?;
         if total > der.len() {
             let more = ch.read_binary(der.len(), total - der.len())?;
             der.extend_from_slice(&more);
@@ -421,23 +417,6 @@ fn pad(digits: &[u8]) -> Zeroizing<Vec<u8>> {
     v.extend_from_slice(digits);
     v.resize(PADDED_LEN.max(digits.len()), 0xFF);
     v
-}
-
-/// Total length of a DER element from its header (`30 82 LL LL` → LLLL + 4).
-pub fn der_total_len(b: &[u8]) -> Option<usize> {
-    if b.len() < 2 || b[0] != 0x30 {
-        return None;
-    }
-    let l = b[1];
-    if l < 0x80 {
-        return Some(2 + usize::from(l));
-    }
-    let n = usize::from(l & 0x7F);
-    if n == 0 || n > 3 || b.len() < 2 + n {
-        return None;
-    }
-    let len = b[2..2 + n].iter().fold(0usize, |a, &x| (a << 8) | usize::from(x));
-    Some(2 + n + len)
 }
 
 fn declared_len(raw: &[u8]) -> Option<usize> {
@@ -592,14 +571,6 @@ mod tests {
 01M0010RSSMRA80A01L378X000004L378";
         // Length claims 0x4B = 75 bytes but fewer follow: rejected, not a panic.
         assert!(PersonalData::parse(raw).is_none());
-    }
-
-    #[test]
-    fn der_length_from_header() {
-        assert_eq!(der_total_len(&[0x30, 0x82, 0x04, 0xD2]), Some(0x4D2 + 4));
-        assert_eq!(der_total_len(&[0x30, 0x10]), Some(18));
-        assert_eq!(der_total_len(&[0x31, 0x10]), None);
-        assert_eq!(der_total_len(&[0x30, 0x80]), None);
     }
 
     #[test]

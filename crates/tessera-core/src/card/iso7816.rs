@@ -102,6 +102,23 @@ impl<'t> Channel<'t> {
     }
 }
 
+/// Total length of a DER element from its header (`30 82 LL LL` → LLLL + 4).
+pub fn der_total_len(b: &[u8]) -> Option<usize> {
+    if b.len() < 2 || b[0] != 0x30 {
+        return None;
+    }
+    let l = b[1];
+    if l < 0x80 {
+        return Some(2 + usize::from(l));
+    }
+    let n = usize::from(l & 0x7F);
+    if n == 0 || n > 3 || b.len() < 2 + n {
+        return None;
+    }
+    let len = b[2..2 + n].iter().fold(0usize, |a, &x| (a << 8) | usize::from(x));
+    Some(2 + n + len)
+}
+
 /// The largest offset a short READ BINARY can address (15 bits): every file read stops there,
 /// whatever the card answers, so a card that never signals the end cannot grow memory or loop.
 pub const MAX_READ_OFFSET: usize = 0x7FFF;
@@ -193,6 +210,15 @@ pub fn reset_retry_counter(pin_reference: u8, puk_and_new: &[u8]) -> CommandApdu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn der_length_from_header() {
+        assert_eq!(der_total_len(&[0x30, 0x82, 0x04, 0xD2]), Some(0x4D2 + 4));
+        assert_eq!(der_total_len(&[0x30, 0x10]), Some(18));
+        assert_eq!(der_total_len(&[0x31, 0x10]), None);
+        assert_eq!(der_total_len(&[0x30, 0x80]), None);
+    }
+
     use crate::transport::TransportError;
     use std::collections::VecDeque;
 

@@ -5,55 +5,15 @@
 //! when the secret is blocked, or when this could be the last try and the user did not confirm.
 
 use super::with_card;
-use crate::card::{CardError, TriesLeft};
-use crate::card::cie;
-use crate::card::cns::{self, CardDate};
+pub use crate::card::PinPolicy;
+use crate::card::cns::CardDate;
+use crate::card::{CardError, CardType, TriesLeft};
+pub use crate::error::{Before, Interruption, Pending, PinOp, Stage};
 pub use crate::secret::PinRuleError;
 use crate::secret::{FormatError, LengthRule, Pin, PinKind, Puk};
 use crate::transport::Connection;
 use crate::{Error, Result};
 use zeroize::Zeroize;
-
-/// Length rules and counters of a card's secrets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PinPolicy {
-    /// PIN lengths.
-    pub pin: LengthRule,
-    /// PUK lengths.
-    pub puk: LengthRule,
-    /// PIN tries when fresh.
-    pub pin_max_tries: u8,
-    /// PUK tries when fresh.
-    pub puk_max_tries: u8,
-}
-
-impl PinPolicy {
-    /// CNS / CPS: PIN 5–8 digits, PUK 8 digits, 3 and 10 tries.
-    pub const CNS: PinPolicy =
-        PinPolicy { pin: cns::PIN_RULE, puk: cns::PUK_RULE, pin_max_tries: cns::PIN_MAX_TRIES, puk_max_tries: cns::PUK_MAX_TRIES };
-
-    /// CIE 3.0: PIN and PUK 8 digits, 3 and 10 tries.
-    pub const CIE: PinPolicy =
-        PinPolicy { pin: cie::PIN_RULE, puk: cie::PUK_RULE, pin_max_tries: cie::PIN_MAX_TRIES, puk_max_tries: cie::PUK_MAX_TRIES };
-
-    /// The policy for a card type recognised from its ATR alone (no APDU): the CIE's, else the
-    /// CNS family's. Lets a front-end check typed secrets before talking to the card; the
-    /// operation checks them again against the card it finds.
-    pub fn from_atr(atr: &[u8]) -> PinPolicy {
-        match crate::card::detect::identify(atr) {
-            crate::card::detect::CardKind::Cie { .. } => PinPolicy::CIE,
-            _ => PinPolicy::CNS,
-        }
-    }
-
-    /// The policy of a recognised card.
-    pub fn of(p: &crate::card::Profile) -> PinPolicy {
-        match p {
-            crate::card::Profile::Cns(_) => PinPolicy::CNS,
-            crate::card::Profile::Cie(_) => PinPolicy::CIE,
-        }
-    }
-}
 
 /// Weak-PIN warnings: allowed, but the user is told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -163,7 +123,7 @@ pub(crate) fn preflight(kind: PinKind, tries: TriesLeft, confirmed: bool) -> Res
 /// The card's own length rules (a CPS PIN may have 5 digits, a CIE PIN has 8): checked before
 /// anything secret is sent.
 fn check_lengths(p: &crate::card::Profile, pins: &[(&Pin, PinKind)]) -> Result<()> {
-    let rule = PinPolicy::of(p).pin;
+    let rule = p.policy().pin;
     for (pin, kind) in pins {
         if !rule.contains(pin.len()) {
             return Err(PinRuleError::Format(FormatError::Length { kind: *kind, min: rule.min, max: rule.max }).into());
@@ -186,7 +146,7 @@ pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcom
     }
     let ((), apdus) = with_card(conn, |p, ch| {
         check_lengths(p, &[(&req.current, PinKind::Pin), (&req.new, PinKind::Pin)])?;
-        let policy = PinPolicy::of(p);
+        let policy = p.policy();
         let mut before = Before { pin: TriesLeft::Unknown, puk: TriesLeft::Unknown };
         let lost = |before, ch: &crate::card::iso7816::Channel<'_>, e| interrupted(PinOp::Change, before, policy, ch, e);
         p.prepare_pin_commands(ch).map_err(|e| lost(before, ch, e))?;
@@ -205,7 +165,7 @@ pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcom
 pub fn unblock_pin(conn: &mut dyn Connection, req: UnblockPin) -> Result<PinOutcome> {
     let ((), apdus) = with_card(conn, |p, ch| {
         check_lengths(p, &[(&req.new, PinKind::Pin)])?;
-        let policy = PinPolicy::of(p);
+        let policy = p.policy();
         if !policy.puk.contains(req.puk.len()) {
             let r = policy.puk;
             return Err(PinRuleError::Format(FormatError::Length { kind: PinKind::Puk, min: r.min, max: r.max }).into());
@@ -220,63 +180,6 @@ pub fn unblock_pin(conn: &mut dyn Connection, req: UnblockPin) -> Result<PinOutc
         p.unblock_pin(ch, &req.puk, &req.new).map_err(|e| lost(before, ch, e))
     })?;
     Ok(PinOutcome { apdus })
-}
-
-/// A PIN change or an unblock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PinOp {
-    /// Change the PIN (current PIN + new PIN).
-    Change,
-    /// Unblock the PIN (PUK + new PIN).
-    Unblock,
-}
-
-/// How far an interrupted PIN operation got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// No command carrying a secret was sent: nothing changed, no try was spent.
-    NothingSent,
-    /// The separate check of the current PIN or the PUK (a CIE sends it before the change) was
-    /// sent and its answer lost: a try may have been spent, the PIN was certainly not changed.
-    CheckSent,
-    /// The change or unblock command itself was sent and its answer lost: the card may have
-    /// carried it out.
-    CommandSent,
-}
-
-/// Counters read in the operation's transaction, before anything secret was sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub struct Before {
-    /// PIN tries left.
-    pub pin: TriesLeft,
-    /// PUK tries left (read for an unblock only).
-    pub puk: TriesLeft,
-}
-
-/// What is known of an interrupted PIN operation: enough to judge it once the card is back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pending {
-    /// Which operation.
-    pub op: PinOp,
-    /// How far it got.
-    pub stage: Stage,
-    /// The counters before anything secret was sent.
-    pub before: Before,
-    /// The card's counters and lengths.
-    pub policy: PinPolicy,
-}
-
-/// A PIN operation whose end is not known: the card or the connection failed during it.
-#[derive(Debug, thiserror::Error)]
-#[error("{:?} interrupted ({:?}): {cause}", pending.op, pending.stage)]
-pub struct Interruption {
-    /// What is known.
-    pub pending: Pending,
-    /// What failed.
-    #[source]
-    pub cause: Box<Error>,
 }
 
 /// Turns a failure inside a PIN operation into an honest one. Answers the card gave (wrong
@@ -380,8 +283,8 @@ pub fn check_after_interruption(conn: &mut dyn Connection, i: &Pending) -> Resul
 /// What a PIN dialog needs before it asks for anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PinStatus {
-    /// "CPS", "TS-CNS" or "CNS".
-    pub card_type: &'static str,
+    /// The card type.
+    pub card_type: CardType,
     /// PIN tries left.
     pub pin: TriesLeft,
     /// PUK tries left.
@@ -410,7 +313,7 @@ pub fn pin_status(conn: &mut dyn Connection) -> Result<PinStatus> {
         p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;
         let puk = p.tries_left(ch, PinKind::Puk)?;
-        Ok(PinStatus { card_type: p.card_type(), pin, puk, birth_date, policy: PinPolicy::of(p), simulated: p.is_simulated() })
+        Ok(PinStatus { card_type: p.card_type(), pin, puk, birth_date, policy: p.policy(), simulated: p.is_simulated() })
     })?;
     Ok(st)
 }
@@ -419,7 +322,7 @@ pub fn pin_status(conn: &mut dyn Connection) -> Result<PinStatus> {
 mod tests {
     use super::*;
 
-    const R: LengthRule = cns::PIN_RULE;
+    const R: LengthRule = crate::card::cns::PIN_RULE;
 
     #[test]
     fn weak_pins_are_flagged() {

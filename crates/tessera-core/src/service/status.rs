@@ -1,8 +1,8 @@
 //! The card overview: type, holder, card number, certificate, PIN/PUK tries (none spent).
 
 use super::with_card;
-use crate::service::pin::PinPolicy;
-use crate::card::TriesLeft;
+use crate::card::cns::lots::LotId;
+use crate::card::{CardType, Issuer, TriesLeft};
 use crate::card::cns::PersonalData;
 use crate::card::CardError;
 use crate::cert::{self, CertSummary};
@@ -17,12 +17,13 @@ pub struct CardOverview {
     pub reader: String,
     /// ATR, hex.
     pub atr: String,
-    /// "CPS", "TS-CNS", "CNS" or "CIE".
-    pub card_type: String,
+    /// The card type (JSON: "CPS", "TS-CNS", "CNS" or "CIE").
+    pub card_type: CardType,
     /// Lot, chip and OS, e.g. "CNS: STIncard OS 17.17 on STMicroelectronics, CNS 1.1".
     pub model: String,
-    /// The CNS lot found ("classic", "idemia2021", "ace2025", "st2022-nfc"); `None` on a CIE.
-    pub lot: Option<&'static str>,
+    /// The CNS lot found (JSON: "classic", "idemia2021", "ace2025", "st2022-nfc"); `None` on a
+    /// CIE.
+    pub lot: Option<LotId>,
     /// A simulated card recognised by its test authority (never shown as a real card).
     pub simulated_card: bool,
     /// The CIE's identification number for services (NIS); `None` on CNS cards.
@@ -57,6 +58,11 @@ pub struct CardOverview {
 }
 
 impl CardOverview {
+    /// Who issues the card (the advice follows it).
+    pub fn issuer(&self) -> Issuer {
+        self.card_type.issuer()
+    }
+
     /// PIN tries as the card reported them.
     pub fn pin(&self) -> TriesLeft {
         self.pin_tries_left.map_or(TriesLeft::Unknown, TriesLeft::Known)
@@ -92,10 +98,10 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
         p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;
         let puk = p.tries_left(ch, PinKind::Puk)?;
-        Ok((p.card_type(), p.model(), p.lot(), PinPolicy::of(p), p.is_simulated(), p.nis(), number, personal, der, pin, puk))
+        Ok((p.card_type(), p.model(), p.lot(), p.policy(), p.is_simulated(), p.nis(), number, personal, der, pin, puk))
     })?;
     // Nothing about the holder and no certificate: not a blank overview shown as success.
-    if personal.is_none() && der.is_none() && card_type != "CIE" {
+    if personal.is_none() && der.is_none() && card_type != CardType::Cie {
         return Err(Error::CardModelNotSupported { atr: hex(&atr) });
     }
     let certificate = der.as_deref().map(cert::summarize).transpose().map_err(Error::from)?;
@@ -112,7 +118,7 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
     Ok(CardOverview {
         reader,
         atr: hex(&atr),
-        card_type: card_type.to_owned(),
+        card_type,
         model,
         lot,
         simulated_card: simulated,

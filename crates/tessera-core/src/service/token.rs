@@ -33,7 +33,7 @@ pub fn login(conn: &mut dyn Connection, pin: &Pin) -> Result<Login> {
         let tries = p.tries_left(ch, PinKind::Pin)?;
         preflight(PinKind::Pin, tries, true)?;
         p.verify_pin(ch, pin)?;
-        Ok(TriesLeft::Known(crate::service::pin::PinPolicy::of(p).pin_max_tries))
+        Ok(TriesLeft::Known(p.policy().pin_max_tries))
     })?;
     Ok(Login { pin: pin_left, apdus })
 }
@@ -56,7 +56,7 @@ pub fn sign_after_login(conn: &mut dyn Connection, pin: &Pin, input: SignInput<'
         check_pin_length(p, pin)?;
         p.prepare_pin_commands(ch)?;
         p.may_receive_secret(ch)?;
-        let max = crate::service::pin::PinPolicy::of(p).pin_max_tries;
+        let max = p.policy().pin_max_tries;
         match p.tries_left(ch, PinKind::Pin)? {
             TriesLeft::Known(0) => return Err(Error::PinBlocked),
             TriesLeft::Known(n) if n < max => return Err(Error::LoginExpired),

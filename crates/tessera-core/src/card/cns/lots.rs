@@ -70,11 +70,40 @@ pub enum RefBit {
     Never,
 }
 
+/// A lot's stable id, shown in `status --json` as `lot`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum LotId {
+    /// Files under the MF: CPS, TS-CNS, regional CRS, ST2022 on contact.
+    #[serde(rename = "classic")]
+    Classic,
+    /// IDEMIA 2021 ("ACe 2021").
+    #[serde(rename = "idemia2021")]
+    Idemia2021,
+    /// ACe 2025.
+    #[serde(rename = "ace2025")]
+    Ace2025,
+    /// ST2022 (JSign4) over NFC.
+    #[serde(rename = "st2022-nfc")]
+    St2022Nfc,
+}
+
+impl LotId {
+    /// The id as `status --json` writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            LotId::Classic => "classic",
+            LotId::Idemia2021 => "idemia2021",
+            LotId::Ace2025 => "ace2025",
+            LotId::St2022Nfc => "st2022-nfc",
+        }
+    }
+}
+
 /// One card lot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lot {
-    /// Stable id ("classic", "ace2025", …), shown in `status --json` as `lot`.
-    pub id: &'static str,
+    /// Stable id.
+    pub id: LotId,
     /// Name for people.
     pub name: &'static str,
     /// How it is recognised.
@@ -101,7 +130,7 @@ const CNS0: KeySet = KeySet { cert: &[0x11, 0x00, 0x11, 0x01], key_df: None, key
 /// layout costs nothing extra (its first file select is the probe), then the applications.
 pub const LOTS: &[Lot] = &[
     Lot {
-        id: "classic",
+        id: LotId::Classic,
         name: "CNS",
         recognition: Recognition { atr_hint: None, needs_cns_atr: true },
         root: Root::Mf,
@@ -116,7 +145,7 @@ pub const LOTS: &[Lot] = &[
     // 1400/9001/2002, its key under DF 1400/9002 (select it first, else 6984), key ref 02 (O:
     // #2483). The classic place is tried first: a card with both keeps CNS0 for login.
     Lot {
-        id: "idemia2021",
+        id: LotId::Idemia2021,
         name: "CNS IDEMIA 2021",
         recognition: Recognition { atr_hint: Some((0x05, 0x05, 0x20)), needs_cns_atr: true },
         root: Root::Mf,
@@ -133,7 +162,7 @@ pub const LOTS: &[Lot] = &[
     // 01 with no key DF (as other CNS lots; the self-test verifies a signature before trusting
     // it), and that PIN commands need the application current (we always make it current).
     Lot {
-        id: "ace2025",
+        id: LotId::Ace2025,
         name: "CNS ACe 2025",
         recognition: Recognition { atr_hint: Some((0x04, 0x04, 0x00)), needs_cns_atr: false },
         root: Root::Application(&AID_ACE2025),
@@ -148,7 +177,7 @@ pub const LOTS: &[Lot] = &[
     // #3806). A STIncard product: keep the 0x80 reference bit (CNS spec §6). Over contact the
     // same chip has a CNS ATR and the classic layout (O: #3755), served by "classic".
     Lot {
-        id: "st2022-nfc",
+        id: LotId::St2022Nfc,
         name: "CNS ST2022 (JSign4)",
         recognition: Recognition { atr_hint: None, needs_cns_atr: false },
         root: Root::Application(&AID_ST2022),
@@ -160,11 +189,6 @@ pub const LOTS: &[Lot] = &[
         ref_bit: RefBit::Always,
     },
 ];
-
-/// The lot with this id.
-pub fn by_id(id: &str) -> Option<&'static Lot> {
-    LOTS.iter().find(|l| l.id == id)
-}
 
 /// The lots to probe for a card, in order. `cns_atr`: (H3, H4, H5) of a contact CNS ATR, or
 /// `None` when the ATR has no CNS marker (contactless and other bare ATRs).
@@ -185,8 +209,8 @@ pub fn probe_order(cns_atr: Option<(u8, u8, u8)>) -> Vec<&'static Lot> {
     }
     // Without a CNS ATR only application lots can be probed; with one, a hinted MF lot
     // (IDEMIA) already covers the classic files, so "classic" adds nothing after it.
-    if out.first().is_some_and(|l| l.root == Root::Mf && l.id != "classic") {
-        out.retain(|l| l.id != "classic");
+    if out.first().is_some_and(|l| l.root == Root::Mf && l.id != LotId::Classic) {
+        out.retain(|l| l.id != LotId::Classic);
     }
     out
 }
@@ -196,7 +220,7 @@ mod tests {
     use super::*;
 
     fn ids(v: &[&Lot]) -> Vec<&'static str> {
-        v.iter().map(|l| l.id).collect()
+        v.iter().map(|l| l.id.name()).collect()
     }
 
     #[test]
@@ -216,12 +240,12 @@ mod tests {
 
     #[test]
     fn every_lot_is_consistent() {
-        for l in LOTS {
-            assert!(by_id(l.id).is_some());
-            assert!(!l.key_sets.is_empty(), "{}", l.id);
+        for (i, l) in LOTS.iter().enumerate() {
+            assert!(LOTS[i + 1..].iter().all(|o| o.id != l.id), "{:?} twice", l.id);
+            assert!(!l.key_sets.is_empty(), "{:?}", l.id);
             assert_eq!(l.card_number.0.len() % 2, 0);
             if let Root::Application(aid) = l.root {
-                assert!((5..=16).contains(&aid.len()), "{}", l.id);
+                assert!((5..=16).contains(&aid.len()), "{:?}", l.id);
             }
         }
     }

@@ -5,39 +5,8 @@
 //! the Agenzia delle Entrate, and the CIE by the Comune. When the card type is not known the
 //! advice names no office.
 
-use crate::i18n::Lang;
-
-/// Who issued the card, as far as the advice goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Issuer {
-    /// The Trentino CPS (Carta Provinciale dei Servizi).
-    Cps,
-    /// A TS-CNS (health card with CNS chip) of another region, or a CNS of another issuer.
-    TsCns,
-    /// The national identity card (CIE 3.0).
-    Cie,
-}
-
-impl Issuer {
-    /// From the overview's `card_type` ("CPS", "TS-CNS", "CNS", "CIE").
-    pub fn from_card_type(card_type: &str) -> Issuer {
-        match card_type {
-            "CPS" => Issuer::Cps,
-            "CIE" => Issuer::Cie,
-            _ => Issuer::TsCns,
-        }
-    }
-
-    /// From the card's ATR alone (before anything is read): CPS, TS-CNS/CNS or CIE.
-    pub fn from_atr(atr: &[u8]) -> Option<Issuer> {
-        use tessera_core::card::detect::{CardKind, identify};
-        match identify(atr) {
-            CardKind::Cns(c) => Some(Issuer::from_card_type(c.card_type)),
-            CardKind::Cie { .. } => Some(Issuer::Cie),
-            _ => None,
-        }
-    }
-}
+use super::Lang;
+pub use tessera_core::card::Issuer;
 
 /// The advice texts for one issuer in one language.
 #[derive(Clone, Copy, Debug)]
@@ -67,7 +36,7 @@ pub fn advice(issuer: Option<Issuer>, lang: Lang) -> Advice {
     };
     let field = |name: &str| {
         let id = format!("advice-{who}-{name}");
-        if crate::i18n::fluent::has(&id) { crate::i18n::fluent::text(lang, &id) } else { "" }
+        if super::fluent::has(&id) { super::fluent::text(lang, &id) } else { "" }
     };
     Advice {
         puk_where: field("puk-where"),
@@ -124,13 +93,5 @@ mod tests {
                 assert!(!text.contains("Comune") && !text.contains("Agenzia"), "no office named: {text}");
             }
         }
-    }
-
-    #[test]
-    fn card_types_map_to_issuers() {
-        assert_eq!(Issuer::from_card_type("CPS"), Issuer::Cps);
-        assert_eq!(Issuer::from_card_type("CIE"), Issuer::Cie);
-        assert_eq!(Issuer::from_card_type("TS-CNS"), Issuer::TsCns);
-        assert_eq!(Issuer::from_card_type("CNS"), Issuer::TsCns);
     }
 }
