@@ -171,7 +171,7 @@ pub fn discover() -> Vec<NssDatabase> {
     let mut out = Vec::new();
     for root in firefox_roots(&home) {
         let Ok(text) = std::fs::read(root.join("profiles.ini")) else { continue };
-        for p in tessera_core::browser_files::firefox_profiles(&String::from_utf8_lossy(&text)) {
+        for p in tessera_files::browser::firefox_profiles(&String::from_utf8_lossy(&text)) {
             let dir = if p.relative { root.join(&p.path) } else { PathBuf::from(&p.path) };
             let name = p.name;
             if dir.is_dir() && !out.iter().any(|d: &NssDatabase| d.dir == dir) {
@@ -198,7 +198,7 @@ pub fn in_use(dir: &Path) -> bool {
 /// Whether `library` is registered in the database's module list.
 pub fn is_registered(dir: &Path, library: &Path) -> bool {
     let Ok(text) = std::fs::read(dir.join("pkcs11.txt")) else { return false };
-    tessera_core::browser_files::lists_module(&String::from_utf8_lossy(&text), &library.to_string_lossy())
+    tessera_files::browser::lists_module(&String::from_utf8_lossy(&text), &library.to_string_lossy())
 }
 
 /// The state of a database with respect to `library`.
@@ -220,12 +220,12 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 fn rewrite(path: &Path, text: &str) -> Result<()> {
     let backup = path.with_extension("txt.tessera-backup");
     let original = std::fs::read(path).map_err(io(path))?;
-    match tessera_core::fsio::write(&backup, &original, tessera_core::fsio::Existing::Refuse) {
+    match tessera_files::atomic::write(&backup, &original, tessera_files::atomic::Existing::Refuse) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(io(&backup)(e)),
     }
-    tessera_core::fsio::write(path, text.as_bytes(), tessera_core::fsio::Existing::Replace).map_err(io(path))
+    tessera_files::atomic::write(path, text.as_bytes(), tessera_files::atomic::Existing::Replace).map_err(io(path))
 }
 
 fn check_editable(dir: &Path) -> Result<PathBuf> {
@@ -247,7 +247,7 @@ pub fn register(dir: &Path, library: &Path) -> Result<bool> {
         return Ok(false);
     }
     let text = std::fs::read_to_string(&file).map_err(io(&file))?;
-    rewrite(&file, &tessera_core::browser_files::with_module(&text, &library.to_string_lossy(), MODULE_NAME))?;
+    rewrite(&file, &tessera_files::browser::with_module(&text, &library.to_string_lossy(), MODULE_NAME))?;
     Ok(true)
 }
 
@@ -256,7 +256,7 @@ pub fn register(dir: &Path, library: &Path) -> Result<bool> {
 pub fn unregister(dir: &Path, library: &Path) -> Result<bool> {
     let file = check_editable(dir)?;
     let text = std::fs::read_to_string(&file).map_err(io(&file))?;
-    match tessera_core::browser_files::without_module(&text, &library.to_string_lossy(), MODULE_NAME) {
+    match tessera_files::browser::without_module(&text, &library.to_string_lossy(), MODULE_NAME) {
         Some(out) => {
             rewrite(&file, &out)?;
             Ok(true)
@@ -276,12 +276,12 @@ pub fn write_policy(policy_file: &Path, library: &Path) -> Result<()> {
     };
     // A file that cannot be read is refused and left as it is: rewriting it would drop the
     // administrator's policies.
-    let text = tessera_core::browser_files::with_security_device(&current, MODULE_NAME, &library.display().to_string())
+    let text = tessera_files::browser::with_security_device(&current, MODULE_NAME, &library.display().to_string())
         .map_err(|e| bad(&e.to_string()))?;
     if let Some(parent) = policy_file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
-    tessera_core::fsio::write(policy_file, text.as_bytes(), tessera_core::fsio::Existing::Replace).map_err(io(policy_file))
+    tessera_files::atomic::write(policy_file, text.as_bytes(), tessera_files::atomic::Existing::Replace).map_err(io(policy_file))
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ use tessera_core::secret::{PinKind, Puk};
 use tessera_core::service::{self, ChangePin, PinStatus, UnblockPin};
 use tessera_sim::{self, Preset, SimCard, SimConfig, SimProfile};
 use tessera_core::transport::Connection;
-use tessera_core::transport::PcscContext;
+use tessera_pcsc::PcscContext;
 use crate::{Error, Result};
 use args::{CardArgs, CertCommand, Command, Format, PinCommand};
 use clap::Parser;
@@ -156,8 +156,8 @@ fn dispatch(cli: Cli, lang: Lang) -> u8 {
                     Format::Pem => ExportFormat::Pem,
                     Format::Der => ExportFormat::Der,
                 };
-                let out = out.clone().unwrap_or_else(|| service::default_export_path(&c.summary, f));
-                service::export_certificate(&c.der, f, &out, force)?;
+                let out = out.clone().unwrap_or_else(|| crate::export::default_path(&c.summary, f));
+                crate::export::certificate(&c.der, f, &out, force)?;
                 if card.json {
                     out!("{}", serde_json::json!({"ok": true, "path": out, "demo": o.demo, "sha256": c.summary.sha256}));
                 } else {

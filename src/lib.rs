@@ -11,6 +11,7 @@
 pub mod browser;
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod gui;
 pub mod i18n;
 pub mod report;

@@ -306,7 +306,7 @@ fn run_briefly(cmd: &[&str]) -> Option<String> {
 /// Saves a report in `dir` under a name no other file has (tessera-rapporto.txt, then
 /// tessera-rapporto-2.txt, …): an earlier report is never overwritten.
 pub fn save_new(dir: &std::path::Path, text: &str) -> Result<std::path::PathBuf, crate::Error> {
-    use tessera_core::fsio::{Existing, write};
+    use tessera_files::atomic::{Existing, write};
     let mut n = 1;
     loop {
         let name = if n == 1 { "tessera-rapporto.txt".to_owned() } else { format!("tessera-rapporto-{n}.txt") };

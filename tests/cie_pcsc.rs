@@ -112,7 +112,7 @@ fn cli_pin_change(args: &[&str], stdin: &str) -> std::process::Output {
 fn a_simulated_cie_in_a_reader_gets_a_pin_only_by_explicit_choice_and_is_named_every_time() {
     let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
     // Core: an untrusting connection refuses before anything secret.
-    let mut plain = tessera_core::transport::pcsc::PcscContext::establish().expect("pcscd").connect(None).expect("card");
+    let mut plain = tessera_pcsc::PcscContext::establish().expect("pcscd").connect(None).expect("card");
     let e = service::change_pin(&mut plain, ChangePin { current: pin(PIN), new: pin("58209749"), confirm_last_try: false })
         .expect_err("refused");
     assert!(matches!(e, Error::SimulatedCard), "{e:?}");

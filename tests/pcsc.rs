@@ -10,7 +10,7 @@ use tessera_core::secret::PinKind;
 use tessera_core::service::{self, ChangePin, UnblockPin};
 use tessera_sim::{Fault, FaultKind, Preset, Trigger};
 use tessera_core::transport::TransportError;
-use tessera_core::transport::pcsc::PcscContext;
+use tessera_pcsc::PcscContext;
 
 #[test]
 #[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]

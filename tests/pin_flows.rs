@@ -215,11 +215,11 @@ fn certificate_read_and_export_match_the_card() {
     std::fs::create_dir_all(&dir).expect("tmp");
     for (fmt, name) in [(tessera_core::cert::ExportFormat::Der, "c.der"), (tessera_core::cert::ExportFormat::Pem, "c.pem")] {
         let p = dir.join(name);
-        service::export_certificate(&info.der, fmt, &p, false).expect("export");
+        tessera::export::certificate(&info.der, fmt, &p, false).expect("export");
         let back = tessera_core::cert::import(&std::fs::read(&p).expect("read back")).expect("parse back");
         assert_eq!(back, card.certificate_der());
-        let e = service::export_certificate(&info.der, fmt, &p, false).expect_err("no overwrite");
-        assert!(matches!(e, Error::Io { .. }));
+        let e = tessera::export::certificate(&info.der, fmt, &p, false).expect_err("no overwrite");
+        assert!(matches!(e, tessera::Error::Core(Error::Io { .. })));
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

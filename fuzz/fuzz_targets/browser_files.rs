@@ -3,7 +3,7 @@
 //! unless the user had listed it themselves, and never loses another module.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use tessera_core::browser_files as bf;
+use tessera_files::browser as bf;
 
 const LIB: &str = "/usr/lib/x86_64-linux-gnu/libtessera_pkcs11.so";
 const NAME: &str = "Tessera (smart card)";

@@ -12,7 +12,8 @@ use tessera_core::secret::{Pin, PinKind};
 use crate::browser::{self, BrowserError, BrowserKind, NssDatabase};
 use crate::report;
 use crate::selftest::{self, StepResult};
-use tessera_core::transport::{Connection, PcscContext};
+use tessera_core::transport::Connection;
+use tessera_pcsc::PcscContext;
 use crate::{Error, Result};
 
 /// The inserted card's type from its ATR alone (no APDU: a CIE would otherwise need a whole
@@ -125,8 +126,8 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
     })?;
     let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r, lang) };
     if let Some(p) = out_file {
-        let existing = if force { tessera_core::fsio::Existing::Replace } else { tessera_core::fsio::Existing::Refuse };
-        tessera_core::fsio::write(p, text.as_bytes(), existing).map_err(|source| Error::Core(CoreError::Io { path: p.display().to_string(), source }))?;
+        let existing = if force { tessera_files::atomic::Existing::Replace } else { tessera_files::atomic::Existing::Refuse };
+        tessera_files::atomic::write(p, text.as_bytes(), existing).map_err(|source| Error::Core(CoreError::Io { path: p.display().to_string(), source }))?;
     }
     out!("{}", text.trim_end());
     Ok(code::OK)

@@ -276,7 +276,7 @@ impl TesseraApp {
                         && self.export_path.is_empty()
                             && let Some(c) = &ov.certificate {
                                 self.export_path =
-                                    tessera_core::service::default_export_path(c, tessera_core::cert::ExportFormat::Pem).display().to_string();
+                                    crate::export::default_path(c, tessera_core::cert::ExportFormat::Pem).display().to_string();
                             }
                     self.overview = Some(*o);
                 }

@@ -6,7 +6,8 @@ use tessera_core::card::CardType;
 use tessera_core::cert::ExportFormat;
 use tessera_core::service::{self, CardOverview, CertificateInfo, ChangePin, PinOutcome, UnblockPin};
 use tessera_sim::{Preset, SimCard, SimConfig, SimProfile};
-use tessera_core::transport::{Connection, PcscContext, ReaderInfo, TransportError, Watch};
+use tessera_core::transport::{Connection, ReaderInfo, TransportError, Watch};
+use tessera_pcsc::PcscContext;
 use crate::error::CoreError;
 use crate::{Error, Result};
 use std::path::PathBuf;
@@ -135,7 +136,7 @@ pub struct Worker {
     tx: Sender<Request>,
     rx: Receiver<Event>,
     handle: Option<JoinHandle<()>>,
-    monitor: Option<(tessera_core::transport::MonitorCanceller, JoinHandle<()>)>,
+    monitor: Option<(tessera_pcsc::MonitorCanceller, JoinHandle<()>)>,
     /// What the window sees of the worker's card transactions (see `transport::Watch`).
     watch: Watch,
     /// The source the worker uses now (a replacement worker starts on it).
@@ -218,7 +219,7 @@ impl Drop for Worker {
 fn spawn_monitor(
     tx: Sender<Request>,
     wake: impl Fn() + Send + 'static,
-) -> Option<(tessera_core::transport::MonitorCanceller, JoinHandle<()>)> {
+) -> Option<(tessera_pcsc::MonitorCanceller, JoinHandle<()>)> {
     let mut mon = PcscContext::monitor().ok()?;
     let cancel = mon.canceller();
     let h = std::thread::Builder::new()
@@ -349,7 +350,7 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
             refresh(source, &send);
         }),
         Request::Export { der, format, path, overwrite } => {
-            let res = service::export_certificate(&der, format, &path, overwrite).map(|()| path);
+            let res = crate::export::certificate(&der, format, &path, overwrite).map(|()| path);
             send(Event::Exported(res.map_err(Error::from)));
         }
         Request::SaveReport(text) => {
@@ -357,7 +358,7 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
             send(Event::Exported(crate::report::save_new(&dir, &text)));
         }
         Request::SaveReportAs(path, text) => {
-            let res = tessera_core::fsio::write(&path, text.as_bytes(), tessera_core::fsio::Existing::Replace)
+            let res = tessera_files::atomic::write(&path, text.as_bytes(), tessera_files::atomic::Existing::Replace)
                 .map(|()| path.clone())
                 .map_err(|source| Error::Core(CoreError::Io { path: path.display().to_string(), source }));
             send(Event::Exported(res));

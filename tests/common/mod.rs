@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 use tessera_sim::{Preset, SimCard, SimConfig, SimProfile, vpcd};
-use tessera_core::transport::pcsc::{PcscConnection, PcscContext};
+use tessera_pcsc::{PcscConnection, PcscContext};
 
 pub const PIN: &str = tessera_sim::DEFAULT_PIN;
 pub const PUK: &str = tessera_sim::DEFAULT_PUK;

@@ -1,5 +1,7 @@
 //! Tessera's card layer, shared by the app (command line and window) and the PKCS#11 module.
-//! It has no GUI or CLI dependency.
+//! It has no GUI or CLI dependency, and links no smart-card service: it talks to cards through
+//! the transport traits of `tessera-apdu` (re-exported as [`apdu`] and [`transport`]), which the
+//! PC/SC backend (`tessera-pcsc`) and the simulated cards implement.
 //!
 //! Layering (each layer only uses the ones on its left):
 //! `apdu` ← `transport` ← `card` ← `service`. `secret` (PINs and PUKs, zeroizing) and `cert`
@@ -12,17 +14,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs, clippy::unwrap_used)]
 
-pub mod apdu;
-pub mod browser_files;
+pub use tessera_apdu::{apdu, transport};
 pub mod card;
 pub mod cert;
 pub mod error;
 pub mod error_table;
-pub mod fsio;
-pub mod pss;
 pub mod secret;
 pub mod service;
 pub mod text;
-pub mod transport;
 
 pub use error::{Error, Result};

@@ -4,6 +4,7 @@
 
 pub mod certificate;
 pub mod pin;
+mod pss;
 pub mod sign;
 pub mod status;
 pub mod token;
@@ -13,7 +14,7 @@ use crate::card::{CardIdentity, Profile};
 use crate::transport::Connection;
 use crate::{Error, Result, apdu::hex};
 
-pub use certificate::{CertificateInfo, default_export_path, export_certificate, read_certificate};
+pub use certificate::{CertificateInfo, read_certificate};
 pub use pin::{AfterCheck, ChangePin, Interruption, Pending, PinOp, PinOutcome, PinPolicy, PinStatus, PinWarning, Stage, UnblockPin, Verdict, change_pin, check_after_interruption, new_pin, pin_status, unblock_pin};
 pub use sign::{Signed, sign_sha256, verify_sha256};
 pub use status::{CardOverview, overview};

@@ -50,7 +50,7 @@ fn with_module<T>(f: impl FnOnce(&mut Module) -> Result<T, Rv>) -> Result<T, Rv>
 /// is new, CKR_TOKEN_NOT_PRESENT when the reader is empty).
 fn with_slot_token<T>(
     id: CK_SLOT_ID,
-    f: impl FnOnce(&mut module::Token, &tessera_core::transport::PcscContext, &module::Slot) -> Result<T, Rv>,
+    f: impl FnOnce(&mut module::Token, &tessera_pcsc::PcscContext, &module::Slot) -> Result<T, Rv>,
 ) -> Result<T, Rv> {
     let (slot, ctx) = with_module(|m| Ok((m.slot(id)?, m.pcsc()?)))?;
     let mut st = locked(&slot.state);
@@ -333,7 +333,7 @@ extern "C" fn C_CloseAllSessions(id: CK_SLOT_ID) -> CK_RV {
 /// The session's slot, the PC/SC context, and a check that the session's card is still the one
 /// in the reader (a removal or a new card kills the session: CKR_DEVICE_REMOVED, then the
 /// handle is gone).
-fn session_slot(h: CK_SESSION_HANDLE) -> Result<(CK_SLOT_ID, std::sync::Arc<module::Slot>, tessera_core::transport::PcscContext, u64), Rv> {
+fn session_slot(h: CK_SESSION_HANDLE) -> Result<(CK_SLOT_ID, std::sync::Arc<module::Slot>, tessera_pcsc::PcscContext, u64), Rv> {
     with_module(|m| {
         let s = m.session(h)?;
         let (id, generation) = (s.slot, s.generation);
@@ -342,7 +342,7 @@ fn session_slot(h: CK_SESSION_HANDLE) -> Result<(CK_SLOT_ID, std::sync::Arc<modu
 }
 
 /// Runs `f` with the session's live token; a token gone or replaced closes the session.
-fn with_token<T>(h: CK_SESSION_HANDLE, f: impl FnOnce(CK_SLOT_ID, &mut module::Token, &tessera_core::transport::PcscContext, &str) -> Result<T, Rv>) -> Result<T, Rv> {
+fn with_token<T>(h: CK_SESSION_HANDLE, f: impl FnOnce(CK_SLOT_ID, &mut module::Token, &tessera_pcsc::PcscContext, &str) -> Result<T, Rv>) -> Result<T, Rv> {
     let (id, slot, ctx, generation) = session_slot(h)?;
     let mut st = locked(&slot.state);
     let live = match current_token(&ctx, &slot, &mut st) {

@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tessera_core::card::TriesLeft;
 use tessera_core::secret::Pin;
-use tessera_core::service::token::{self, SignInput};
-use tessera_core::transport::PcscContext;
+use tessera_core::service::token::{self, PssHash, SignInput};
+use tessera_pcsc::PcscContext;
 use tessera_core::{Error, cert};
 use zeroize::Zeroizing;
 
@@ -29,7 +29,7 @@ pub fn rv_of(e: &Error) -> Rv {
 
 /// Connects to the card in `reader`. Simulated cards (Tessera's public test authority) get a
 /// PIN only when the environment says TESSERA_ALLOW_SIMULATED_CARD=1.
-fn connect(ctx: &PcscContext, reader: &str) -> Result<tessera_core::transport::PcscConnection, Rv> {
+fn connect(ctx: &PcscContext, reader: &str) -> Result<tessera_pcsc::PcscConnection, Rv> {
     use tessera_core::transport::Connection;
     let mut conn = ctx.connect(Some(reader)).map_err(|e| rv_of(&e.into()))?;
     conn.set_trust_simulated_cards(std::env::var("TESSERA_ALLOW_SIMULATED_CARD").as_deref() == Ok("1"));
@@ -310,35 +310,39 @@ impl Token {
     pub fn sign(&mut self, ctx: &PcscContext, reader: &str, op: &SignOp, data: Option<&[u8]>) -> Result<Vec<u8>, Rv> {
         let Some(pin) = self.login.as_ref() else { return Err(CKR_USER_NOT_LOGGED_IN) };
         let k = self.key.modulus.len();
+        let bits = crate::objects::modulus_bits(&self.key.modulus) as usize;
         let (hash, input) = op.input(data);
-        let block: Zeroizing<Vec<u8>> = match (op.mechanism.padding, hash) {
-            (Padding::Pkcs1, None) => input,
+        let digest_info: Zeroizing<Vec<u8>>;
+        let input = match (op.mechanism.padding, hash) {
+            (Padding::Pkcs1, None) => {
+                digest_info = input;
+                SignInput::DigestInfo(&digest_info)
+            }
             (Padding::Pkcs1, Some(h)) => {
                 let prefix = mechanism::digest_info_prefix(h).ok_or(CKR_MECHANISM_INVALID)?;
-                Zeroizing::new([&prefix[..], &input].concat())
+                digest_info = Zeroizing::new([&prefix[..], &input].concat());
+                SignInput::DigestInfo(&digest_info)
             }
             (Padding::Pss, _) => {
-                use rand::RngCore;
-                let (hash, salt_len) = op.pss.ok_or(CKR_MECHANISM_PARAM_INVALID)?;
-                let mut salt = vec![0u8; salt_len];
-                rand::thread_rng().fill_bytes(&mut salt);
-                let bits = crate::objects::modulus_bits(&self.key.modulus) as usize;
-                let encoded = match hash {
-                    CKM_SHA256 => tessera_core::pss::encode::<sha2::Sha256>(&input, &salt, bits),
-                    CKM_SHA384 => tessera_core::pss::encode::<sha2::Sha384>(&input, &salt, bits),
-                    CKM_SHA512 => tessera_core::pss::encode::<sha2::Sha512>(&input, &salt, bits),
-                    _ => return Err(CKR_MECHANISM_PARAM_INVALID),
+                let (ckm, salt_len) = op.pss.ok_or(CKR_MECHANISM_PARAM_INVALID)?;
+                let (hlen, _) = mechanism::pss_hash(ckm).ok_or(CKR_MECHANISM_PARAM_INVALID)?;
+                let hash = match ckm {
+                    CKM_SHA256 => PssHash::Sha256,
+                    CKM_SHA384 => PssHash::Sha384,
+                    _ => PssHash::Sha512,
                 };
-                Zeroizing::new(encoded.map_err(|_| CKR_DATA_LEN_RANGE)?)
+                if input.len() != hlen || hlen + salt_len + 2 > bits.saturating_sub(1).div_ceil(8) {
+                    return Err(CKR_DATA_LEN_RANGE);
+                }
+                digest_info = input;
+                SignInput::Pss { hash, digest: &digest_info, salt_len }
             }
         };
-        let input = match op.mechanism.padding {
-            Padding::Pkcs1 if block.len() + 11 > k => return Err(CKR_DATA_LEN_RANGE),
-            Padding::Pkcs1 => SignInput::DigestInfo(&block),
-            Padding::Pss => SignInput::Raw(&block),
-        };
+        if matches!(input, SignInput::DigestInfo(d) if d.len() + 11 > k) {
+            return Err(CKR_DATA_LEN_RANGE);
+        }
         let mut conn = connect(ctx, reader)?;
-        match token::sign_after_login(&mut conn, pin, input, k) {
+        match token::sign_after_login(&mut conn, pin, input, bits) {
             Ok((sig, apdus)) => {
                 tracing::debug!(apdus, "signed");
                 Ok(sig)

@@ -12,7 +12,7 @@ use rand::RngCore;
 use rsa::RsaPrivateKey;
 use rsa::pkcs1::EncodeRsaPublicKey;
 use sm::CardSm;
-use tessera_core::apdu::{CommandApdu, StatusWord};
+use tessera_apdu::apdu::{CommandApdu, StatusWord};
 use zeroize::Zeroizing;
 
 /// The IAS application (CIE spec §1.3).

@@ -5,7 +5,7 @@ use super::keys::{self, CertSpec};
 use super::{Preset, SimConfig, SimProfile};
 use crate::hex::unhex;
 use iso7816_tlv::ber::{Tag, Tlv, Value};
-use tessera_core::apdu::{CommandApdu, StatusWord};
+use tessera_apdu::apdu::{CommandApdu, StatusWord};
 use rand::RngCore;
 use rsa::RsaPrivateKey;
 use rsa::pkcs8::EncodePublicKey;

@@ -14,8 +14,8 @@ mod hex;
 pub mod keys;
 pub mod vpcd;
 
-use tessera_core::apdu::CommandApdu;
-use tessera_core::transport::{Connection, Transaction, TransportError};
+use tessera_apdu::apdu::CommandApdu;
+use tessera_apdu::transport::{Connection, Transaction, TransportError};
 use engine::{Engine, Outcome};
 use std::fmt;
 use std::str::FromStr;

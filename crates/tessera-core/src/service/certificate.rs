@@ -1,10 +1,10 @@
-//! Reading and exporting the authentication certificate.
+//! Reading the authentication certificate (exporting it is the front-ends' file I/O, over
+//! [`crate::cert::export`]).
 
 use super::with_card;
-use crate::cert::{self, CertSummary, ExportFormat};
+use crate::Result;
+use crate::cert::{self, CertSummary};
 use crate::transport::Connection;
-use crate::{Error, Result};
-use std::path::{Path, PathBuf};
 
 /// The certificate and its summary.
 #[derive(Debug, Clone)]
@@ -22,29 +22,4 @@ pub fn read_certificate(conn: &mut dyn Connection) -> Result<CertificateInfo> {
     let (der, apdus) = with_card(conn, |p, ch| Ok(p.read_certificate(ch)?))?;
     let summary = cert::summarize(&der)?;
     Ok(CertificateInfo { der, summary, apdus })
-}
-
-/// Where an export goes by default: the user's documents folder (or home, or the current
-/// folder), named after the holder's codice fiscale, e.g. `certificato-RSSMRA80A01L378X.pem`.
-pub fn default_export_path(summary: &CertSummary, format: ExportFormat) -> PathBuf {
-    let dir = [dirs::document_dir(), dirs::home_dir()]
-        .into_iter()
-        .flatten()
-        .find(|d| d.is_dir())
-        .unwrap_or_else(|| PathBuf::from("."));
-    let stem = summary.codice_fiscale.clone().unwrap_or_else(|| summary.serial.replace(':', ""));
-    let ext = match format {
-        ExportFormat::Pem => "pem",
-        ExportFormat::Der => "der",
-    };
-    dir.join(format!("certificato-{stem}.{ext}"))
-}
-
-/// Writes the certificate to `path` as PEM or DER. Refuses to replace an existing file unless
-/// `overwrite`; writes to a temporary file first so a failure never leaves half a file.
-pub fn export_certificate(der: &[u8], format: ExportFormat, path: &Path, overwrite: bool) -> Result<()> {
-    let io = |source: std::io::Error| Error::Io { path: path.display().to_string(), source };
-    let bytes = cert::export(der, format)?;
-    let existing = if overwrite { crate::fsio::Existing::Replace } else { crate::fsio::Existing::Refuse };
-    crate::fsio::write(path, &bytes, existing).map_err(io)
 }

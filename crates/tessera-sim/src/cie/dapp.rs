@@ -7,7 +7,7 @@ use iso7816_tlv::ber::{Tlv, Value};
 use rand::RngCore;
 use rsa::RsaPrivateKey;
 use rsa::traits::PublicKeyParts;
-use tessera_core::apdu::StatusWord;
+use tessera_apdu::apdu::StatusWord;
 
 /// The chip's answer to INTERNAL AUTHENTICATE in the device authentication (CIE spec §3.5(d)):
 /// SN.ICC ‖ the ISO 9796-2 signature of PRND2 ‖ SHA-256(PRND2 ‖ PK.ICC ‖ SN.ICC ‖ RND.IFD ‖

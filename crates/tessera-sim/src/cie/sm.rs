@@ -4,7 +4,7 @@
 
 use super::crypto::{self, Key16};
 use iso7816_tlv::ber::{Tag, Tlv, Value};
-use tessera_core::apdu::{CommandApdu, StatusWord};
+use tessera_apdu::apdu::{CommandApdu, StatusWord};
 
 /// A secure-messaging session on the card.
 pub(crate) struct CardSm {

@@ -1,9 +1,13 @@
-//! PC/SC transport (pcscd on Linux, WinSCard on Windows, CryptoTokenKit's PC/SC on macOS).
-//! The only module that imports the `pcsc` crate.
+//! Tessera's PC/SC backend (pcscd on Linux, WinSCard on Windows, CryptoTokenKit's PC/SC on
+//! macOS): a [`Connection`] to a card in a reader, reader lists and events. The only crate that
+//! links the smart-card service; the card layer, the simulator and the fuzz targets know only
+//! the transport traits of `tessera-apdu`.
+#![forbid(unsafe_code)]
+#![warn(missing_docs, clippy::unwrap_used)]
 
-use super::{Connection, ReaderInfo, Transaction, TransportError, Watch};
-use crate::apdu::CommandApdu;
 use pcsc::{Context, Disposition, Protocols, ReaderState, Scope, ShareMode, State};
+use tessera_apdu::apdu::CommandApdu;
+use tessera_apdu::transport::{Connection, ReaderInfo, Transaction, TransportError, Watch};
 use std::ffi::CString;
 use std::time::{Duration, Instant};
 
@@ -22,7 +26,7 @@ pub fn map_error(e: pcsc::Error) -> TransportError {
         E::UnpoweredCard | E::UnresponsiveCard | E::UnsupportedCard => TransportError::Unresponsive,
         E::Cancelled => TransportError::Cancelled,
         E::Timeout => TransportError::Timeout,
-        other => TransportError::Pcsc(other),
+        other => TransportError::Pcsc(other.to_string()),
     }
 }
 
@@ -71,7 +75,7 @@ impl PcscContext {
         let cname = CString::new(chosen.name.clone()).map_err(|_| TransportError::UnknownReader(chosen.name.clone()))?;
         let card = self.ctx.connect(&cname, ShareMode::Shared, Protocols::ANY).map_err(map_error)?;
         let atr = card.status2_owned().map_err(map_error)?.atr().to_vec();
-        tracing::debug!(reader = %chosen.name, atr = %crate::apdu::hex(&atr), "connected");
+        tracing::debug!(reader = %chosen.name, atr = %tessera_apdu::apdu::hex(&atr), "connected");
         Ok(PcscConnection { card: Some(card), reader: chosen.name.clone(), atr, watch: None, trust_simulated: false })
     }
 

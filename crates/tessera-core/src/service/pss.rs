@@ -1,5 +1,5 @@
-//! EMSA-PSS encoding (RFC 8017 §9.1.1) for cards that do raw RSA: the host encodes, the card
-//! exponentiates. RustCrypto's `rsa` crate (0.9 and 0.10) keeps its encoder crate-private, so
+//! EMSA-PSS encoding (RFC 8017 §9.1.1) for cards that do raw RSA, for token signing
+//! ([`super::token::SignInput::Pss`]): the host encodes, the card exponentiates. RustCrypto's `rsa` crate (0.9 and 0.10) keeps its encoder crate-private, so
 //! this is the RFC's algorithm over RustCrypto hashes; tests check every encoding with
 //! RustCrypto's own PSS verifier.
 

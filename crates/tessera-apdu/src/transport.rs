@@ -1,9 +1,5 @@
-//! Moving bytes to and from a card: the [`Connection`] and [`Transaction`] traits, the PC/SC
-//! implementation ([`pcsc`]) and the APDU tracer. The simulator implements the same traits.
-
-pub mod pcsc;
-
-pub use self::pcsc::{MonitorCanceller, PcscConnection, PcscContext, ReaderMonitor};
+//! Moving bytes to and from a card: the [`Connection`] and [`Transaction`] traits, the errors a
+//! user can meet on the way, and the APDU tracer. `tessera-pcsc` and the simulator implement them.
 
 use crate::apdu::{CommandApdu, hex};
 
@@ -43,7 +39,7 @@ pub enum TransportError {
     Timeout,
     /// Any other PC/SC error.
     #[error("PC/SC error: {0}")]
-    Pcsc(#[source] ::pcsc::Error),
+    Pcsc(String),
 }
 
 /// A connection to the card in one reader.
