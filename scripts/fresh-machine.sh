@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 die() { echo "fresh-machine.sh: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "needs root (debootstrap, chroot, namespaces): sudo $0"
-command -v debootstrap >/dev/null || die "missing debootstrap (cargo xtask deps ci)"
+cargo xtask deps ci --check || die "packages missing: cargo xtask deps ci"
 cargo_home=${CARGO_HOME:-$HOME/.cargo} rustup_home=${RUSTUP_HOME:-$HOME/.rustup}
 [ -x "$cargo_home/bin/cargo" ] || die "no cargo in $cargo_home/bin"
 

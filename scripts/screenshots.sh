@@ -12,7 +12,7 @@ out=${1:-target/screenshots}
 mkdir -p "$out"
 cargo build --release --locked -q --bin tessera --example contrast
 bin=target/release/tessera
-command -v Xvfb >/dev/null || { echo "screenshots.sh: install xvfb (apt-get install xvfb libgl1-mesa-dri libegl1)" >&2; exit 1; }
+cargo xtask deps ci --check || { echo "screenshots.sh: packages missing (cargo xtask deps ci)" >&2; exit 1; }
 
 display=:$(( 90 + RANDOM % 100 ))
 Xvfb "$display" -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &

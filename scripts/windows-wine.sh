@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 die() { echo "windows-wine.sh: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || die "needs root (debootstrap, chroot, namespaces): sudo $0"
-command -v debootstrap >/dev/null || die "missing debootstrap (cargo xtask deps ci)"
+cargo xtask deps ci --check || die "packages missing: cargo xtask deps ci"
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 msi=target/tessera-$version-x64.msi
@@ -36,10 +36,10 @@ if [ ! -f "$tree/.tessera-ready" ]; then
   echo "wine: debootstrap Debian 13 (trixie) from $mirror"
   debootstrap --variant=minbase trixie "$tree" "$mirror" >target/wine/debootstrap.log 2>&1 ||
     { tail -20 target/wine/debootstrap.log; die "debootstrap failed"; }
-  echo "wine: installing wine, pcscd, vsmartcard-vpcd, xvfb in the tree"
+  packages=$(cargo xtask deps wine-tree --list)
+  echo "wine: installing $packages in the tree"
   scripts/in-tree.sh "$tree" --net -- env DEBIAN_FRONTEND=noninteractive sh -c \
-    'apt-get update -qq && apt-get install -y -qq --no-install-recommends wine wine64 pcscd vsmartcard-vpcd iproute2 \
-       xvfb xauth libgl1-mesa-dri libgl1 libegl1' >target/wine/apt.log 2>&1 || { tail -20 target/wine/apt.log; die "apt-get in the tree failed"; }
+    "apt-get update -qq && apt-get install -y -qq --no-install-recommends $packages" >target/wine/apt.log 2>&1 || { tail -20 target/wine/apt.log; die "apt-get in the tree failed"; }
   touch "$tree/.tessera-ready"
 fi
 echo "wine: tree ready in $((SECONDS - t0)) s"
@@ -51,7 +51,109 @@ mkdir -p "$work/out"
 cp "$msi" "$work/tessera.msi"
 cp "$client" "$work/pkcs11-list.exe"
 cp "$sim" "$work/tessera-sim"
-cp scripts/windows-wine-inner.sh "$work/inner.sh"
+# The run inside the tree (PID 1 of private namespaces, chrooted into it).
+cat >"$work/inner.sh" <<'INNER'
+# Inner part of windows-wine.sh: runs as PID 1 of private namespaces, chrooted into the Debian 13
+# tree. Starts pcscd + vpcd, Tessera's simulated CPS and Xvfb, then drives the Windows build
+# through Wine. Everything it starts dies with it.
+set -euo pipefail
+cd /opt/tessera-ci
+out=/opt/tessera-ci/out
+fail() { echo "FAILED: $*"; echo "--- simulator log (tail)"; tail -5 "$out/sim.log"; exit 1; }
+
+ip link set lo up
+mkdir -p /run/pcscd /tmp/home
+pcscd --foreground --disable-polkit >"$out/pcscd.log" 2>&1 &
+for _ in $(seq 100); do [ -S /run/pcscd/pcscd.comm ] && break; sleep 0.1; done
+[ -S /run/pcscd/pcscd.comm ] || { cat "$out/pcscd.log"; fail "pcscd did not start"; }
+echo "pcscd: $(pcscd --version 2>&1 | head -1)"
+TESSERA_LOG=tessera::sim=debug ./tessera-sim simulate --profile cps >"$out/sim.log" 2>&1 &
+Xvfb :7 -screen 0 1280x1024x24 -nolisten tcp >/dev/null 2>&1 &
+export DISPLAY=:7 WINEPREFIX=/tmp/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
+
+t=$SECONDS
+wineboot --init >/dev/null 2>&1 || fail "wineboot"
+echo "wine: $(wine --version), prefix made in $((SECONDS - t)) s"
+
+# The simulator's counters: every APDU it answers is one "sim apdu INS xx" line.
+apdus() { grep -c 'sim apdu' "$out/sim.log" || true; }
+ins() { grep -c "sim apdu INS $1" "$out/sim.log" || true; }
+# step NAME STDIN COMMAND...: runs a Windows command, prints its output, exit code and APDU count.
+step() {
+  local name=$1 input=$2 before verify change reset code
+  shift 2
+  before=$(apdus) verify=$(ins 20) change=$(ins 24) reset=$(ins 2C)
+  set +e
+  printf '%b' "$input" | timeout 120 wine "$@" >"$out/$name.out" 2>"$out/$name.err"
+  code=$?
+  set -e
+  printf '%-28s exit %-3s %4d APDUs (VERIFY %d, CHANGE REFERENCE DATA %d, RESET RETRY COUNTER %d)\n' \
+    "$name" "$code" $(( $(apdus) - before )) $(( $(ins 20) - verify )) $(( $(ins 24) - change )) $(( $(ins 2C) - reset ))
+  [ "${LINES_SHOWN:-6}" = 0 ] || sed -n "1,${LINES_SHOWN:-6}s/^/    /p" "$out/$name.out"
+  [ "$code" = 0 ] || { sed 's/^/    stderr: /' "$out/$name.err" | tail -5; fail "$name exited $code"; }
+}
+program='C:\Program Files\Tessera'
+installed=$WINEPREFIX/drive_c/Program\ Files/Tessera
+
+t=$SECONDS
+wine msiexec /i 'Z:\opt\tessera-ci\tessera.msi' /qn >"$out/msiexec-i.log" 2>&1 || fail "msiexec /i"
+for f in tessera.exe tessera-window.exe tessera_pkcs11.dll; do [ -f "$installed/$f" ] || fail "msiexec /i did not install $f"; done
+wine reg query 'HKLM\Software\Tessera' >/dev/null 2>&1 || fail "the Start-menu registry value is missing"
+echo "msiexec /i: installed in $((SECONDS - t)) s: $(cd "$installed" && ls | tr '\n' ' ')"
+
+for _ in $(seq 100); do wine "$program\\tessera.exe" readers 2>/dev/null | grep -q . && break; sleep 0.2; done
+export TESSERA_LANG=en
+step readers "" "$program\\tessera.exe" readers --json
+grep -q '"card_present": true' "$out/readers.out" || fail "the Windows build does not see the card in vpcd's reader"
+LINES_SHOWN=0 step status "" "$program\\tessera.exe" status --json
+grep -q '"card_type": "CPS"' "$out/status.out" && grep -q '"pin_tries_left": 3' "$out/status.out" || fail "status: $(head -c 300 "$out/status.out")"
+echo "    card_type CPS, pin_tries_left 3, puk_tries_left $(sed -n 's/.*"puk_tries_left": \([0-9]*\).*/\1/p' "$out/status.out")"
+
+before=$(ins 24)
+step "pin change" '31415926\n50719\n50719\n' "$program\\tessera.exe" pin change
+[ $(( $(ins 24) - before )) = 1 ] || fail "pin change: the card got $(( $(ins 24) - before )) CHANGE REFERENCE DATA commands, not 1"
+
+before=$(ins 20)
+step selftest '50719\n' "$program\\tessera.exe" selftest --json
+grep -q '"passed": true' "$out/selftest.out" || fail "selftest did not pass"
+
+before=$(ins 2C)
+step "pin unblock" '27182818\n70913\n70913\n' "$program\\tessera.exe" pin unblock
+[ $(( $(ins 2C) - before )) = 1 ] || fail "pin unblock: the card got $(( $(ins 2C) - before )) RESET RETRY COUNTER commands, not 1"
+
+LINES_SHOWN=0 step "status after" "" "$program\\tessera.exe" status --json
+grep -q '"pin_tries_left": 3' "$out/status after.out" && grep -q '"puk_tries_left": 10' "$out/status after.out" ||
+  fail "the counters after the unblock: $(grep tries_left "$out/status after.out" | tr -d ' \n')"
+echo "    after change + unblock: pin_tries_left 3, puk_tries_left 10"
+
+LINES_SHOWN=20 step "PKCS#11 DLL list + sign" '70913\n' ./pkcs11-list.exe "$program\\tessera_pkcs11.dll"
+grep -q '^token: label' "$out/PKCS#11 DLL list + sign.out" || fail "the DLL lists no token"
+grep -q '^signed: 256 bytes' "$out/PKCS#11 DLL list + sign.out" || fail "the DLL did not sign with the unblocked PIN"
+
+# The window exe as the Start menu starts it (no arguments): it reads the card in the reader
+# through WinSCard, saves a screenshot of its first frames and asks to close. Under Wine the
+# process stays up after that request, so it is stopped once the picture is written.
+t=$SECONDS
+before=$(apdus)
+TESSERA_SCREENSHOT='Z:\opt\tessera-ci\out\wine-window.png' TESSERA_SCREEN=home TESSERA_CONFIG_DIR='Z:\tmp\cfg' \
+  LANG=it_IT.UTF-8 wine "$program\\tessera-window.exe" >"$out/window.log" 2>&1 &
+window=$!
+for _ in $(seq 600); do [ -s "$out/wine-window.png" ] && break; kill -0 "$window" 2>/dev/null || break; sleep 0.1; done
+sleep 0.5
+shot=$((SECONDS - t))
+if kill -0 "$window" 2>/dev/null; then closed="stopped by the script"; wineserver -k; else closed="closed by itself"; fi
+wait "$window" 2>/dev/null || true
+[ -s "$out/wine-window.png" ] || { tail -5 "$out/window.log"; fail "the window exe made no screenshot"; }
+[ $(( $(apdus) - before )) -gt 0 ] || fail "the window did not read the card"
+echo "window: tessera-window.exe read the card ($(( $(apdus) - before )) APDUs) and drew it, screenshot $(stat -c %s "$out/wine-window.png") bytes after $shot s ($closed)"
+
+t=$SECONDS
+wine msiexec /x 'Z:\opt\tessera-ci\tessera.msi' /qn >"$out/msiexec-x.log" 2>&1 || fail "msiexec /x"
+[ ! -e "$installed" ] || fail "msiexec /x left $(ls "$installed")"
+if wine reg query 'HKLM\Software\Tessera' >/dev/null 2>&1; then fail "msiexec /x left HKLM\\Software\\Tessera"; fi
+echo "msiexec /x: removed in $((SECONDS - t)) s (folder and registry value gone)"
+echo "Windows run under Wine: all steps passed; the simulator answered $(apdus) APDUs in all"
+INNER
 
 t1=$SECONDS
 set +e

@@ -1,8 +1,7 @@
 //! Browser login setup judged by NSS itself (through pcscd + vpcd with the simulated CPS), the
 //! refusal while Firefox holds a profile, the helpdesk report's redaction, and the self-test.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -40,9 +39,9 @@ fn nss_tool(tool: &str, home: &Path) -> Command {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn browser_setup_is_verified_by_nss_through_pcscd() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let home = tmp("nss-home");
     let db = home.join("nssdb");
     std::fs::create_dir_all(&db).expect("db dir");
@@ -160,9 +159,9 @@ fn report_redacts_personal_data_by_default_and_never_holds_a_pin() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn selftest_through_pcscd_passes_and_a_wrong_pin_fails_with_one_try_spent() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let data = tmp("selftest-data");
     let env = [("TESSERA_DATA_DIR", data.as_path())];
     let o = tessera(&["selftest"], &format!("{PIN}\n"), &env);

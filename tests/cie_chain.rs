@@ -3,8 +3,7 @@
 //! let through only while no national CSCA certificate is installed. One test per binary state:
 //! the national-anchor folder comes from the environment.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use tessera_core::Error;
 use tessera_core::secret::Pin;
 use tessera_core::service::{self, ChangePin};

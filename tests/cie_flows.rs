@@ -2,8 +2,7 @@
 //! change, wrong PIN, block, unblock, PUK blocked, removal and a broken MAC mid-session. The
 //! simulator's counters prove no try is spent but the ones the user submitted.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use tessera_core::Error;
 use tessera_core::secret::PinKind;
 use tessera_core::service::{self, ChangePin, UnblockPin};

@@ -7,8 +7,7 @@
 //! shares no code with Tessera's client or with the simulator, so a mistake made in either one
 //! fails here.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use iso7816_tlv::ber::{Tag, Tlv, Value};
 use rand::RngCore;
 use tessera_core::apdu::CommandApdu;
@@ -28,7 +27,7 @@ mod ifd {
     /// ISO/IEC 9797-1 method 2: `80`, then zeros to a multiple of 8.
     pub fn pad(mut v: Vec<u8>) -> Vec<u8> {
         v.push(0x80);
-        while v.len() % 8 != 0 {
+        while !v.len().is_multiple_of(8) {
             v.push(0);
         }
         v

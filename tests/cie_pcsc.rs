@@ -1,9 +1,8 @@
 //! The CIE through the real PC/SC stack (pcscd + vpcd, simulated CIE connected from this
 //! process): status, change, wrong PIN, block, unblock, PUK blocked, removal mid-session, and a
-//! broken MAC. Run by scripts/test.sh.
+//! broken MAC. Run by cargo xtask test.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use std::process::Command;
 use tessera_core::Error;
 use tessera_core::secret::PinKind;
@@ -12,9 +11,9 @@ use tessera_sim::{Fault, FaultKind, Preset, Trigger};
 use tessera_core::transport::TransportError;
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn cie_status_change_block_unblock_through_pcscd() {
-    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    let tb = Testbed::cie(Preset::Fresh);
     let o = service::overview(&mut tb.connect()).expect("overview");
     assert_eq!(o.card_type, tessera_core::card::CardType::Cie);
     assert_eq!(o.card_number.as_deref(), Some("CA12345XY"));
@@ -40,9 +39,9 @@ fn cie_status_change_block_unblock_through_pcscd() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn cie_puk_blocked_sends_nothing_through_pcscd() {
-    let Some(tb) = Testbed::cie(Preset::PukBlocked) else { return };
+    let tb = Testbed::cie(Preset::PukBlocked);
     let e = service::unblock_pin(&mut tb.connect(), UnblockPin { puk: puk(PUK), new: pin("70913264"), confirm_last_try: true })
         .expect_err("dead");
     assert!(matches!(e, Error::PukBlocked), "{e:?}");
@@ -50,9 +49,9 @@ fn cie_puk_blocked_sends_nothing_through_pcscd() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn cie_broken_mac_through_pcscd() {
-    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    let tb = Testbed::cie(Preset::Fresh);
     tb.card.inject(Fault { when: Trigger::Ins(0x20), what: FaultKind::Corrupt });
     let e = service::change_pin(&mut tb.connect(), ChangePin { current: pin(PIN), new: pin("58209749"), confirm_last_try: false })
         .expect_err("MAC");
@@ -63,9 +62,9 @@ fn cie_broken_mac_through_pcscd() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn cie_removed_mid_session_through_pcscd() {
-    let Some(mut tb) = Testbed::cie(Preset::Fresh) else { return };
+    let mut tb = Testbed::cie(Preset::Fresh);
     tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: false } });
     let mut c = tb.connect();
     let e = service::change_pin(&mut c, ChangePin { current: pin(PIN), new: pin("58209749"), confirm_last_try: false })
@@ -81,9 +80,9 @@ fn cie_removed_mid_session_through_pcscd() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn cie_cli_status_through_pcscd_says_simulated() {
-    let Some(_tb) = Testbed::cie(Preset::Fresh) else { return };
+    let _tb = Testbed::cie(Preset::Fresh);
     let o = Command::new(env!("CARGO_BIN_EXE_tessera")).env("TESSERA_LANG", "en").args(["status"]).output().expect("run");
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -108,9 +107,9 @@ fn cli_pin_change(args: &[&str], stdin: &str) -> std::process::Output {
 /// A card of Tessera's public test authority in a real reader gets no PIN unless the user
 /// chose so explicitly, and then every PIN operation says it is simulated.
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn a_simulated_cie_in_a_reader_gets_a_pin_only_by_explicit_choice_and_is_named_every_time() {
-    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    let tb = Testbed::cie(Preset::Fresh);
     // Core: an untrusting connection refuses before anything secret.
     let mut plain = tessera_pcsc::PcscContext::establish().expect("pcscd").connect(None).expect("card");
     let e = service::change_pin(&mut plain, ChangePin { current: pin(PIN), new: pin("58209749"), confirm_last_try: false })
@@ -136,9 +135,9 @@ fn a_simulated_cie_in_a_reader_gets_a_pin_only_by_explicit_choice_and_is_named_e
 /// A typed secret of the wrong format is refused before any card I/O: the length rule comes
 /// from the ATR (a CIE PIN has 8 digits), so not even the 30-odd APDUs of the key agreement run.
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn cie_secrets_are_checked_before_any_apdu() {
-    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    let tb = Testbed::cie(Preset::Fresh);
     for input in ["1234\n58209749\n58209749\n", "31415926\n50719\n50719\n", "31415926\n5820974a\n5820974a\n"] {
         let o = cli_pin_change(&["--json", "--allow-simulated-card"], input);
         assert_eq!(o.status.code(), Some(14), "{input:?}: {}", String::from_utf8_lossy(&o.stderr));

@@ -151,9 +151,9 @@ fn ten_failures_at_once_keep_ten_entries_even_after_a_garbled_log() {
 /// temporary file is left. A private 16 KiB tmpfs in a mount namespace (root, as in CI).
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "needs root for a private tmpfs: run with scripts/test.sh"]
+#[ignore = "needs root for a private tmpfs: run with cargo xtask test"]
 fn a_full_disk_keeps_the_old_file_and_leaves_no_temporary_file() {
-    assert_eq!(std::env::var("TESSERA_PCSC_TESTBED").as_deref(), Ok("1"), "run with scripts/test.sh (root)");
+    assert_eq!(std::env::var("TESSERA_PCSC_TESTBED").as_deref(), Ok("1"), "run with cargo xtask test (root)");
     let dir = tempfile::tempdir().expect("tmp");
     let mnt = dir.path().join("full");
     std::fs::create_dir_all(&mnt).expect("mnt");

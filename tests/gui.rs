@@ -2,8 +2,7 @@
 //! accessible labels, as a person (or a screen reader) would; the simulator's try counters are
 //! asserted too.
 
-mod common;
-use common::{PIN, PUK};
+use tessera_testkit::{PIN, PUK};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::time::{Duration, Instant};
@@ -271,9 +270,9 @@ fn cie_demo_card_in_the_window() {
 
 /// Through pcscd + vpcd: the window follows insertion and removal (event-driven monitor).
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn window_follows_card_insertion_and_removal_through_pcscd() {
-    let Some(mut tb) = common::Testbed::cps(Preset::Fresh) else { return };
+    let mut tb = tessera_testkit::Testbed::cps(Preset::Fresh);
     let dir = std::env::temp_dir().join(format!("tessera-gui-pcsc-{}", std::process::id()));
     let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
     let app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
@@ -292,7 +291,7 @@ fn window_follows_card_insertion_and_removal_through_pcscd() {
 fn worker_requests_never_print_a_pin() {
     use tessera::gui::worker::Request;
     use tessera_core::service::ChangePin;
-    let r = Request::ChangePin(ChangePin { current: common::pin(PIN), new: common::pin("58209749"), confirm_last_try: false });
+    let r = Request::ChangePin(ChangePin { current: tessera_testkit::pin(PIN), new: tessera_testkit::pin("58209749"), confirm_last_try: false });
     let dbg = format!("{r:?}");
     assert_eq!(dbg, "ChangePin(***)");
 }

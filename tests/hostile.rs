@@ -1,7 +1,6 @@
 //! Hostile or broken cards never crash or hang Tessera: card-supplied sizes and numbers are
 //! checked before use, every file read is bounded, card text is made harmless before output.
 
-mod common;
 use std::sync::mpsc;
 use std::time::Duration;
 use tessera_core::Error;

@@ -3,8 +3,7 @@
 //! is in force. Simulated cards in process, CNS and CIE, "removed after executing" and
 //! "removed before executing".
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use tessera_core::Error;
 use tessera_core::card::TriesLeft;
 use tessera_core::secret::Pin;

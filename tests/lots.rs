@@ -1,10 +1,9 @@
 //! The current CNS lots (ACe 2025, IDEMIA 2021, ST2022 over NFC, a signature token) and the
-//! strict ACe 2025 variant: through the real PC/SC stack (pcscd + vpcd, run by scripts/test.sh)
+//! strict ACe 2025 variant: through the real PC/SC stack (pcscd + vpcd, run by cargo xtask test)
 //! for every lot, and in process for the honest-result rules. The simulator's counters prove
 //! that no PIN or PUK try was spent that the test did not submit.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use tessera_core::Error;
 use tessera_core::apdu::{CommandApdu, StatusWord};
 use tessera_core::secret::PinKind;
@@ -22,10 +21,10 @@ const LOTS: &[(SimProfile, &str, &str, &str)] = &[
 ];
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn every_lot_through_pcscd_status_export_change_block_unblock_selftest() {
     for &(profile, lot, card_type, number) in LOTS {
-        let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::Fresh)) else { return };
+        let tb = Testbed::with(SimConfig::new(profile, Preset::Fresh));
         let what = profile.name();
 
         // Status: every field, no try spent, every APDU counted reached the card.
@@ -81,10 +80,10 @@ fn every_lot_through_pcscd_status_export_change_block_unblock_selftest() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn puk_blocked_sends_nothing_on_every_lot_through_pcscd() {
     for &(profile, ..) in LOTS {
-        let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::PukBlocked)) else { return };
+        let tb = Testbed::with(SimConfig::new(profile, Preset::PukBlocked));
         let e = service::unblock_pin(&mut tb.connect(), UnblockPin { puk: puk(PUK), new: pin("70913"), confirm_last_try: true })
             .expect_err("PUK blocked");
         assert!(matches!(e, Error::PukBlocked), "{}: {e:?}", profile.name());

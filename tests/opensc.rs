@@ -1,8 +1,7 @@
 //! Independent acceptance: stock OpenSC (pkcs15-tool, pkcs11-tool), unchanged, against the
-//! simulated CPS through pcscd + vpcd. Run by scripts/test.sh.
+//! simulated CPS through pcscd + vpcd. Run by cargo xtask test.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use tessera_sim::Preset;
@@ -33,9 +32,9 @@ fn pkcs11_module() -> PathBuf {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn pkcs15_dump_lists_the_cns0_objects() {
-    let Some(_tb) = Testbed::cps(Preset::Fresh) else { return };
+    let _tb = Testbed::cps(Preset::Fresh);
     let out = ok(&opensc("pkcs15-tool").arg("-D").output().expect("pkcs15-tool"));
     assert!(out.contains("MARIA ESEMPIO"), "{out}");
     assert!(out.contains("Serial number  : 6022000000123456"), "{out}");
@@ -44,9 +43,9 @@ fn pkcs15_dump_lists_the_cns0_objects() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn opensc_reads_the_same_certificate_as_tessera() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let o = opensc("pkcs15-tool").args(["--read-certificate", "01"]).output().expect("pkcs15-tool");
     ok(&o);
     let theirs = tessera_core::cert::import(&o.stdout).expect("OpenSC printed a PEM certificate");
@@ -56,9 +55,9 @@ fn opensc_reads_the_same_certificate_as_tessera() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn opensc_changes_and_unblocks_the_pin() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     ok(&opensc("pkcs15-tool")
         .args(["--change-pin", "--auth-id", "01", "--pin", PIN, "--new-pin", "50719"])
         .output()
@@ -76,9 +75,9 @@ fn opensc_changes_and_unblocks_the_pin() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn pkcs11_tool_test_with_login_signs_and_decrypts() {
-    let Some(_tb) = Testbed::cps(Preset::Fresh) else { return };
+    let _tb = Testbed::cps(Preset::Fresh);
     let module = pkcs11_module();
     let out = ok(&opensc("pkcs11-tool")
         .arg("--module")

@@ -1,9 +1,8 @@
 //! Through the real PC/SC stack: pcscd + vsmartcard vpcd, with the simulated card connected to
-//! vpcd from this process. Run by scripts/test.sh; skipped with a note elsewhere, and a failure
+//! vpcd from this process. Run by cargo xtask test; skipped with a note elsewhere, and a failure
 //! in CI if the testbed is missing.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use std::process::Command;
 use tessera_core::Error;
 use tessera_core::secret::PinKind;
@@ -13,9 +12,9 @@ use tessera_core::transport::TransportError;
 use tessera_pcsc::PcscContext;
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn readers_and_status_through_pcscd() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let readers = PcscContext::establish().expect("pcscd").readers().expect("readers");
     assert!(readers.iter().any(|r| r.name.starts_with("Virtual PCD") && r.card_present), "{readers:?}");
     let mut conn = tb.connect();
@@ -31,9 +30,9 @@ fn readers_and_status_through_pcscd() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn change_wrong_block_unblock_through_pcscd() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let change = |cur: &str, new: &str, confirm: bool| {
         let mut c = tb.connect();
         service::change_pin(&mut c, ChangePin { current: pin(cur), new: pin(new), confirm_last_try: confirm })
@@ -61,9 +60,9 @@ fn change_wrong_block_unblock_through_pcscd() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn puk_blocked_sends_nothing_through_pcscd() {
-    let Some(tb) = Testbed::cps(Preset::PukBlocked) else { return };
+    let tb = Testbed::cps(Preset::PukBlocked);
     let mut c = tb.connect();
     let e = service::unblock_pin(&mut c, UnblockPin { puk: puk(PUK), new: pin("70913"), confirm_last_try: true })
         .expect_err("PUK blocked");
@@ -73,9 +72,9 @@ fn puk_blocked_sends_nothing_through_pcscd() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn card_removed_mid_operation_is_a_clear_error_and_not_retried() {
-    let Some(mut tb) = Testbed::cps(Preset::Fresh) else { return };
+    let mut tb = Testbed::cps(Preset::Fresh);
     tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: false } });
     let mut c = tb.connect();
     let e = service::change_pin(&mut c, ChangePin { current: pin(PIN), new: pin("50719"), confirm_last_try: false })
@@ -97,9 +96,9 @@ fn card_removed_mid_operation_is_a_clear_error_and_not_retried() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn cli_status_json_through_pcscd() {
-    let Some(_tb) = Testbed::cps(Preset::CertExpiring) else { return };
+    let _tb = Testbed::cps(Preset::CertExpiring);
     let o = Command::new(env!("CARGO_BIN_EXE_tessera")).args(["status", "--json"]).output().expect("run");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
@@ -109,11 +108,9 @@ fn cli_status_json_through_pcscd() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn pcscd_not_running_is_a_clear_error() {
-    if !testbed_expected() {
-        return;
-    }
+    testbed_expected();
     let o = Command::new(env!("CARGO_BIN_EXE_tessera"))
         .env("TESSERA_LANG", "en")
         .env("PCSCLITE_CSOCK_NAME", "/nonexistent/pcscd.comm")
@@ -126,9 +123,9 @@ fn pcscd_not_running_is_a_clear_error() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn unblock_carried_out_then_removed_is_confirmed_by_the_counters_after_reinsertion() {
-    let Some(mut tb) = Testbed::cps(Preset::PinBlocked) else { return };
+    let mut tb = Testbed::cps(Preset::PinBlocked);
     tb.card.inject(Fault { when: Trigger::Ins(0x2C), what: FaultKind::Removal { processed: true } });
     let mut c = tb.connect();
     let e = service::unblock_pin(&mut c, UnblockPin { puk: puk(PUK), new: pin("50719"), confirm_last_try: false })
@@ -146,10 +143,10 @@ fn unblock_carried_out_then_removed_is_confirmed_by_the_counters_after_reinserti
 
 /// The CLI waits for the card to come back and says which PIN is in force.
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn cli_change_interrupted_waits_for_the_card_and_tells_the_truth() {
     use std::io::Write;
-    let Some(mut tb) = Testbed::cps(Preset::PinLastTry) else { return };
+    let mut tb = Testbed::cps(Preset::PinLastTry);
     tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: true } });
     let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
         .env("TESSERA_LANG", "en")
@@ -179,10 +176,10 @@ fn cli_change_interrupted_waits_for_the_card_and_tells_the_truth() {
 /// Another program holds a transaction: the CLI says so after a second, gives up after the
 /// bound, and nothing reaches the card.
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn another_program_holding_the_card_is_said_and_bounded() {
     use tessera_core::transport::Connection;
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let mut holder = tb.connect();
     let held = holder.begin().expect("the other program's transaction");
     let started = std::time::Instant::now();
@@ -221,10 +218,10 @@ fn another_program_holding_the_card_is_said_and_bounded() {
 /// A card that goes silent after the PIN change was sent: the CLI gives up after the bound and
 /// says the PIN may have reached the card.
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn a_card_that_goes_mute_is_given_up_with_the_truth() {
     use std::io::Write;
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     tb.card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Stall { millis: 6000 } });
     let started = std::time::Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))

@@ -1,8 +1,7 @@
 //! Every service operation against the in-process simulated card, including the fault presets.
 //! Each test asserts the simulator counted exactly the PIN/PUK tries the user submitted.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use tessera_core::Error;
 use tessera_core::secret::PinKind;
 use tessera_core::service::{self, ChangePin, UnblockPin};

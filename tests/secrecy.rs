@@ -1,7 +1,6 @@
 //! PINs never appear in logs (even at trace level), Debug output, or the CLI's output.
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};

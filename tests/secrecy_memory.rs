@@ -3,8 +3,7 @@
 //! dumped with gcore; the dump must not hold the PIN, the PUK or the new PIN. CNS and CIE,
 //! PINs piped on stdin and typed on a terminal (a pty from `script`).
 
-mod common;
-use common::*;
+use tessera_testkit::*;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use tessera_sim::{Preset, SimConfig, SimProfile};
@@ -66,7 +65,7 @@ fn dump_after(args: &[&str], input: &str, tty: bool, dir: &Path) -> Vec<u8> {
 }
 
 fn check(profile: SimProfile, preset: Preset, unblock: bool, tty: bool) {
-    let Some(tb) = Testbed::with(secret_config(profile, preset)) else { return };
+    let tb = Testbed::with(secret_config(profile, preset));
     let dir = tempfile::tempdir().expect("tmp");
     let (old, args): (&str, &[&str]) =
         if unblock { ("64829105", &["pin", "unblock", "--allow-simulated-card"]) } else { ("58203917", &["pin", "change", "--allow-simulated-card"]) };
@@ -85,21 +84,21 @@ fn check(profile: SimProfile, preset: Preset, unblock: bool, tty: bool) {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd) and gdb: run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd) and gdb: run with cargo xtask test"]
 fn no_secret_in_memory_after_cns_change_and_unblock_piped() {
     check(SimProfile::Cps, Preset::Fresh, false, false);
     check(SimProfile::Cps, Preset::PinBlocked, true, false);
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd) and gdb: run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd) and gdb: run with cargo xtask test"]
 fn no_secret_in_memory_after_cie_change_and_unblock_piped() {
     check(SimProfile::Cie, Preset::Fresh, false, false);
     check(SimProfile::Cie, Preset::PinBlocked, true, false);
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd) and gdb: run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd) and gdb: run with cargo xtask test"]
 fn no_secret_in_memory_after_change_and_unblock_typed_on_a_terminal() {
     check(SimProfile::Cps, Preset::Fresh, false, true);
     check(SimProfile::Cie, Preset::PinBlocked, true, true);

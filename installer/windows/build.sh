@@ -11,9 +11,10 @@ if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
     exit 0
   fi
 fi
-for tool in x86_64-w64-mingw32-gcc wixl; do
-  command -v "$tool" >/dev/null || { echo "windows: CANNOT BUILD here: $tool missing (apt-get install gcc-mingw-w64-x86-64 msitools wixl)"; exit 0; }
-done
+if ! cargo xtask deps ci --check 2>/dev/null; then
+  echo "windows: CANNOT BUILD here: packages missing ($(cargo xtask deps ci --check 2>&1 | tail -1); cargo xtask deps ci)"
+  exit 0
+fi
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target" --features window-bin -p tessera
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc cargo build --release --locked -q --target "$target" -p tessera-pkcs11
 # The small PKCS#11 client the Wine run loads the DLL with (not packaged).

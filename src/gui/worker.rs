@@ -351,7 +351,7 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
         }),
         Request::Export { der, format, path, overwrite } => {
             let res = crate::export::certificate(&der, format, &path, overwrite).map(|()| path);
-            send(Event::Exported(res.map_err(Error::from)));
+            send(Event::Exported(res));
         }
         Request::SaveReport(text) => {
             let dir = dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir).unwrap_or_else(|| ".".into());

@@ -3,10 +3,11 @@
 //! - `cargo xtask demo [ARGS…]`: build and open the window on the demo card. On Linux it first
 //!   installs what the build needs (the PC/SC headers and pkg-config) with the system's package
 //!   manager; on macOS and Windows nothing extra is needed.
-//! - `cargo xtask test [ARGS…]`: install what the tests need, then run every test
-//!   (`scripts/test.sh`, as root: the testbed starts a private pcscd).
+//! - `cargo xtask test [ARGS…]`: install what the tests need, build, then run every test next to
+//!   the PC/SC testbed (as root: the testbed starts a private pcscd; through sudo when needed).
+//! - `cargo xtask testbed CMD…`: run a command next to the PC/SC testbed ([`testbed`]).
 //! - `cargo xtask deps build|test|ci [--check]`: only check (and without `--check`, install) a
-//!   package set.
+//!   package set; `--list` prints its Debian names (also `wine-tree`, the Windows run's tree).
 //!
 //! Std only, so that it builds on a machine that has nothing but Rust. Nothing is downloaded
 //! outside the OS's package manager and crates.io.
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod packages;
+mod testbed;
 
 use packages::{Need, Set};
 
@@ -27,8 +29,11 @@ usage: cargo xtask <command>
                           (ARGS go to tessera, e.g. `cargo xtask demo status` for the command line)
   test [ARGS…]            install what the tests need, then run every test (ARGS go to cargo test,
                           e.g. `cargo xtask test --test lots`)
+  testbed CMD…            run CMD next to a private pcscd with the vpcd virtual reader (root)
   deps build|test|ci [--check]
                           install a package set (with --check: only list what is missing)
+  deps build|test|ci|wine-tree --list
+                          print a set's Debian package names (wine-tree: the Windows run's tree)
 
 On Linux, missing packages are installed with apt-get (Debian, Ubuntu) or dnf (Fedora), through
 sudo when not run as root. Set TESSERA_NO_INSTALL=1 to be told what is missing instead.";
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
     let result = match command.to_str() {
         Some("demo") => demo(args),
         Some("test") => test(args),
+        Some("testbed") => testbed::run_command(args),
         Some("deps") => deps(args),
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");
@@ -119,33 +125,65 @@ fn test(args: Vec<OsString>) -> Result {
         return run(command);
     }
     ensure(Set::Test)?;
-    let script = root().join("scripts/test.sh");
-    let mut command = if packages::is_root() {
-        Command::new(&script)
-    } else {
+    if !packages::is_root() {
         // The private pcscd needs root; keep PATH so that sudo finds this cargo and rustup.
-        eprintln!("xtask: the tests start a private pcscd, which needs root: running scripts/test.sh through sudo");
+        eprintln!("xtask: the tests start a private pcscd, which needs root: running the tests through sudo");
+        let me = env::current_exe().map_err(|e| Failure::new(format!("cannot find this program: {e}")))?;
         let mut command = Command::new("sudo");
-        command.arg("-E").arg("env").arg(format!("PATH={}", env::var("PATH").unwrap_or_default())).arg(&script);
-        command
-    };
-    command.current_dir(root()).args(args);
-    run(command)
+        command.arg("-E").arg("env").arg(format!("PATH={}", env::var("PATH").unwrap_or_default())).arg(me).arg("test").args(args);
+        command.current_dir(root());
+        return run(command);
+    }
+    // Everything is built first: the tests run inside a network namespace without network.
+    let mut build = cargo();
+    build.args(["test", "--workspace", "--locked", "--no-run", "-q"]);
+    run(build)?;
+    // The binaries and the PKCS#11 module in target/debug (a test-only build leaves the module in
+    // target/debug/deps, where `tessera browser setup` does not look).
+    let mut build = cargo();
+    build.args(["build", "--workspace", "--locked", "-q"]);
+    run(build)?;
+    // The module with the test-only auto-login, for the headless-browser tests (a headless
+    // browser cannot type a PIN), in a target folder of its own: the normal build never has it.
+    let mut build = cargo();
+    build.args(["build", "--locked", "-q", "-p", "tessera-pkcs11", "--features", "test-autologin", "--target-dir", "target/autologin"]);
+    run(build)?;
+    // One card slot: test binaries run one after another, and tests within one binary take a lock.
+    let mut tests: Vec<OsString> = ["cargo", "test", "--workspace", "--no-fail-fast", "--locked", "--offline"].map(OsString::from).to_vec();
+    tests.extend(args);
+    tests.extend(["--", "--include-ignored"].map(OsString::from));
+    let outcome = testbed::run_counting(&tests)?;
+    let summary = format!("tests: {} passed, {} failed\n", outcome.passed, outcome.failed);
+    eprint!("{summary}");
+    std::fs::write(root().join("target/test-summary.txt"), &summary).map_err(|e| Failure::new(format!("target/test-summary.txt: {e}")))?;
+    if outcome.success { Ok(()) } else { Err(Failure { message: String::new(), code: 1 }) }
 }
 
 fn deps(args: Vec<OsString>) -> Result {
     let mut set = None;
-    let mut check = false;
+    let check = args.iter().any(|a| a == "--check");
+    let list = args.iter().any(|a| a == "--list");
     for arg in &args {
         match arg.to_str() {
-            Some("--check") => check = true,
+            Some("--check" | "--list") => {}
+            Some("wine-tree") if set.is_none() && list => set = Some(None),
             Some(name) if set.is_none() => {
-                set = Some(Set::parse(name).ok_or_else(|| usage(format!("unknown package set {name:?} (build, test or ci)")))?)
+                set = Some(Some(Set::parse(name).ok_or_else(|| usage(format!("unknown package set {name:?} (build, test or ci)")))?))
             }
             _ => return Err(usage(format!("unexpected argument {arg:?}"))),
         }
     }
     let set = set.ok_or_else(|| usage("which package set? build, test or ci".into()))?;
+    if list {
+        // The Debian package names, one line: for scripts that install them elsewhere.
+        let names = match set {
+            Some(set) => packages::apt_names(set),
+            None => packages::WINE_TREE.to_vec(),
+        };
+        println!("{}", names.join(" "));
+        return Ok(());
+    }
+    let Some(set) = set else { return Err(usage("wine-tree is only listed (--list)".into())) };
     if check {
         let need = packages::need(set)?;
         report(&need);

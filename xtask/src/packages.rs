@@ -14,7 +14,7 @@ use crate::{Failure, Result};
 pub enum Set {
     /// Building the app: a C linker, pkg-config and the PC/SC headers (pcsc-sys).
     Build,
-    /// `scripts/test.sh`: the build set, the testbed (pcscd, vpcd, namespaces) and the judges
+    /// `cargo xtask test`: the build set, the testbed (pcscd, vpcd, namespaces) and the judges
     /// (OpenSC, NSS, Chromium, Firefox ESR, gdb).
     Test,
     /// `.ci/run`: the test set plus the window figures and screenshots (Xvfb, Mesa), the
@@ -246,4 +246,18 @@ pub fn on_path(name: &str) -> bool {
 pub fn is_root() -> bool {
     // Std has no getuid; `id -u` is in coreutils everywhere this matters (Linux).
     Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.trim_ascii() == b"0")
+}
+
+/// vsmartcard's vpcd reader driver is installed (the testbed's virtual reader).
+pub fn vpcd_installed() -> bool {
+    PACKAGES.iter().find(|p| p.apt == "vsmartcard-vpcd").is_some_and(present)
+}
+
+/// What the Debian 13 tree of the Windows run (scripts/windows-wine.sh) installs: Wine 10, whose
+/// winscard forwards to pcsc-lite, the testbed's pcscd and vpcd, and a virtual display.
+pub const WINE_TREE: &[&str] = &["wine", "wine64", "pcscd", "vsmartcard-vpcd", "iproute2", "xvfb", "xauth", "libgl1-mesa-dri", "libgl1", "libegl1"];
+
+/// The apt names of a set's packages (its smaller sets' included).
+pub fn apt_names(set: Set) -> Vec<&'static str> {
+    set.packages().map(|p| p.apt).collect()
 }

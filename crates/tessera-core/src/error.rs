@@ -64,7 +64,7 @@ pub enum Error {
         tries_known: bool,
     },
     /// A PIN change or unblock was cut short by a fault: what may have reached the card is in
-    /// the interruption; [`crate::service::pin::check_after_interruption`] reads the counters
+    /// the interruption; `service::pin::check_after_interruption` reads the counters
     /// once the card is back.
     #[error(transparent)]
     Interrupted(Box<Interruption>),

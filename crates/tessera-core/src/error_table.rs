@@ -2,7 +2,7 @@
 //! line's JSON `error`, the error log), its Fluent message (`err-<msg>-what` and `err-<msg>-next`
 //! in `locales/*.ftl`), the command line's exit code, the PKCS#11 return value and the Windows
 //! smart-card status the minidriver answers. Every front-end reads its column here; none keeps
-//! its own mapping. [`crate::Error::row`] picks the row of an error.
+//! its own mapping. `Error::row` (in `error.rs`) picks the row of an error.
 //!
 //! The PKCS#11 and SCARD values are plain numbers, so that the core needs neither binding crate:
 //! the module's and the minidriver's tests check them against `cryptoki-sys` and `windows-sys`.

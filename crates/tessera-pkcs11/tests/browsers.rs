@@ -4,15 +4,13 @@
 //! simulator's CA, and the test reads the page the server returns (protocol, client certificate).
 //!
 //! A headless browser cannot type a PIN: these tests load the module built with the test-only
-//! `test-autologin` feature (scripts/test.sh builds it into target/autologin), which logs in
+//! `test-autologin` feature (cargo xtask test builds it into target/autologin), which logs in
 //! with TESSERA_PKCS11_TEST_PIN when a session opens. Release builds never have it.
 //! A missing browser is a failure, not a skip.
 
-#[path = "../../../tests/common/mod.rs"]
-mod common;
 mod support;
 
-use common::{PIN, Testbed};
+use tessera_testkit::{PIN, Testbed};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -31,7 +29,7 @@ fn autologin_module() -> PathBuf {
     let p = target.join("autologin").join("debug").join(name);
     assert!(
         p.exists(),
-        "{} is missing: build it with `cargo build -p tessera-pkcs11 --features test-autologin --target-dir target/autologin` (scripts/test.sh does)",
+        "{} is missing: build it with `cargo build -p tessera-pkcs11 --features test-autologin --target-dir target/autologin` (cargo xtask test does)",
         p.display()
     );
     p
@@ -70,11 +68,11 @@ impl Drop for Policy {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn headless_chromium_logs_in_with_the_card() {
     let chromium = browser("chromium");
     let module = autologin_module();
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let tmp = tempfile::tempdir().expect("temp dir");
     let home = tmp.path();
     let _srv = server(home, 8445, "-tls1_3");
@@ -189,11 +187,11 @@ impl Marionette {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn headless_firefox_logs_in_with_the_card() {
     let firefox = browser("firefox-esr");
     let module = autologin_module();
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let tmp = tempfile::tempdir().expect("temp dir");
     let home = tmp.path();
     let _srv = server(home, 8446, "-tls1_3");

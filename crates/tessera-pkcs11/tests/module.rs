@@ -1,11 +1,9 @@
 //! The built module (`libtessera_pkcs11.so`), loaded by the `cryptoki` client crate as a browser
-//! would load it, against simulated cards in pcscd + vpcd (run by scripts/test.sh). The
+//! would load it, against simulated cards in pcscd + vpcd (run by cargo xtask test). The
 //! simulator's counters prove which PIN tries reached the card.
 
-#[path = "../../../tests/common/mod.rs"]
-mod common;
 
-use common::{PIN, Testbed};
+use tessera_testkit::{PIN, Testbed};
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::error::{Error as CkError, RvError};
 use cryptoki::mechanism::rsa::{PkcsMgfType, PkcsPssParams};
@@ -79,12 +77,12 @@ fn private_key(s: &Session) -> ObjectHandle {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn slots_token_info_and_flags_follow_the_real_counter() {
     for (preset, low, final_try, locked) in
         [(Preset::Fresh, false, false, false), (Preset::PinLastTry, true, true, false), (Preset::PinBlocked, false, false, true)]
     {
-        let Some(tb) = Testbed::cps(preset) else { return };
+        let tb = Testbed::cps(preset);
         let m = Module::load();
         let all = m.p().get_all_slots().expect("slots");
         assert!(all.len() >= 2, "one slot per vpcd reader: {all:?}");
@@ -101,10 +99,10 @@ fn slots_token_info_and_flags_follow_the_real_counter() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn objects_before_and_after_login_and_pkcs1_pss_signatures_verify() {
     for profile in [SimProfile::Cps, SimProfile::Ace2025, SimProfile::Idemia2021] {
-        let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::Fresh)) else { return };
+        let tb = Testbed::with(SimConfig::new(profile, Preset::Fresh));
         let m = Module::load();
         let s = m.p().open_ro_session(m.slot()).expect("session");
         // Before login: certificate, public key (same CKA_ID) and the profile object; no private key.
@@ -155,13 +153,13 @@ fn objects_before_and_after_login_and_pkcs1_pss_signatures_verify() {
 /// and the card signs; every signature verifies with the certificate's key. RSA-1024 (TS-CNS)
 /// does not list SHA-512 PSS, which does not fit with a salt as long as the hash.
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn hash_and_sign_mechanisms_verify_in_one_part_and_in_many() {
     use rsa::pkcs1v15::Pkcs1v15Sign as P1;
     use sha2::Sha512;
     let message: Vec<u8> = (0..3000u32).map(|i| (i * 7) as u8).collect();
     for (profile, bits) in [(SimProfile::Cps, 2048), (SimProfile::TsCns, 1024)] {
-        let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::Fresh)) else { return };
+        let tb = Testbed::with(SimConfig::new(profile, Preset::Fresh));
         let m = Module::load();
         let slot = m.slot();
         let mechs = m.p().get_mechanism_list(slot).expect("mechanisms");
@@ -218,9 +216,9 @@ fn hash_and_sign_mechanisms_verify_in_one_part_and_in_many() {
 /// gets no PIN through to it unless TESSERA_ALLOW_SIMULATED_CARD=1 (set by the pkcs11-tool and
 /// TLS tests, which sign with it). Here the variable is not set.
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn the_cie_offers_pkcs1_only_and_a_simulated_cie_gets_no_pin_without_the_choice() {
-    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    let tb = Testbed::cie(Preset::Fresh);
     assert!(std::env::var_os("TESSERA_ALLOW_SIMULATED_CARD").is_none());
     let m = Module::load();
     let mechs = m.p().get_mechanism_list(m.slot()).expect("mechanisms");
@@ -234,9 +232,9 @@ fn the_cie_offers_pkcs1_only_and_a_simulated_cie_gets_no_pin_without_the_choice(
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn wrong_pin_spends_exactly_one_try_and_is_never_resent_blocked_sends_nothing() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let m = Module::load();
     let s = m.p().open_ro_session(m.slot()).expect("session");
     // Format errors: refused before anything is sent.
@@ -253,7 +251,7 @@ fn wrong_pin_spends_exactly_one_try_and_is_never_resent_blocked_sends_nothing() 
     drop(tb);
 
     // Blocked: C_Login refuses and sends no PIN.
-    let Some(tb) = Testbed::cps(Preset::PinBlocked) else { return };
+    let tb = Testbed::cps(Preset::PinBlocked);
     let m = Module::load();
     let s = m.p().open_ro_session(m.slot()).expect("session");
     assert_eq!(rv(login(&s, PIN).expect_err("blocked")), RvError::PinLocked);
@@ -261,9 +259,9 @@ fn wrong_pin_spends_exactly_one_try_and_is_never_resent_blocked_sends_nothing() 
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn card_removed_mid_session_is_device_removed_then_token_not_present() {
-    let Some(mut tb) = Testbed::cps(Preset::Fresh) else { return };
+    let mut tb = Testbed::cps(Preset::Fresh);
     let m = Module::load();
     let slot = m.slot();
     let s = m.p().open_ro_session(slot).expect("session");
@@ -281,9 +279,9 @@ fn card_removed_mid_session_is_device_removed_then_token_not_present() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn two_sessions_in_two_threads_sign_in_turn() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let m = Module::load();
     let slot = m.slot();
     let first = m.p().open_ro_session(slot).expect("session");

@@ -1,19 +1,17 @@
 //! OpenSC's `pkcs11-tool --test --login` (an independent PKCS#11 consumer) against Tessera's
 //! module, on every kind of simulated card, through pcscd + vpcd.
 
-#[path = "../../../tests/common/mod.rs"]
-mod common;
 mod support;
 
-use common::{PIN, Testbed};
+use tessera_testkit::{PIN, Testbed};
 use std::process::Command;
 use tessera_sim::{Preset, SimConfig, SimProfile};
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn pkcs11_tool_test_login_passes_on_every_simulated_card() {
     for (_, profile) in SimProfile::ALL {
-        let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::Fresh)) else { return };
+        let tb = Testbed::with(SimConfig::new(profile, Preset::Fresh));
         let o = Command::new("pkcs11-tool")
             .env("TESSERA_ALLOW_SIMULATED_CARD", "1")
             .arg("--module")
@@ -32,13 +30,13 @@ fn pkcs11_tool_test_login_passes_on_every_simulated_card() {
 /// provider, signing tools), each signature checked by `openssl dgst -verify` with the public key
 /// OpenSSL takes from the card's certificate. PSS on a CIE is refused: the card pads by itself.
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn pkcs11_tool_hash_and_sign_signatures_verify_with_openssl() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data.txt");
     std::fs::write(&data, "Tessera: a document signed through the PKCS#11 module\n".repeat(200)).expect("data");
     for profile in [SimProfile::Cps, SimProfile::Ace2025, SimProfile::Idemia2021, SimProfile::Cie] {
-        let Some(tb) = Testbed::with(SimConfig::new(profile, Preset::Fresh)) else { return };
+        let tb = Testbed::with(SimConfig::new(profile, Preset::Fresh));
         let cert = dir.path().join("cert.der");
         std::fs::write(&cert, tb.card.certificate_der()).expect("cert");
         let pubkey = dir.path().join("pub.pem");

@@ -4,12 +4,10 @@
 //! simulated card: TLS 1.3 (RSA-PSS) with a CNS card, TLS 1.2 (PKCS#1) with the CIE. The page
 //! the server returns names the protocol and the card's certificate.
 
-#[path = "../../../tests/common/mod.rs"]
-mod common;
 
 mod support;
 
-use common::{PIN, Testbed};
+use tessera_testkit::{PIN, Testbed};
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -61,9 +59,9 @@ fn tstclnt(db: &str, port: u16, nickname: &str, versions: &str) -> String {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn tls13_client_auth_with_a_cns_card() {
-    let Some(tb) = Testbed::cps(Preset::Fresh) else { return };
+    let tb = Testbed::cps(Preset::Fresh);
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
     let _srv = server(dir, 8443, "-tls1_3");
@@ -77,9 +75,9 @@ fn tls13_client_auth_with_a_cns_card() {
 }
 
 #[test]
-#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with scripts/test.sh"]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn tls12_client_auth_with_the_cie() {
-    let Some(tb) = Testbed::cie(Preset::Fresh) else { return };
+    let tb = Testbed::cie(Preset::Fresh);
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path();
     let _srv = server(dir, 8444, "-tls1_2");

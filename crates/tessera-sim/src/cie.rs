@@ -4,6 +4,8 @@
 
 mod crypto;
 mod dapp;
+mod dh;
+mod pin;
 mod sm;
 
 use super::keys::{self, CertSpec};
@@ -112,28 +114,6 @@ fn bcd(digits: &str) -> Vec<u8> {
 fn public_key_file(k: &RsaPrivateKey) -> Vec<u8> {
     #[allow(clippy::expect_used)]
     k.to_public_key().to_pkcs1_der().expect("public key encodes").as_bytes().to_vec()
-}
-
-/// The card's half of the DH key agreement with its secret `x`: (PK.ICC = g^x mod p, Z =
-/// PK.IFD^x mod p), both |p| bytes long (CIE spec §3.4).
-fn dh_answer(g: &[u8], p: &[u8], x: &[u8], pk_ifd: &[u8]) -> (Vec<u8>, Zeroizing<Vec<u8>>) {
-    (crypto::modexp(g, x, p, p.len()), Zeroizing::new(crypto::modexp(pk_ifd, x, p, p.len())))
-}
-
-/// PK.IFD, the value of DO 91 in MSE SET (`80 01 9B 83 01 81 91 L PK.IFD`).
-fn mse_public_value(mut data: &[u8]) -> Option<Vec<u8>> {
-    while !data.is_empty() {
-        let (tlv, rest) = Tlv::parse(data);
-        let tlv = tlv.ok()?;
-        if tlv.tag().to_bytes() == [0x91] {
-            return match tlv.value() {
-                Value::Primitive(v) => Some(v.clone()),
-                Value::Constructed(_) => None,
-            };
-        }
-        data = rest;
-    }
-    None
 }
 
 impl CieApplet {
@@ -429,55 +409,6 @@ impl CieApplet {
         (data[offset..end].to_vec(), status)
     }
 
-    fn get_data(&mut self, cmd: &CommandApdu) -> (Vec<u8>, StatusWord) {
-        let d = cmd.data();
-        let group = |children: Vec<Tlv>| cons(&[0x70], vec![cons(&[0xBF, 0xA1, 0x01], vec![cons(&[0xA3], children)])]).to_vec();
-        match d {
-            [0x4D, 0x08, 0x70, 0x06, 0xBF, 0xA1, 0x01, 0x02, 0xA3, 0x80] => (
-                group(vec![prim(&[0x97], self.g.clone()), prim(&[0x98], self.p.clone()), prim(&[0x99], self.q.clone())]),
-                StatusWord::Ok,
-            ),
-            [0x4D, 0x0A, 0x70, 0x08, 0xBF, 0xA1, 0x01, 0x04, 0xA3, 0x02, t @ 0x97..=0x99, 0x00] => {
-                let v = match t {
-                    0x97 => self.g.clone(),
-                    0x98 => self.p.clone(),
-                    _ => self.q.clone(),
-                };
-                (group(vec![prim(&[*t], v)]), StatusWord::Ok)
-            }
-            [0x4D, 0x09, 0x70, 0x07, 0xBF, 0xA0, 0x04, 0x03, 0x7F, 0x49, 0x80] => {
-                let key = cons(
-                    &[0x7F, 0x49],
-                    vec![
-                        prim(&[0x81], self.ca_n.clone()),
-                        prim(&[0x82], self.ca_e.clone()),
-                        prim(&[0x5F, 0x20], CHR_CA.to_vec()),
-                        prim(&[0x5F, 0x4C], CHA_CA.to_vec()),
-                    ],
-                );
-                (cons(&[0x70], vec![cons(&[0xBF, 0xA0, 0x04], vec![key])]).to_vec(), StatusWord::Ok)
-            }
-            [0x4D, 0x04, 0xA6, 0x02, 0x91, 0x00] => {
-                let Some(pk_ifd) = self.pk_ifd.clone() else { return sw(StatusWord::ConditionsNotSatisfied) };
-                let mut rng = rand::thread_rng();
-                // Draw x until PK.ICC and Z have 255+ significant bytes, so that the
-                // middleware's minimal-length encoding equals the fixed-length one (CIE spec §8).
-                let (pk_icc, z) = loop {
-                    let mut x = Zeroizing::new(vec![0u8; self.q.len()]);
-                    rng.fill_bytes(&mut x);
-                    let (pk, z) = dh_answer(&self.g, &self.p, &x, &pk_ifd);
-                    if crypto::significant(&z) >= 255 && crypto::significant(&pk) >= 255 {
-                        break (pk, z);
-                    }
-                };
-                self.session = Some(CardSm::from_secret(&z));
-                self.pk_icc = Some(pk_icc.clone());
-                (cons(&[0xA6], vec![prim(&[0x91], pk_icc)]).to_vec(), StatusWord::Ok)
-            }
-            _ => sw(StatusWord::ReferenceNotFound),
-        }
-    }
-
     /// Commands of the plain phase.
     fn plain(&mut self, cmd: &CommandApdu) -> (Vec<u8>, StatusWord) {
         if cmd.cla & 0x10 != 0 {
@@ -498,7 +429,7 @@ impl CieApplet {
             (0xCB, 0x3F, 0xFF) => self.get_data(cmd),
             (0x22, 0x41, 0xA6) => {
                 // 80 01 9B 83 01 81 91 <len> PK.IFD
-                match mse_public_value(&data) {
+                match dh::mse_public_value(&data) {
                     Some(pk) if !pk.is_empty() => {
                         self.pk_ifd = Some(pk);
                         sw(StatusWord::Ok)
@@ -567,76 +498,10 @@ impl CieApplet {
             (0x88, 0, 0) => self.internal_authenticate(cmd.data()),
             (0x20 | 0x24 | 0x2C, ..) if !self.dapp_done => sw(StatusWord::SecurityStatusNotSatisfied),
             (0x20, 0x00, r @ (0x81 | 0x82)) => self.verify(r, cmd.data()),
-            (0x24, 0x00, 0x81) => {
-                if cmd.data().len() != 16 {
-                    return sw(StatusWord::WrongLength);
-                }
-                let (old, new) = cmd.data().split_at(8);
-                let r = self.verify(0x81, old);
-                if r.1 != StatusWord::Ok {
-                    return r;
-                }
-                if !new.iter().all(u8::is_ascii_digit) {
-                    return sw(StatusWord::IncorrectData);
-                }
-                self.pin = Zeroizing::new(new.to_vec());
-                sw(StatusWord::Ok)
-            }
-            (0x2C, p1 @ (0x02 | 0x03), 0x81) => {
-                if !self.puk_ok {
-                    return sw(StatusWord::SecurityStatusNotSatisfied);
-                }
-                if p1 == 0x02 {
-                    if cmd.data().len() != 8 {
-                        return sw(StatusWord::WrongLength);
-                    }
-                    if !cmd.data().iter().all(u8::is_ascii_digit) {
-                        return sw(StatusWord::IncorrectData);
-                    }
-                    self.pin = Zeroizing::new(cmd.data().to_vec());
-                }
-                self.pin_left = PIN_MAX;
-                sw(StatusWord::Ok)
-            }
+            (0x24, 0x00, 0x81) => self.change_reference_data(cmd.data()),
+            (0x2C, p1 @ (0x02 | 0x03), 0x81) => self.reset_retry_counter(p1, cmd.data()),
             (0x20 | 0x24 | 0x2C, ..) => sw(StatusWord::ReferenceNotFound),
             _ => sw(StatusWord::InsNotSupported),
-        }
-    }
-
-    fn verify(&mut self, reference: u8, data: &[u8]) -> (Vec<u8>, StatusWord) {
-        let is_pin = reference == 0x81;
-        let left = if is_pin { self.pin_left } else { self.puk_left };
-        if data.is_empty() {
-            // Counter query, no try spent (IAS-ECC behaviour; unverified on real CIEs).
-            let verified = if is_pin { self.pin_ok } else { self.puk_ok };
-            return sw(if left == 0 {
-                StatusWord::AuthMethodBlocked
-            } else if verified {
-                StatusWord::Ok
-            } else {
-                StatusWord::VerifyFailed { tries_left: left }
-            });
-        }
-        if data.len() != 8 {
-            return sw(StatusWord::WrongLength);
-        }
-        if left == 0 {
-            return sw(StatusWord::AuthMethodBlocked);
-        }
-        let good = if is_pin { data == &self.pin[..] } else { data == &self.puk[..] };
-        let (counter, flag, max) = if is_pin {
-            (&mut self.pin_left, &mut self.pin_ok, PIN_MAX)
-        } else {
-            (&mut self.puk_left, &mut self.puk_ok, PUK_MAX)
-        };
-        if good {
-            *counter = max;
-            *flag = true;
-            sw(StatusWord::Ok)
-        } else {
-            *counter -= 1;
-            *flag = false;
-            sw(StatusWord::VerifyFailed { tries_left: *counter })
         }
     }
 }

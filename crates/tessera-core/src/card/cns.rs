@@ -6,7 +6,7 @@ pub mod lots;
 
 use super::identity::{CardIdentity, CardKind, CardType, CnsAtr, PinPolicy};
 use super::iso7816::{self, Channel};
-use super::{CardError, Op, TriesLeft, map_pin_status};
+use super::error::{CardError, Op, TriesLeft, map_pin_status};
 use crate::apdu::{CommandApdu, StatusWord};
 use crate::secret::{LengthRule, Pin, PinKind, Puk};
 use lots::{KeySet, Lot, NumberEncoding, RefBit, Root};

@@ -1,6 +1,6 @@
 //! ISO/IEC 7816-4 commands and the one exchange helper that handles 61xx and 6Cxx.
 
-use super::{CardError, Op};
+use super::error::{CardError, Op};
 use crate::apdu::{CommandApdu, ResponseApdu, StatusWord};
 use crate::transport::{Transaction, transmit_traced};
 

@@ -39,7 +39,7 @@ pub(crate) fn encrypt(k: &[u8; 16], plain: &[u8]) -> Vec<u8> {
 
 /// The inverse of [`encrypt`]; `None` for a length that is not whole blocks or bad padding.
 pub(crate) fn decrypt(k: &[u8; 16], cipher: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
-    if cipher.is_empty() || cipher.len() % 8 != 0 {
+    if cipher.is_empty() || !cipher.len().is_multiple_of(8) {
         return None;
     }
     let plain = Zeroizing::new(cbc::Decryptor::<des::TdesEde2>::new(k.into(), &[0u8; 8].into()).decrypt_padded_vec::<NoPadding>(cipher).ok()?);

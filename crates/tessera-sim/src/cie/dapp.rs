@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn dh_answer_and_session_keys_match_the_vectors() {
         let (g, p, _) = group();
-        let (pk_icc, z) = super::super::dh_answer(&g, &p, &vector("x_icc"), &vector("pk_ifd"));
+        let (pk_icc, z) = super::super::dh::dh_answer(&g, &p, &vector("x_icc"), &vector("pk_ifd"));
         assert_eq!(pk_icc, vector("pk_icc"));
         assert_eq!(z.to_vec(), vector("z"));
         let (enc, mac) = super::super::crypto::session_keys(&z);

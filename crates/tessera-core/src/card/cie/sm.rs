@@ -3,6 +3,7 @@
 
 use super::crypto::{decrypt, encrypt, pad, retail_mac};
 use crate::apdu::{CommandApdu, ResponseApdu, StatusWord};
+pub use crate::card::error::SmError;
 use iso7816_tlv::ber::{Tlv, Value};
 use zeroize::Zeroizing;
 
@@ -14,18 +15,6 @@ pub const SM_CHUNK: usize = 0xE7;
 /// bytes; 256 would take 283 and a GET RESPONSE, two APDUs for every 256 bytes instead of one
 /// for every 231. (The middleware reads 128 at a time, CIE spec §2.2.)
 pub const READ_CHUNK: usize = 231;
-
-/// Why a secured response was refused. The session is unusable afterwards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum SmError {
-    /// The response MAC does not match: data altered, or keys/counter out of step.
-    #[error("secure messaging: response MAC mismatch")]
-    BadMac,
-    /// The response is not a well-formed set of SM data objects.
-    #[error("secure messaging: malformed response")]
-    Malformed,
-}
 
 /// Session keys and send-sequence counter.
 pub struct SmSession {

@@ -1,8 +1,7 @@
-//! Helpers shared by the integration tests: simulated cards in process, and the PC/SC testbed
-//! (a private pcscd + vsmartcard vpcd started by scripts/test.sh, with our simulated card
-//! connected to it over TCP from a thread of the test process).
-#![allow(dead_code)]
-
+//! Helpers shared by the integration tests (the app's `tests/` and the PKCS#11 module's):
+//! simulated cards in process, and the PC/SC testbed (a private pcscd + vsmartcard vpcd started
+//! by `cargo xtask test` / `cargo xtask testbed`, with our simulated card connected to it over
+//! TCP from a thread of the test process).
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::thread::JoinHandle;
@@ -21,18 +20,18 @@ pub fn puk(s: &str) -> tessera_core::secret::Puk {
     tessera_core::secret::Puk::parse(s.into(), tessera_core::card::cns::PUK_RULE).expect("test PUK is well formed")
 }
 
-/// The PC/SC testbed must be up: tests that need it are `#[ignore]`d and run explicitly by
-/// scripts/test.sh (`--include-ignored`) inside the testbed, so a missing testbed is a failure,
-/// never a silent pass.
-pub fn testbed_expected() -> bool {
+/// The PC/SC testbed must be up: tests that need it are `#[ignore]`d and run explicitly inside
+/// the testbed (`cargo xtask test` runs them with `--include-ignored`), so a missing testbed is a
+/// failure, never a silent pass.
+pub fn testbed_expected() {
     assert_eq!(
         std::env::var("TESSERA_PCSC_TESTBED").as_deref(),
         Ok("1"),
-        "this test needs the PC/SC testbed: run it with scripts/test.sh (or scripts/with-testbed.sh cargo test -- --ignored)"
+        "this test needs the PC/SC testbed: run it with cargo xtask test (or cargo xtask testbed cargo test -- --ignored)"
     );
-    true
 }
 
+/// The testbed's virtual slot, held by one test at a time.
 pub struct Testbed {
     pub card: SimCard,
     server: Option<JoinHandle<()>>,
@@ -43,10 +42,9 @@ static TESTBED: OnceLock<Mutex<Testbed>> = OnceLock::new();
 
 impl Testbed {
     /// Exclusive use of the testbed's virtual slot, with the card reset to `config` and present.
-    pub fn with(config: SimConfig) -> Option<MutexGuard<'static, Testbed>> {
-        if !testbed_expected() {
-            return None;
-        }
+    /// Panics outside the testbed.
+    pub fn with(config: SimConfig) -> MutexGuard<'static, Testbed> {
+        testbed_expected();
         let tb = TESTBED.get_or_init(|| {
             Mutex::new(Testbed { card: SimCard::cps(Preset::Fresh), server: None, stop: Arc::new(AtomicBool::new(false)) })
         });
@@ -62,14 +60,16 @@ impl Testbed {
             g.wait_removed();
         }
         g.ensure_inserted();
-        Some(g)
+        g
     }
 
-    pub fn cps(preset: Preset) -> Option<MutexGuard<'static, Testbed>> {
+    /// [`Testbed::with`] a simulated CPS.
+    pub fn cps(preset: Preset) -> MutexGuard<'static, Testbed> {
         Self::with(SimConfig::new(SimProfile::Cps, preset))
     }
 
-    pub fn cie(preset: Preset) -> Option<MutexGuard<'static, Testbed>> {
+    /// [`Testbed::with`] a simulated CIE.
+    pub fn cie(preset: Preset) -> MutexGuard<'static, Testbed> {
         Self::with(SimConfig::new(SimProfile::Cie, preset))
     }
 
