@@ -17,6 +17,7 @@ text-expired = ABGELAUFEN
 text-pin-tries = Verbleibende PIN-Versuche
 text-puk-tries = Verbleibende PUK-Versuche
 text-unknown = unbekannt (die Karte teilt es nicht mit)
+text-pin-in-use = jetzt nicht sichtbar: ein Programm ist mit der Karte angemeldet (Ihr Browser?). Abmelden oder schließen, um die Versuche zu sehen.
 text-blocked = GESPERRT
 text-issuer = Aussteller
 text-serial = Seriennummer
@@ -35,19 +36,21 @@ text-put-card-back-to-check = Stecken Sie die Karte wieder in dasselbe Lesegerä
 # The CLI waits for the card to come back.
 text-waiting-up-to-60s = Warte bis zu 60 Sekunden…
 # Another program holds the card (said after a second of waiting).
-text-waiting-for-other-program = Warte, bis ein anderes Programm (Browser, andere Kartensoftware) die Karte freigibt…
+text-waiting-for-other-program = Warte auf die Karte: Ein anderes Programm (Browser, andere Kartensoftware) verwendet sie möglicherweise, oder Karte oder Lesegerät sind noch mit einem früheren Vorgang beschäftigt…
 # Gave up waiting for another program: nothing was sent.
-text-gave-up-waiting = Warten beendet: Nichts wurde an die Karte gesendet. Schließen Sie den Browser oder das andere Programm und versuchen Sie es erneut.
+text-gave-up-waiting = Warten beendet: Nichts wurde an die Karte gesendet. Schließen Sie den Browser oder andere Kartenprogramme; ist keines geöffnet, nehmen Sie die Karte heraus und stecken Sie sie wieder ein. Versuchen Sie es dann erneut.
 # The card went silent after a PIN or PUK was sent.
 text-mute-after-secret = Eine PIN oder PUK war bereits gesendet: Sie hat die Karte möglicherweise erreicht. Karte herausnehmen, wieder einstecken und die verbleibenden Versuche prüfen, bevor Sie es erneut versuchen.
 # The card went silent; no PIN or PUK had been sent.
 text-mute-nothing-secret = Keine PIN oder PUK war gesendet worden.
+# The card went silent after a PIN or PUK was sent: take it out, the counters are then read.
+text-mute-take-out-to-check = Die Karte antwortet nicht, und eine PIN oder PUK war bereits gesendet: Sie hat die Karte möglicherweise erreicht. Nehmen Sie die Karte aus dem Lesegerät und stecken Sie sie wieder ein: Tessera liest dann die verbleibenden Versuche (ohne PIN zu senden) und sagt Ihnen, was geschehen ist.
 # The card does not answer (window banner).
 text-card-does-not-answer = Die Karte antwortet seit 15 Sekunden nicht.
 # Take the card out to free the reader.
 text-take-card-out = Nehmen Sie die Karte aus dem Lesegerät und stecken Sie sie wieder ein.
 # The card did not come back in time after an interruption.
-text-could-not-check = Die Karte konnte nicht gelesen werden. Wenn Sie sie wieder einstecken, öffnen Sie Tessera und sehen Sie sich die verbleibenden Versuche an, bevor Sie eine PIN verwenden: Ist der PIN-Zähler nach einer Änderung voll, gilt die neue PIN.
+text-could-not-check = Die Karte konnte nicht gelesen werden, daher konnte Tessera nicht prüfen, was geschehen ist.
 text-pin-unblocked = PIN entsperrt und durch die neue PIN ersetzt. Sie haben wieder 3 Versuche.
 text-last-try-warning-pin = ACHTUNG: Nur noch EIN PIN-Versuch. Ist er falsch, wird die PIN gesperrt und Sie brauchen die PUK.
 text-last-try-warning-puk = ACHTUNG: Nur noch EIN PUK-Versuch. Ist er falsch, wird die Karte unbrauchbar.
@@ -344,10 +347,10 @@ err-interrupted-check-change-what = { $cause } Die PIN wurde NICHT geändert. Di
 err-interrupted-check-change-next = Gültig bleibt die alte PIN. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die eingegebene PIN richtig war.
 err-interrupted-check-unblock-what = { $cause } Die PIN wurde NICHT entsperrt. Die PUK hat die Karte zur Prüfung erreicht: War sie falsch, wurde ein PUK-Versuch verbraucht.
 err-interrupted-check-unblock-next = Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die PUK richtig war.
-err-interrupted-change-what = { $cause } Die PIN-Änderung hat die Karte erreicht, aber die Antwort ging verloren: Die NEUE PIN ist möglicherweise schon gültig.
-err-interrupted-change-next = Probieren Sie die alte PIN noch nicht. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, welche PIN gilt.
-err-interrupted-unblock-what = { $cause } Die Entsperrung hat die Karte erreicht, aber die Antwort ging verloren: Die PIN ist möglicherweise schon mit der NEUEN PIN entsperrt.
-err-interrupted-unblock-next = Wiederholen Sie die Entsperrung noch nicht. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die neue PIN gilt.
+err-interrupted-change-what = { $cause } Die PIN-Änderung hat die Karte möglicherweise erreicht, bevor die Verbindung abbrach: Tessera kann nicht wissen, ob die Karte sie ausgeführt hat.
+err-interrupted-change-next = Probieren Sie noch keine PIN. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, welche PIN gilt, soweit die Zähler es zeigen.
+err-interrupted-unblock-what = { $cause } Die Entsperrung hat die Karte möglicherweise erreicht, bevor die Verbindung abbrach: Tessera kann nicht wissen, ob die Karte sie ausgeführt hat.
+err-interrupted-unblock-next = Wiederholen Sie die Entsperrung nicht und probieren Sie noch keine PIN. Stecken Sie die Karte wieder ein: Tessera liest die verbleibenden Versuche (ohne einen zu verbrauchen) und sagt Ihnen, ob die neue PIN gilt, soweit die Zähler es zeigen.
 err-unsupported-cie-what = Dies ist ein elektronischer Personalausweis (CIE): Diese Version unterstützt ihn noch nicht. (ATR { $atr })
 err-unsupported-cie-next = Verwenden Sie für die CIE vorerst die offizielle CieID-Software.
 err-unsupported-card-what = Karte nicht erkannt: Sie ist weder eine CPS/CNS noch ein CIE. (ATR { $atr })
@@ -387,16 +390,24 @@ err-use-new-pin-from-now-2 = Verwenden Sie ab jetzt die neue PIN. Die Entsperrun
 err-old-pin-still-valid-one-2 = Gültig bleibt die alte PIN: Prüfen Sie sie in Ruhe, bevor Sie es erneut versuchen.
 err-check-puk-before-trying-again = Prüfen Sie die PUK, bevor Sie es erneut versuchen.
 err-can-try-again = Sie können es erneut versuchen.
-err-next-time-try-new-pin = Probieren Sie beim nächsten Mal ZUERST die neue PIN; lehnt die Karte sie ab, verwenden Sie die alte (mit einem Versuch weniger). Probieren Sie keine andere PIN.
-err-next-time-try-new-pin-2 = Probieren Sie beim nächsten Mal ZUERST die neue PIN; lehnt die Karte sie ab, die vorherige PIN (ein Versuch weniger). Wiederholen Sie die Entsperrung nicht vorher.
+err-next-time-try-new-pin = Das herauszufinden kostet höchstens einen Versuch: Probieren Sie beim nächsten Mal die NEUE PIN; lehnt die Karte sie ab, gilt die alte (mit einem Versuch weniger). Probieren Sie keine andere PIN.
+err-next-time-try-new-pin-2 = Das herauszufinden kostet höchstens einen Versuch: Probieren Sie beim nächsten Mal die NEUE PIN; lehnt die Karte sie ab, gilt die vorherige PIN (ein Versuch weniger). Wiederholen Sie die Entsperrung nicht vorher.
 err-checked-change-did-not-happen = Geprüft: Die Änderung ist NICHT erfolgt, weil die eingegebene aktuelle PIN falsch war. Verbleibende PIN-Versuche: { $pin_left }.
 err-checked-unblock-did-not-happen = Geprüft: Die Entsperrung ist NICHT erfolgt, weil die PUK falsch war. Verbleibende PUK-Versuche: { $puk_left }.
-err-change-outcome-unknown = Die Karte zeigt nicht, ob die Änderung erfolgt ist (verbleibende PIN-Versuche: { $pin_left }). Der Befehl hatte sie erreicht, daher gilt eher die NEUE PIN.
-err-unblock-outcome-unknown = Die Karte zeigt nicht, ob die Entsperrung erfolgt ist (PIN-Versuche: { $pin_left }, PUK: { $puk_left }). Der Befehl hatte sie erreicht, daher gilt eher die NEUE PIN.
+err-change-outcome-unknown = Die Zähler zeigen nicht, ob die Änderung erfolgt ist (verbleibende PIN-Versuche: { $pin_left }, wie zuvor): Es kann die alte oder die neue PIN gelten.
+err-unblock-outcome-unknown = Die Zähler zeigen nicht, ob die Entsperrung erfolgt ist (PIN-Versuche: { $pin_left }, PUK: { $puk_left }): Es kann die neue oder die vorherige PIN gelten.
 err-change-not-done-no-try-used = Geprüft: Die Änderung ist NICHT erfolgt, kein Versuch wurde verbraucht. Es gilt weiter die alte PIN.
 err-change-not-done = Geprüft: Die Änderung ist NICHT erfolgt. Es gilt weiter die alte PIN.
 err-unblock-not-done-no-try-used = Geprüft: Die Entsperrung ist NICHT erfolgt, kein PUK-Versuch wurde verbraucht.
 err-unblock-not-done = Geprüft: Die Entsperrung ist NICHT erfolgt.
+err-next-time-counter-unknown = Die Karte zeigt ihre verbleibenden Versuche nicht, ein falscher Versuch könnte also der letzte sein: Probieren Sie zuerst die NEUE PIN und die alte nur, wenn Sie sich sicher sind. Im Zweifel entsperren Sie mit der PUK.
+err-unchecked-check-change = Die PIN wurde NICHT geändert: Die alte PIN gilt weiter. Sehen Sie vor einem neuen Versuch die verbleibenden PIN-Versuche in Tessera an (kein Versuch wird verbraucht): Es waren { $before }; einer weniger heißt, dass die eingegebene aktuelle PIN falsch war.
+err-unchecked-check-unblock = Die PIN wurde NICHT entsperrt. Sehen Sie vor einem neuen Versuch die verbleibenden PUK-Versuche in Tessera an (kein Versuch wird verbraucht): Es waren { $before }; einer weniger heißt, dass die eingegebene PUK falsch war.
+err-unchecked-change = Vor der Änderung hatte die PIN { $before } Versuche. Wenn die Karte wieder steckt, sehen Sie sie in Tessera an, bevor Sie eine PIN verwenden (kein Versuch wird verbraucht): { $max } heißt, die neue PIN gilt; { $before }, die Änderung ist nicht erfolgt; { $fewer }, die eingegebene aktuelle PIN war falsch. In den letzten beiden Fällen gilt die alte PIN.
+err-unchecked-unblock = Vor der Entsperrung hatte die PIN { $before } Versuche. Wenn die Karte wieder steckt, sehen Sie die Versuche in Tessera an, bevor Sie eine PIN verwenden (kein Versuch wird verbraucht): PIN wieder bei { $max } heißt, mit der neuen PIN entsperrt; PIN noch bei { $before }, die Entsperrung ist nicht erfolgt (und sind die PUK-Versuche um einen gesunken, war die PUK falsch). Wiederholen Sie die Entsperrung nicht vorher.
+err-unchecked-full = Der PIN-Zähler war schon vorher voll ({ $max }). Wenn die Karte wieder steckt, sehen Sie die verbleibenden Versuche in Tessera an, bevor Sie eine PIN verwenden (kein Versuch wird verbraucht): { $fewer } heißt, die eingegebene aktuelle PIN war falsch und die alte PIN gilt; { $max } zeigt es nicht — es kann jede der beiden PINs gelten, und das herauszufinden kostet höchstens einen Versuch: Probieren Sie zuerst die NEUE PIN; lehnt die Karte sie ab, gilt die alte. Probieren Sie keine andere PIN.
+err-unchecked-full-unblock = Die PIN war vorher nicht gesperrt (ihr Zähler war voll, { $max }). Wenn die Karte wieder steckt, sehen Sie die verbleibenden Versuche in Tessera an, bevor Sie eine PIN verwenden (kein Versuch wird verbraucht): ein PUK-Versuch weniger heißt, die PUK war falsch und nichts hat sich geändert; sonst kann jede der beiden PINs gelten, und das herauszufinden kostet höchstens einen Versuch: Probieren Sie zuerst die NEUE PIN; lehnt die Karte sie ab, gilt die vorherige.
+err-unchecked-unknown = Die Karte zeigte ihren Zähler vorher nicht, es kann also jede der beiden PINs gelten. Sehen Sie vor jedem Versuch die verbleibenden Versuche in Tessera an (kein Versuch wird verbraucht); ist nur einer übrig, entsperren Sie mit der PUK, statt zu raten.
 
 ## What to do and where to go, per issuer of the card (advice-ISSUER-…): cps = the Trentino CPS
 ## (APSS), ts-cns = other regions' health cards, cie = the identity card (the Comune), unknown =

@@ -17,6 +17,7 @@ text-expired = EXPIRED
 text-pin-tries = PIN tries left
 text-puk-tries = PUK tries left
 text-unknown = unknown (the card does not tell)
+text-pin-in-use = not shown now: a program is logged in with the card (your browser?). Log out or close it to see the tries.
 text-blocked = BLOCKED
 text-issuer = Issuer
 text-serial = Serial number
@@ -35,19 +36,21 @@ text-put-card-back-to-check = Put the card back in the same reader: Tessera only
 # The CLI waits for the card to come back.
 text-waiting-up-to-60s = Waiting up to 60 seconds…
 # Another program holds the card (said after a second of waiting).
-text-waiting-for-other-program = Waiting for another program (a browser, other card software) to release the card…
+text-waiting-for-other-program = Waiting for the card: another program (a browser, other card software) may be using it, or the card or reader is still busy with an earlier operation…
 # Gave up waiting for another program: nothing was sent.
-text-gave-up-waiting = Stopped waiting: nothing was sent to the card. Close the browser or the other program and try again.
+text-gave-up-waiting = Stopped waiting: nothing was sent to the card. Close the browser or other card programs; if none is open, take the card out and put it back. Then try again.
 # The card went silent after a PIN or PUK was sent.
 text-mute-after-secret = A PIN or PUK had already been sent: it may have reached the card. Take the card out, put it back and look at the tries left before trying again.
 # The card went silent; no PIN or PUK had been sent.
 text-mute-nothing-secret = No PIN or PUK had been sent.
+# The card went silent after a PIN or PUK was sent: take it out, the counters are then read.
+text-mute-take-out-to-check = The card does not answer, and a PIN or PUK had already been sent: it may have reached the card. Take the card out of the reader and put it back: Tessera will then read the tries left (no PIN is sent) and tell you what happened.
 # The card does not answer (window banner).
 text-card-does-not-answer = The card has not answered for 15 seconds.
 # Take the card out to free the reader.
 text-take-card-out = Take the card out of the reader and put it back.
 # The card did not come back in time after an interruption.
-text-could-not-check = The card could not be read. When you put it back, open Tessera and look at the tries left before using any PIN: if the PIN counter is full after a change, the new PIN is in force.
+text-could-not-check = The card could not be read, so Tessera could not check what happened.
 text-pin-unblocked = PIN unblocked and replaced by the new PIN. You have 3 tries again.
 text-last-try-warning-pin = WARNING: only ONE PIN try is left. If it is wrong, the PIN blocks and you will need the PUK.
 text-last-try-warning-puk = WARNING: only ONE PUK try is left. If it is wrong, the card becomes unusable.
@@ -344,10 +347,10 @@ err-interrupted-check-change-what = { $cause } The PIN was NOT changed. The curr
 err-interrupted-check-change-next = Your old PIN is still the valid one. Put the card back: Tessera reads the tries left (without using one) and tells you whether the PIN you typed was right.
 err-interrupted-check-unblock-what = { $cause } The PIN was NOT unblocked. The PUK reached the card to be checked: if it was wrong, a PUK try was used.
 err-interrupted-check-unblock-next = Put the card back: Tessera reads the tries left (without using one) and tells you whether the PUK was right.
-err-interrupted-change-what = { $cause } The PIN change reached the card, but its answer was lost: the NEW PIN may already be in force.
-err-interrupted-change-next = Do not try the old PIN yet. Put the card back: Tessera reads the tries left (without using one) and tells you which PIN is valid.
-err-interrupted-unblock-what = { $cause } The unblock reached the card, but its answer was lost: the PIN may already be unblocked, with the NEW PIN.
-err-interrupted-unblock-next = Do not repeat the unblock yet. Put the card back: Tessera reads the tries left (without using one) and tells you whether the new PIN is in force.
+err-interrupted-change-what = { $cause } The PIN change may have reached the card before the connection was lost: Tessera cannot know whether the card carried it out.
+err-interrupted-change-next = Do not try any PIN yet. Put the card back: Tessera reads the tries left (without using one) and tells you which PIN is valid, when the counters can tell.
+err-interrupted-unblock-what = { $cause } The unblock may have reached the card before the connection was lost: Tessera cannot know whether the card carried it out.
+err-interrupted-unblock-next = Do not repeat the unblock or try any PIN yet. Put the card back: Tessera reads the tries left (without using one) and tells you whether the new PIN is in force, when the counters can tell.
 err-unsupported-cie-what = This is an electronic identity card (CIE): this version does not handle it yet. (ATR { $atr })
 err-unsupported-cie-next = For the CIE, use the official CieID software for now.
 err-unsupported-card-what = Card not recognised: it is neither a CPS/CNS nor a CIE. (ATR { $atr })
@@ -387,16 +390,24 @@ err-use-new-pin-from-now-2 = Use the new PIN from now on. No need to repeat the 
 err-old-pin-still-valid-one-2 = Your old PIN is still the valid one: check it calmly before trying again.
 err-check-puk-before-trying-again = Check the PUK before trying again.
 err-can-try-again = You can try again.
-err-next-time-try-new-pin = Next time, try the NEW PIN first; if the card refuses it, use the old PIN (you will have one try fewer). Do not try any other PIN.
-err-next-time-try-new-pin-2 = Next time, try the NEW PIN first; if the card refuses it, use the PIN from before (you will have one try fewer). Do not repeat the unblock before trying.
+err-next-time-try-new-pin = Finding out costs at most one try: next time, try the NEW PIN; if the card refuses it, the old PIN is the valid one (you will have one try fewer). Do not try any other PIN.
+err-next-time-try-new-pin-2 = Finding out costs at most one try: next time, try the NEW PIN; if the card refuses it, the PIN from before is the valid one (you will have one try fewer). Do not repeat the unblock before trying.
 err-checked-change-did-not-happen = Checked: the change did NOT happen because the current PIN you typed was wrong. PIN tries left: { $pin_left }.
 err-checked-unblock-did-not-happen = Checked: the unblock did NOT happen because the PUK was wrong. PUK tries left: { $puk_left }.
-err-change-outcome-unknown = The card does not show whether the change happened (PIN tries left: { $pin_left }). The command had reached it, so the NEW PIN is the more likely one to be in force.
-err-unblock-outcome-unknown = The card does not show whether the unblock happened (PIN tries: { $pin_left }, PUK: { $puk_left }). The command had reached it, so the NEW PIN is the more likely one to be in force.
+err-change-outcome-unknown = The counters do not show whether the change happened (PIN tries left: { $pin_left }, as before): the old PIN or the new one may be in force.
+err-unblock-outcome-unknown = The counters do not show whether the unblock happened (PIN tries: { $pin_left }, PUK: { $puk_left }): the new PIN or the one from before may be in force.
 err-change-not-done-no-try-used = Checked: the change did NOT happen and no try was used. The old PIN is still in force.
 err-change-not-done = Checked: the change did NOT happen. The old PIN is still in force.
 err-unblock-not-done-no-try-used = Checked: the unblock did NOT happen and no PUK try was used.
 err-unblock-not-done = Checked: the unblock did NOT happen.
+err-next-time-counter-unknown = The card does not show its tries left, so a wrong guess could be the last one: try the NEW PIN first, and the old one only if you are sure of it. If in doubt, unblock with the PUK instead.
+err-unchecked-check-change = The PIN was NOT changed: the old PIN is still valid. Before trying again, look at the PIN tries left with Tessera (no try is used): they were { $before }; one fewer means the current PIN you typed was wrong.
+err-unchecked-check-unblock = The PIN was NOT unblocked. Before trying again, look at the PUK tries left with Tessera (no try is used): they were { $before }; one fewer means the PUK you typed was wrong.
+err-unchecked-change = Before the change the PIN had { $before } tries left. When the card is back, look at them with Tessera before using any PIN (no try is used): { $max } means the new PIN is in force; { $before } means the change did not happen; { $fewer } means the current PIN you typed was wrong. In the last two cases the old PIN is valid.
+err-unchecked-unblock = Before the unblock the PIN had { $before } tries left. When the card is back, look at the tries with Tessera before using any PIN (no try is used): PIN back to { $max } means it is unblocked with the new PIN; PIN still at { $before } means the unblock did not happen (and if the PUK tries went down by one, the PUK was wrong). Do not repeat the unblock before looking.
+err-unchecked-full = The PIN counter was full before ({ $max }). When the card is back, look at the tries left with Tessera before using any PIN (no try is used): { $fewer } means the current PIN you typed was wrong and the old PIN is valid; { $max } cannot tell — either PIN may be in force, and finding out costs at most one try: try the NEW PIN first; if the card refuses it, the old PIN is valid. Do not try any other PIN.
+err-unchecked-full-unblock = The PIN was not blocked before (its counter was full, { $max }). When the card is back, look at the tries left with Tessera before using any PIN (no try is used): PUK tries one fewer means the PUK was wrong and nothing changed; otherwise either PIN may be in force, and finding out costs at most one try: try the NEW PIN first; if the card refuses it, the PIN from before is valid.
+err-unchecked-unknown = The card did not show its counter before, so either PIN may be in force. Before trying any, look at the tries left with Tessera (no try is used); if only one is left, unblock with the PUK instead of guessing.
 
 ## What to do and where to go, per issuer of the card (advice-ISSUER-…): cps = the Trentino CPS
 ## (APSS), ts-cns = other regions' health cards, cie = the identity card (the Comune), unknown =

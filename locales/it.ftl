@@ -17,6 +17,7 @@ text-expired = SCADUTO
 text-pin-tries = Tentativi PIN rimasti
 text-puk-tries = Tentativi PUK rimasti
 text-unknown = non noto (la carta non lo comunica)
+text-pin-in-use = non visibili ora: un programma ha fatto l'accesso con la carta (il browser?). Esci o chiudilo per vedere i tentativi.
 text-blocked = BLOCCATO
 text-issuer = Emittente
 text-serial = Numero di serie
@@ -35,19 +36,21 @@ text-put-card-back-to-check = Reinserisci la carta nello stesso lettore: Tessera
 # The CLI waits for the card to come back.
 text-waiting-up-to-60s = Attendo fino a 60 secondi…
 # Another program holds the card (said after a second of waiting).
-text-waiting-for-other-program = Attendo che un altro programma (browser, altro software della carta) liberi la carta…
+text-waiting-for-other-program = Attendo la carta: potrebbe usarla un altro programma (browser, altro software della carta), oppure la carta o il lettore sono ancora occupati da un'operazione precedente…
 # Gave up waiting for another program: nothing was sent.
-text-gave-up-waiting = Ho smesso di attendere: nulla è stato inviato alla carta. Chiudi il browser o l'altro programma e riprova.
+text-gave-up-waiting = Ho smesso di attendere: nulla è stato inviato alla carta. Chiudi il browser o gli altri programmi della carta; se non ce n'è nessuno aperto, estrai e reinserisci la carta. Poi riprova.
 # The card went silent after a PIN or PUK was sent.
 text-mute-after-secret = Un PIN o PUK era già stato inviato: potrebbe essere arrivato alla carta. Estrai e reinserisci la carta e guarda i tentativi rimasti prima di riprovare.
 # The card went silent; no PIN or PUK had been sent.
 text-mute-nothing-secret = Nessun PIN o PUK era stato inviato.
+# The card went silent after a PIN or PUK was sent: take it out, the counters are then read.
+text-mute-take-out-to-check = La carta non risponde, e un PIN o PUK era già stato inviato: potrebbe esserle arrivato. Estrai la carta dal lettore e reinseriscila: Tessera leggerà i tentativi rimasti (senza inviare PIN) e ti dirà che cosa è successo.
 # The card does not answer (window banner).
 text-card-does-not-answer = La carta non risponde da 15 secondi.
 # Take the card out to free the reader.
 text-take-card-out = Estrai la carta dal lettore e reinseriscila.
 # The card did not come back in time after an interruption.
-text-could-not-check = Non è stato possibile leggere la carta. Quando la reinserisci, apri Tessera e guarda i tentativi rimasti prima di usare un PIN: se il contatore PIN è pieno dopo un cambio, vale il nuovo PIN.
+text-could-not-check = Non è stato possibile leggere la carta, quindi Tessera non ha potuto verificare che cosa è successo.
 text-pin-unblocked = PIN sbloccato e sostituito con il nuovo PIN. I tentativi sono di nuovo 3.
 text-last-try-warning-pin = ATTENZIONE: resta UN SOLO tentativo per il PIN. Se sbagli, il PIN si blocca e servirà il PUK.
 text-last-try-warning-puk = ATTENZIONE: resta UN SOLO tentativo per il PUK. Se sbagli, la carta diventa inutilizzabile.
@@ -344,10 +347,10 @@ err-interrupted-check-change-what = { $cause } Il PIN NON è stato cambiato. Il 
 err-interrupted-check-change-next = Il PIN valido resta quello vecchio. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il PIN inserito era giusto.
 err-interrupted-check-unblock-what = { $cause } Il PIN NON è stato sbloccato. Il PUK è arrivato alla carta per la verifica: se era sbagliato, un tentativo PUK è stato usato.
 err-interrupted-check-unblock-next = Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il PUK era giusto.
-err-interrupted-change-what = { $cause } La richiesta di cambio PIN è arrivata alla carta, ma la risposta è andata persa: il NUOVO PIN potrebbe essere già attivo.
-err-interrupted-change-next = Non riprovare il vecchio PIN. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice quale PIN è valido.
-err-interrupted-unblock-what = { $cause } La richiesta di sblocco è arrivata alla carta, ma la risposta è andata persa: il PIN potrebbe essere già sbloccato con il NUOVO PIN.
-err-interrupted-unblock-next = Non ripetere lo sblocco. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il nuovo PIN è attivo.
+err-interrupted-change-what = { $cause } La richiesta di cambio PIN potrebbe essere arrivata alla carta prima che la connessione si interrompesse: Tessera non può sapere se la carta l'ha eseguita.
+err-interrupted-change-next = Non provare ancora nessun PIN. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice quale PIN è valido, quando i contatori lo permettono.
+err-interrupted-unblock-what = { $cause } La richiesta di sblocco potrebbe essere arrivata alla carta prima che la connessione si interrompesse: Tessera non può sapere se la carta l'ha eseguita.
+err-interrupted-unblock-next = Non ripetere lo sblocco e non provare ancora nessun PIN. Reinserisci la carta: Tessera legge i tentativi rimasti (senza usarne) e ti dice se il nuovo PIN è attivo, quando i contatori lo permettono.
 err-unsupported-cie-what = Questa è una Carta d'Identità Elettronica (CIE): non è ancora gestita da questa versione. (ATR { $atr })
 err-unsupported-cie-next = Per la CIE usa per ora il software CieID ufficiale.
 err-unsupported-card-what = Carta non riconosciuta: non è una CPS/CNS né una CIE. (ATR { $atr })
@@ -387,16 +390,24 @@ err-use-new-pin-from-now-2 = Usa il nuovo PIN da ora in poi. Non serve ripetere 
 err-old-pin-still-valid-one-2 = Il PIN valido resta quello vecchio: controllalo con calma prima di riprovare.
 err-check-puk-before-trying-again = Controlla il PUK prima di riprovare.
 err-can-try-again = Puoi riprovare.
-err-next-time-try-new-pin = Al prossimo utilizzo prova PRIMA il nuovo PIN; se la carta lo rifiuta, usa il vecchio PIN (avrai un tentativo in meno). Non provare altri PIN.
-err-next-time-try-new-pin-2 = Al prossimo utilizzo prova PRIMA il nuovo PIN; se la carta lo rifiuta, usa il PIN di prima (avrai un tentativo in meno). Non ripetere lo sblocco prima di aver provato.
+err-next-time-try-new-pin = Scoprirlo costa al massimo un tentativo: al prossimo utilizzo prova il NUOVO PIN; se la carta lo rifiuta, è valido il vecchio PIN (avrai un tentativo in meno). Non provare altri PIN.
+err-next-time-try-new-pin-2 = Scoprirlo costa al massimo un tentativo: al prossimo utilizzo prova il NUOVO PIN; se la carta lo rifiuta, è valido il PIN di prima (avrai un tentativo in meno). Non ripetere lo sblocco prima di aver provato.
 err-checked-change-did-not-happen = Verificato: il cambio NON è avvenuto perché il PIN attuale inserito era sbagliato. Tentativi PIN rimasti: { $pin_left }.
 err-checked-unblock-did-not-happen = Verificato: lo sblocco NON è avvenuto perché il PUK era sbagliato. Tentativi PUK rimasti: { $puk_left }.
-err-change-outcome-unknown = La carta non permette di capire se il cambio è avvenuto (tentativi PIN rimasti: { $pin_left }). Il comando le era arrivato, quindi è più probabile che il NUOVO PIN sia attivo.
-err-unblock-outcome-unknown = La carta non permette di capire se lo sblocco è avvenuto (tentativi PIN: { $pin_left }, PUK: { $puk_left }). Il comando le era arrivato, quindi è più probabile che il NUOVO PIN sia attivo.
+err-change-outcome-unknown = I contatori non mostrano se il cambio è avvenuto (tentativi PIN rimasti: { $pin_left }, come prima): può essere attivo il vecchio PIN o il nuovo.
+err-unblock-outcome-unknown = I contatori non mostrano se lo sblocco è avvenuto (tentativi PIN: { $pin_left }, PUK: { $puk_left }): può essere attivo il nuovo PIN o quello di prima.
 err-change-not-done-no-try-used = Verificato: il cambio NON è avvenuto e nessun tentativo è stato usato. Vale ancora il vecchio PIN.
 err-change-not-done = Verificato: il cambio NON è avvenuto. Vale ancora il vecchio PIN.
 err-unblock-not-done-no-try-used = Verificato: lo sblocco NON è avvenuto e nessun tentativo PUK è stato usato.
 err-unblock-not-done = Verificato: lo sblocco NON è avvenuto.
+err-next-time-counter-unknown = La carta non mostra i tentativi rimasti, quindi un tentativo sbagliato potrebbe essere l'ultimo: prova prima il NUOVO PIN, e il vecchio solo se ne sei sicuro. Nel dubbio, sblocca con il PUK.
+err-unchecked-check-change = Il PIN NON è stato cambiato: il vecchio PIN è ancora valido. Prima di riprovare, guarda con Tessera i tentativi PIN rimasti (non se ne usa nessuno): erano { $before }; uno in meno vuol dire che il PIN attuale digitato era sbagliato.
+err-unchecked-check-unblock = Il PIN NON è stato sbloccato. Prima di riprovare, guarda con Tessera i tentativi PUK rimasti (non se ne usa nessuno): erano { $before }; uno in meno vuol dire che il PUK digitato era sbagliato.
+err-unchecked-change = Prima del cambio il PIN aveva { $before } tentativi. Quando la carta è di nuovo inserita, guardali con Tessera prima di usare un PIN (non se ne usa nessuno): { $max } vuol dire che è attivo il nuovo PIN; { $before } che il cambio non è avvenuto; { $fewer } che il PIN attuale digitato era sbagliato. Negli ultimi due casi è valido il vecchio PIN.
+err-unchecked-unblock = Prima dello sblocco il PIN aveva { $before } tentativi. Quando la carta è di nuovo inserita, guarda con Tessera i tentativi prima di usare un PIN (non se ne usa nessuno): PIN di nuovo a { $max } vuol dire sbloccato con il nuovo PIN; PIN ancora a { $before } che lo sblocco non è avvenuto (e se i tentativi PUK sono scesi di uno, il PUK era sbagliato). Non ripetere lo sblocco prima di aver guardato.
+err-unchecked-full = Il contatore PIN era pieno già prima ({ $max }). Quando la carta è di nuovo inserita, guarda con Tessera i tentativi rimasti prima di usare un PIN (non se ne usa nessuno): { $fewer } vuol dire che il PIN attuale digitato era sbagliato ed è valido il vecchio PIN; { $max } non permette di capirlo — può essere attivo l'uno o l'altro PIN, e scoprirlo costa al massimo un tentativo: prova prima il NUOVO PIN; se la carta lo rifiuta, è valido il vecchio. Non provare altri PIN.
+err-unchecked-full-unblock = Il PIN non era bloccato prima (il contatore era pieno, { $max }). Quando la carta è di nuovo inserita, guarda con Tessera i tentativi rimasti prima di usare un PIN (non se ne usa nessuno): un tentativo PUK in meno vuol dire che il PUK era sbagliato e non è cambiato nulla; altrimenti può essere attivo l'uno o l'altro PIN, e scoprirlo costa al massimo un tentativo: prova prima il NUOVO PIN; se la carta lo rifiuta, è valido il PIN di prima.
+err-unchecked-unknown = La carta non mostrava il contatore prima, quindi può essere attivo l'uno o l'altro PIN. Prima di provarne uno, guarda con Tessera i tentativi rimasti (non se ne usa nessuno); se ne resta uno solo, sblocca con il PUK invece di indovinare.
 
 ## What to do and where to go, per issuer of the card (advice-ISSUER-…): cps = the Trentino CPS
 ## (APSS), ts-cns = other regions' health cards, cie = the identity card (the Comune), unknown =

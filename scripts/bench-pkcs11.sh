@@ -37,11 +37,11 @@ insert() { # profile
 
 measure() { # label module
   local label=$1 module=$2 firsts=() seconds=() a1=0 a2=0 before mid after
-  "$bench" "$module" 31415926 >/dev/null   # warm-up
+  echo 31415926 | "$bench" "$module" >/dev/null   # warm-up (the demo PIN, on stdin)
   for _ in $(seq "$rounds"); do
     before=$(apdus)
     rm -f "$work/mark"
-    "$bench" "$module" 31415926 "$work/mark" >"$work/out" &
+    echo 31415926 | "$bench" "$module" "$work/mark" >"$work/out" &
     b=$!
     while [ ! -e "$work/mark" ] && kill -0 $b 2>/dev/null; do sleep 0.005; done
     mid=$(apdus); rm -f "$work/mark"

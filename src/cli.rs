@@ -360,8 +360,11 @@ fn simulated_banner(o: &Opened, st: &PinStatus, lang: Lang) {
     }
 }
 
-/// How long to wait for the card to come back after an interrupted PIN operation.
-const RECHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+/// How long to wait for the card to come back after an interrupted PIN operation (60 s;
+/// TESSERA_RECHECK_WAIT_SECS for tests).
+fn recheck_wait() -> std::time::Duration {
+    std::time::Duration::from_secs(std::env::var("TESSERA_RECHECK_WAIT_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(60))
+}
 
 /// After a PIN operation was cut short once a secret had reached the card: says what may have
 /// happened, waits for the card to be back in the same reader, reads its counters (no try
@@ -376,22 +379,38 @@ fn after_interruption(o: &Opened, e: Error, ctx: &Ctx) -> Result<u8> {
     let m = ctx.describe(&e);
     ctx.log_error(e.row().id, &m.what);
     eprintln!("{}\n{}", m.what, m.next);
-    eprintln!("{} {}", tr(lang, Text::PutCardBackToCheck), tr(lang, Text::WaitingUpTo60s));
+    eprintln!("{}", tr(lang, Text::WaitingUpTo60s));
     let reader = o.conn.reader().to_owned();
-    let checked = check_when_back(&reader, &pending, RECHECK_WAIT);
+    let checked = check_when_back(&reader, &pending, recheck_wait());
     let after = match checked {
         Ok(a) => a,
         Err(why) => {
+            // Said once, and what each reading will mean later; not "put the card back" again.
             tracing::debug!(error = %why, "no check after the interruption");
-            eprintln!("{}", tr(lang, Text::CouldNotCheck));
-            return Err(e);
+            let fallback = crate::i18n::describe_unchecked(&pending, lang);
+            if json {
+                let j = serde_json::json!({
+                    "ok": false,
+                    "error": e.row().id,
+                    "interrupted": pending.stage,
+                    "after_check": serde_json::Value::Null,
+                    "message": m.what,
+                    "next_step": fallback,
+                });
+                out!("{}", serde_json::to_string_pretty(&j).unwrap_or_default());
+            } else {
+                eprintln!("{fallback}");
+            }
+            return Ok(output::code::INTERRUPTED);
         }
     };
     let v = crate::i18n::describe_after_check(&pending, &after, lang);
     let code = match after.verdict {
         service::Verdict::Applied => output::code::OK,
         service::Verdict::NotApplied { try_spent: Some(true) } => output::code::WRONG_PIN,
-        _ => output::code::INTERRUPTED,
+        // Definite: it did not happen, the PIN is the one from before.
+        service::Verdict::NotApplied { .. } => output::code::NOT_APPLIED,
+        service::Verdict::Unknown => output::code::INTERRUPTED,
     };
     if json {
         let j = serde_json::json!({

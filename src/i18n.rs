@@ -8,7 +8,7 @@ pub mod fluent;
 mod ui;
 
 pub use actions::Surface;
-pub use errors::{Described, describe_after_check, describe_core_for, describe_error, describe_error_for};
+pub use errors::{Described, describe_after_check, describe_core_for, describe_error, describe_error_for, describe_unchecked};
 pub use ui::{Ui, preset_name, ui};
 
 use tessera_core::service::pin::PinWarning;
@@ -138,6 +138,8 @@ pub enum Text {
     MuteAfterSecret,
     /// The card went silent; no PIN or PUK had been sent.
     MuteNothingSecret,
+    /// The card went silent after a PIN or PUK was sent: take it out, and the counters are read.
+    MuteTakeOutToCheck,
     /// The card does not answer (window banner).
     CardDoesNotAnswer,
     /// Take the card out to free the reader.
@@ -169,7 +171,7 @@ pub fn tr(lang: Lang, t: Text) -> &'static str {
 
 impl Text {
     /// Every key (the test that each has a message in every language walks them).
-    pub const ALL: [Text; 51] = [Text::Reader, Text::CardType, Text::Model, Text::Holder, Text::CodiceFiscale, Text::CardNumber, Text::Certificate, Text::ValidUntil, Text::DaysLeft, Text::Expired, Text::PinTries, Text::PukTries, Text::Unknown, Text::Blocked, Text::Issuer, Text::Serial, Text::ValidFrom, Text::KeyUsage, Text::PublicKey, Text::Subject, Text::DemoBanner, Text::PromptCurrentPin, Text::PromptNewPin, Text::PromptNewPinAgain, Text::PromptPuk, Text::PinChanged, Text::PutCardBackToCheck, Text::WaitingUpTo60s, Text::WaitingForOtherProgram, Text::GaveUpWaiting, Text::MuteAfterSecret, Text::MuteNothingSecret, Text::CardDoesNotAnswer, Text::TakeCardOut, Text::CouldNotCheck, Text::PinUnblocked, Text::LastTryWarningPin, Text::LastTryWarningPuk, Text::UnknownTriesWarning, Text::ConfirmLastTry, Text::WeakPinUseAnyway, Text::Cancelled, Text::NoReaders, Text::CardPresent, Text::NoCardInReader, Text::Exported, Text::PukLowWarning, Text::Supported, Text::NotSupported, Text::MaybeCnsOverNfc, Text::SimulatedCard];
+    pub const ALL: [Text; 52] = [Text::Reader, Text::CardType, Text::Model, Text::Holder, Text::CodiceFiscale, Text::CardNumber, Text::Certificate, Text::ValidUntil, Text::DaysLeft, Text::Expired, Text::PinTries, Text::PukTries, Text::Unknown, Text::Blocked, Text::Issuer, Text::Serial, Text::ValidFrom, Text::KeyUsage, Text::PublicKey, Text::Subject, Text::DemoBanner, Text::PromptCurrentPin, Text::PromptNewPin, Text::PromptNewPinAgain, Text::PromptPuk, Text::PinChanged, Text::PutCardBackToCheck, Text::WaitingUpTo60s, Text::WaitingForOtherProgram, Text::GaveUpWaiting, Text::MuteAfterSecret, Text::MuteNothingSecret, Text::MuteTakeOutToCheck, Text::CardDoesNotAnswer, Text::TakeCardOut, Text::CouldNotCheck, Text::PinUnblocked, Text::LastTryWarningPin, Text::LastTryWarningPuk, Text::UnknownTriesWarning, Text::ConfirmLastTry, Text::WeakPinUseAnyway, Text::Cancelled, Text::NoReaders, Text::CardPresent, Text::NoCardInReader, Text::Exported, Text::PukLowWarning, Text::Supported, Text::NotSupported, Text::MaybeCnsOverNfc, Text::SimulatedCard];
 }
 
 /// A weak-PIN warning's text.

@@ -140,8 +140,44 @@ fn run_bytes(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write");
+    // A command that stops reading early (a line too long) closes its end: the rest is not taken.
+    if let Err(e) = child.stdin.take().expect("stdin").write_all(stdin) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().expect("wait")
+}
+
+/// A line far too long for a secret is refused as soon as it passes the limit: the rest of the
+/// input is never read (it used to be drained byte by byte — 100 MB took 32 s).
+#[test]
+fn an_overlong_line_is_refused_at_the_limit_without_reading_the_rest() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
+        .env("TESSERA_LANG", "en")
+        .args(["pin", "change", "--demo", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let chunk = [b'1'; 65536];
+        let mut written = 0usize;
+        while written < 64 << 20 {
+            match stdin.write(&chunk) {
+                Ok(n) => written += n,
+                Err(_) => break,
+            }
+        }
+        written
+    });
+    let o = child.wait_with_output().expect("wait");
+    let written = writer.join().expect("writer");
+    assert_eq!(o.status.code(), Some(14), "{}", text(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(v["message"].as_str().unwrap_or_default().contains("is far too long"), "{v}");
+    // At most what the pipe buffers before the command exits: nowhere near the 64 MB offered.
+    assert!(written < 4 << 20, "{written} bytes were taken from the input");
 }
 
 #[test]

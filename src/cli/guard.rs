@@ -1,7 +1,9 @@
 //! Card operations run on their own thread while the main thread watches them: after a second
 //! without the card it says another program holds it, and gives up after a bounded time (the
 //! operation then never sends anything); a card that stops answering mid-operation is given up
-//! after a longer bound, saying whether a PIN may have reached it. A panic in card code becomes
+//! after a longer bound, saying whether a PIN may have reached it — after a PIN was sent, the
+//! user is first asked to take the card out, which ends the blocked command as an interruption
+//! whose outcome the counters then tell. A panic in card code becomes
 //! a clear internal error. PC/SC itself can abort neither wait (see `transport::Watch`).
 
 use super::output::Ctx;
@@ -73,6 +75,8 @@ fn supervise<R>(rx: &std::sync::mpsc::Receiver<R>, watch: Option<&Watch>, ctx: &
     let started = Instant::now();
     let mut begun_at: Option<Instant> = None;
     let mut told = false;
+    // A card gone mute after a secret was sent: asked to be taken out, then given a second bound.
+    let mut mute_told_at: Option<Instant> = None;
     loop {
         match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(r) => return Some(r),
@@ -81,7 +85,18 @@ fn supervise<R>(rx: &std::sync::mpsc::Receiver<R>, watch: Option<&Watch>, ctx: &
         }
         if let Some(w) = watch.filter(|w| w.begun()) {
             if begun_at.get_or_insert_with(Instant::now).elapsed() >= mute_limit() {
-                give_up_mute(w, ctx);
+                // Nothing secret sent: nothing to check, give up now. Otherwise the user takes
+                // the card out: the blocked command then ends as an interruption, and the
+                // counters are read when the card is back (or a late answer arrives).
+                match mute_told_at {
+                    _ if !w.secret_sent() => give_up_mute(w, ctx),
+                    None => {
+                        eprintln!("{}", tr(lang, Text::MuteTakeOutToCheck));
+                        mute_told_at = Some(Instant::now());
+                    }
+                    Some(at) if at.elapsed() >= mute_limit() => give_up_mute(w, ctx),
+                    Some(_) => {}
+                }
             }
             continue;
         }

@@ -139,7 +139,11 @@ pub fn print_overview(o: &CardOverview, demo: bool, ctx: &Ctx) {
         Some(c) => line(tr(lang, Text::Certificate), &validity_line(c, lang)),
         None => line(tr(lang, Text::Certificate), "-"),
     }
-    line(tr(lang, Text::PinTries), &dots(o.pin_tries_left, o.pin_max_tries, lang));
+    if o.pin_in_use {
+        line(tr(lang, Text::PinTries), crate::i18n::t(lang, "text-pin-in-use"));
+    } else {
+        line(tr(lang, Text::PinTries), &dots(o.pin_tries_left, o.pin_max_tries, lang));
+    }
     line(tr(lang, Text::PukTries), &dots(o.puk_tries_left, o.puk_max_tries, lang));
     if let Some(g) = o.certificate.as_ref().and_then(|c| ctx.expiry_guidance(c)) {
         out!("\n{g}");

@@ -19,6 +19,12 @@ pub struct Prompter {
     after_cr: bool,
 }
 
+/// A prompt ends with one space before the cursor (the translation files cannot keep a
+/// trailing space: Fluent trims it).
+fn spaced(prompt: &str) -> String {
+    format!("{} ", prompt.trim_end())
+}
+
 /// Standard input as an unbuffered file (a duplicate of the descriptor / handle).
 fn raw_stdin() -> Option<std::fs::File> {
     #[cfg(unix)]
@@ -68,9 +74,14 @@ impl Prompter {
                     self.after_cr = true;
                     return Ok(Some(line));
                 }
-                // Up to one byte past the cap (so "too long" shows); the rest is read, never kept.
-                b if line.len() <= cap => line.push(b),
-                _ => {}
+                b => {
+                    line.push(b);
+                    // One byte past the cap: "too long" at once, without reading the rest (the
+                    // command stops here, so what follows is never taken for the next secret).
+                    if line.len() > cap {
+                        return Ok(Some(line));
+                    }
+                }
             }
         }
     }
@@ -78,7 +89,7 @@ impl Prompter {
     /// Reads one secret: from the terminal without echo, or one line of piped input.
     pub fn secret(&mut self, prompt: &str, kind: PinKind) -> Result<String, FormatError> {
         if self.interactive {
-            return rpassword::prompt_password(prompt).map_err(|_| FormatError::Missing(kind));
+            return rpassword::prompt_password(spaced(prompt)).map_err(|_| FormatError::Missing(kind));
         }
         let line = self.read_line(MAX_SECRET_LINE).map_err(|_| FormatError::Missing(kind))?.ok_or(FormatError::Missing(kind))?;
         if line.len() > MAX_SECRET_LINE {
@@ -93,7 +104,7 @@ impl Prompter {
         if !self.interactive {
             return false;
         }
-        eprint!("{question}");
+        eprint!("{}", spaced(question));
         let _ = std::io::stderr().flush();
         let mut line = String::new();
         if std::io::stdin().read_line(&mut line).is_err() {

@@ -10,6 +10,7 @@ use crate::error::CoreError;
 use fluent_bundle::FluentValue;
 use tessera_core::error::Arg;
 use tessera_core::error_table::ErrorRow;
+use tessera_core::card::TriesLeft;
 
 /// What happened, and what to do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,15 +106,49 @@ pub fn describe_after_check(p: &tessera_core::service::Pending, c: &tessera_core
             }),
             t(lang, "err-can-try-again"),
         ),
-        (Verdict::Unknown, PinOp::Change) => d(
-            fmt(lang, "err-change-outcome-unknown", &[("pin_left", pin_left.into())]),
-            t(lang, "err-next-time-try-new-pin"),
-        ),
-        (Verdict::Unknown, PinOp::Unblock) => d(
-            fmt(lang, "err-unblock-outcome-unknown", &[("pin_left", pin_left.into()), ("puk_left", puk_left.into())]),
-            t(lang, "err-next-time-try-new-pin-2"),
-        ),
+        // "At most one try" holds only with two or more left; else a guess could block the PIN.
+        (Verdict::Unknown, op) => {
+            let safe_to_try = c.pin.known().is_some_and(|n| n >= 2);
+            let (what, next) = match op {
+                PinOp::Change => (
+                    fmt(lang, "err-change-outcome-unknown", &[("pin_left", pin_left.into())]),
+                    "err-next-time-try-new-pin",
+                ),
+                PinOp::Unblock => (
+                    fmt(lang, "err-unblock-outcome-unknown", &[("pin_left", pin_left.into()), ("puk_left", puk_left.into())]),
+                    "err-next-time-try-new-pin-2",
+                ),
+            };
+            d(what, t(lang, if safe_to_try { next } else { "err-next-time-counter-unknown" }).to_owned())
+        }
     }
+}
+
+/// What to do when the counters could not be read after an interruption (the card did not come
+/// back, the service went away): what each reading will mean when the card is back, from the
+/// counters read before the operation. Never a guess: a full counter before cannot tell.
+pub fn describe_unchecked(p: &tessera_core::service::Pending, lang: Lang) -> String {
+    use tessera_core::service::{PinOp, Stage};
+    let max = p.policy.pin_max_tries;
+    let num = |left: TriesLeft| left.known().map_or_else(|| tr(lang, Text::Unknown).to_owned(), |n| n.to_string());
+    let detail = match (p.stage, p.op, p.before.pin) {
+        (Stage::CheckSent, PinOp::Change, b) => fmt(lang, "err-unchecked-check-change", &[("before", num(b).into())]),
+        (Stage::CheckSent, PinOp::Unblock, _) => fmt(lang, "err-unchecked-check-unblock", &[("before", num(p.before.puk).into())]),
+        (_, _, TriesLeft::Unknown) => t(lang, "err-unchecked-unknown").to_owned(),
+        (_, PinOp::Change, TriesLeft::Known(b)) if b >= max => {
+            fmt(lang, "err-unchecked-full", &[("max", max.to_string().into()), ("fewer", (max - 1).to_string().into())])
+        }
+        (_, PinOp::Unblock, TriesLeft::Known(b)) if b >= max => fmt(lang, "err-unchecked-full-unblock", &[("max", max.to_string().into())]),
+        (_, PinOp::Change, TriesLeft::Known(b)) => fmt(
+            lang,
+            "err-unchecked-change",
+            &[("before", b.to_string().into()), ("max", max.to_string().into()), ("fewer", b.saturating_sub(1).to_string().into())],
+        ),
+        (_, PinOp::Unblock, TriesLeft::Known(b)) => {
+            fmt(lang, "err-unchecked-unblock", &[("before", b.to_string().into()), ("max", max.to_string().into())])
+        }
+    };
+    format!("{} {detail}", tr(lang, Text::CouldNotCheck))
 }
 
 #[cfg(test)]

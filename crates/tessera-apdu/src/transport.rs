@@ -60,6 +60,21 @@ pub trait Connection: Send {
     }
     /// Trusts (or not) simulated cards with secrets: an explicit user or test choice.
     fn set_trust_simulated_cards(&mut self, _trust: bool) {}
+    /// Keeps the card's verified state when a transaction that carried a PIN ends (a token's
+    /// login, held between signatures so that its PIN need not be kept), instead of resetting
+    /// the card. [`Connection::end_login`] ends that state. Without it (the default) such a
+    /// transaction ends with a card reset: nothing verified is left behind.
+    fn keep_verified(&mut self, _keep: bool) {}
+    /// Ends a kept login: the card is reset, so that it is no longer verified — unless another
+    /// program is connected to it then (it may hold a login of its own; the last one to leave
+    /// resets the card). The connection stays usable.
+    fn end_login(&mut self) {}
+    /// Resets the card if no other program is connected to it, and says whether it did: a
+    /// verified state found then is an orphan (the program that held the login is gone without
+    /// logging out — killed, or crashed). The connection stays usable.
+    fn reset_if_alone(&mut self) -> bool {
+        false
+    }
 }
 
 /// What another thread can see of a card operation, and the one thing it may do to it.
@@ -135,6 +150,11 @@ pub trait Transaction {
     /// Sends one command APDU and returns the raw response (data ‖ SW1 SW2). The response may be
     /// shorter than 2 bytes when the card dies mid-command; the caller must treat that as an error.
     fn transmit(&mut self, cmd: &CommandApdu) -> Result<Vec<u8>, TransportError>;
+    /// Resets the card and goes on in the same transaction (its verified state, current file
+    /// and secure session are gone; other programs' handles see the reset).
+    fn reset(&mut self) -> Result<(), TransportError> {
+        Err(TransportError::Pcsc("this transport cannot reset the card".into()))
+    }
 }
 
 /// Sends one command through `tx` and traces it at `trace` level. For sensitive commands

@@ -111,7 +111,8 @@ impl Profile {
     /// Signs `digest_info` (a DER DigestInfo) with the authentication key after verifying the
     /// PIN; `key_len` is the modulus length in bytes (from the certificate). The CNS card does
     /// raw RSA, so the PKCS#1 v1.5 type-01 block is built here; the CIE pads by itself.
-    pub fn sign(&mut self, ch: &mut iso7816::Channel<'_>, pin: &crate::secret::Pin, digest_info: &[u8], key_len: usize) -> Result<Vec<u8>, CardError> {
+    /// `pin`: `None` when the card is still verified from a kept login.
+    pub fn sign(&mut self, ch: &mut iso7816::Channel<'_>, pin: Option<&crate::secret::Pin>, digest_info: &[u8], key_len: usize) -> Result<Vec<u8>, CardError> {
         match self {
             Profile::Cns(p) => {
                 if digest_info.len() + 11 > key_len {
@@ -145,10 +146,39 @@ impl Profile {
 
     /// Signs a block the host padded (modulus length) with raw RSA: CNS cards only (a CIE
     /// pads by itself and has no raw RSA).
-    pub fn sign_raw(&mut self, ch: &mut iso7816::Channel<'_>, pin: &crate::secret::Pin, block: &[u8]) -> Result<Vec<u8>, CardError> {
+    pub fn sign_raw(&mut self, ch: &mut iso7816::Channel<'_>, pin: Option<&crate::secret::Pin>, block: &[u8]) -> Result<Vec<u8>, CardError> {
         match self {
             Profile::Cns(p) => p.sign_block(ch, pin, block),
             Profile::Cie(_) => Err(CardError::Malformed("raw RSA on a CIE")),
+        }
+    }
+
+    /// Whether a kept login is known to be over: the card says its PIN is not verified (a
+    /// counter, or blocked), sending nothing secret. `false` also when the card does not say
+    /// (the signature then tells: a card that is not verified refuses it with 6982).
+    pub fn login_lost(&mut self, ch: &mut iso7816::Channel<'_>) -> Result<bool, CardError> {
+        match self {
+            Profile::Cns(p) => p.login_lost(ch),
+            Profile::Cie(c) => c.login_lost(ch),
+        }
+    }
+
+    /// Whether the last PIN counter read ([`Profile::tries_left`]) found the PIN verified — a
+    /// program keeps a login on the card (a browser, through a PKCS#11 module) — so that the
+    /// card answered "verified" instead of its counter. CNS only: a CIE's login lives in its
+    /// secure session, gone when another one is opened.
+    pub fn pin_in_use(&self) -> bool {
+        match self {
+            Profile::Cns(p) => p.pin_in_use(),
+            Profile::Cie(_) => false,
+        }
+    }
+
+    /// A new transaction on a profile kept from an earlier one: nothing is assumed about the
+    /// current file (the CIE's secure session goes on; a reset in between breaks it).
+    pub fn resume(&mut self) {
+        if let Profile::Cns(p) = self {
+            p.resume();
         }
     }
 

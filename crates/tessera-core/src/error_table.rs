@@ -61,6 +61,9 @@ pub mod exit {
     pub const SELFTEST_FAILED: u8 = 18;
     /// A PIN operation cut short after the secret reached the card, its outcome unknown.
     pub const INTERRUPTED: u8 = 19;
+    /// A PIN operation cut short, then checked on the card: it did NOT happen (the PIN is the
+    /// one from before; no try of a wrong secret was seen spent).
+    pub const NOT_APPLIED: u8 = 20;
 }
 
 /// PKCS#11 v2.40 return values (`CK_RV`) the table uses.

@@ -25,6 +25,15 @@ pub fn with_card<T>(
     conn: &mut dyn Connection,
     f: impl FnOnce(&mut Profile, &mut Channel<'_>) -> Result<T>,
 ) -> Result<(T, u32)> {
+    with_card_kept(conn, f).map(|(out, _, apdus)| (out, apdus))
+}
+
+/// [`with_card`], keeping the profile for later transactions on the same card (a kept login:
+/// the CIE's secure session goes on in them).
+pub(crate) fn with_card_kept<T>(
+    conn: &mut dyn Connection,
+    f: impl FnOnce(&mut Profile, &mut Channel<'_>) -> Result<T>,
+) -> Result<(T, Profile, u32)> {
     let identity = CardIdentity::of(conn.atr());
     let trust_simulated = conn.trusts_simulated_cards();
     let mut tx = conn.begin()?;
@@ -41,5 +50,18 @@ pub fn with_card<T>(
         c.trust_simulated = trust_simulated;
     }
     let out = f(&mut profile, &mut ch)?;
+    Ok((out, profile, ch.apdus_sent()))
+}
+
+/// Runs `f` in one transaction with a profile kept from an earlier one (see [`with_card_kept`]).
+pub(crate) fn with_kept_profile<T>(
+    conn: &mut dyn Connection,
+    profile: &mut Profile,
+    f: impl FnOnce(&mut Profile, &mut Channel<'_>) -> Result<T>,
+) -> Result<(T, u32)> {
+    let mut tx = conn.begin()?;
+    let mut ch = Channel::new(&mut *tx);
+    profile.resume();
+    let out = f(profile, &mut ch)?;
     Ok((out, ch.apdus_sent()))
 }

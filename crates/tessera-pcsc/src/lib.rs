@@ -76,7 +76,16 @@ impl PcscContext {
         let card = self.ctx.connect(&cname, ShareMode::Shared, Protocols::ANY).map_err(map_error)?;
         let atr = card.status2_owned().map_err(map_error)?.atr().to_vec();
         tracing::debug!(reader = %chosen.name, atr = %tessera_apdu::apdu::hex(&atr), "connected");
-        Ok(PcscConnection { card: Some(card), reader: chosen.name.clone(), atr, watch: None, trust_simulated: false })
+        Ok(PcscConnection {
+            card: Some(card),
+            ctx: self.ctx.clone(),
+            reader: chosen.name.clone(),
+            atr,
+            watch: None,
+            trust_simulated: false,
+            keep_verified: false,
+            verified_left: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+        })
     }
 
     /// A monitor of reader and card events on its own context.
@@ -202,13 +211,19 @@ impl ReaderMonitor {
 
 /// A shared connection to one card. Dropping it leaves the card as it is (no reset), so other
 /// programs' sessions survive a status read; transactions that carried a PIN reset the card
-/// when they end, so no verified state is left behind.
+/// when they end, so no verified state is left behind — except for a kept login
+/// ([`Connection::keep_verified`]), which [`Connection::end_login`] or the drop of the
+/// connection ends.
 pub struct PcscConnection {
     card: Option<pcsc::Card>,
+    ctx: Context,
     reader: String,
     atr: Vec<u8>,
     watch: Option<Watch>,
     trust_simulated: bool,
+    keep_verified: bool,
+    /// A transaction carried a PIN and left the card verified (shared with the transactions).
+    verified_left: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl PcscConnection {
@@ -234,6 +249,15 @@ impl Connection for PcscConnection {
 
     fn begin(&mut self) -> Result<Box<dyn Transaction + '_>, TransportError> {
         let card = self.card.as_mut().ok_or(TransportError::CardRemoved)?;
+        if let Err(pcsc::Error::ResetCard) = card.status2_owned() {
+            // Another program reset the card since our last transaction. The handle is made
+            // usable again; only a kept login is lost by it, and then the caller is told once
+            // (nothing else of ours was pending on the card).
+            card.reconnect(ShareMode::Shared, Protocols::ANY, Disposition::LeaveCard).map_err(map_error)?;
+            if self.verified_left.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                return Err(TransportError::Reset);
+            }
+        }
         // Blocks while another program holds a transaction on this card (see `Watch`).
         let tx = card.transaction().map_err(map_error)?;
         if let Some(w) = &self.watch
@@ -241,7 +265,41 @@ impl Connection for PcscConnection {
                 let _ = tx.end(Disposition::LeaveCard);
                 return Err(TransportError::Cancelled);
             }
-        Ok(Box::new(PcscTransaction { tx: Some(tx), sensitive_sent: false, card_gone: false, watch: self.watch.clone() }))
+        Ok(Box::new(PcscTransaction {
+            tx: Some(tx),
+            sensitive_sent: false,
+            card_gone: false,
+            keep_verified: self.keep_verified,
+            verified_left: self.verified_left.clone(),
+            watch: self.watch.clone(),
+        }))
+    }
+
+    fn keep_verified(&mut self, keep: bool) {
+        self.keep_verified = keep;
+    }
+
+    fn end_login(&mut self) {
+        if self.verified_left.swap(false, std::sync::atomic::Ordering::SeqCst) && self.reset_if_alone() {
+            tracing::debug!(reader = %self.reader, "login ended: card reset");
+        }
+    }
+
+    fn reset_if_alone(&mut self) -> bool {
+        // Leave first, then look: another connection to the card keeps it "in use".
+        if let Some(card) = self.card.take() {
+            let _ = card.disconnect(Disposition::LeaveCard);
+        }
+        let Ok(name) = CString::new(self.reader.clone()) else { return false };
+        let mut state = [ReaderState::new(name.clone(), State::UNAWARE)];
+        let others = self.ctx.get_status_change(Duration::ZERO, &mut state).is_ok() && state[0].event_state().contains(State::INUSE);
+        let Ok(mut card) = self.ctx.connect(&name, ShareMode::Shared, Protocols::ANY) else { return false };
+        let reset = !others && card.reconnect(ShareMode::Shared, Protocols::ANY, Disposition::ResetCard).is_ok();
+        if others {
+            tracing::debug!(reader = %self.reader, "another program is connected: the card is left as it is");
+        }
+        self.card = Some(card);
+        reset
     }
 
     fn set_watch(&mut self, watch: Option<Watch>) {
@@ -259,6 +317,7 @@ impl Connection for PcscConnection {
 
 impl Drop for PcscConnection {
     fn drop(&mut self) {
+        self.end_login();
         if let Some(card) = self.card.take() {
             let _ = card.disconnect(Disposition::LeaveCard);
         }
@@ -271,6 +330,8 @@ struct PcscTransaction<'a> {
     /// The card vanished or died mid-command: nothing left to reset. (Asking vpcd to reset a
     /// card whose socket is closed also wedges its slot until pcscd restarts.)
     card_gone: bool,
+    keep_verified: bool,
+    verified_left: std::sync::Arc<std::sync::atomic::AtomicBool>,
     watch: Option<Watch>,
 }
 
@@ -294,14 +355,23 @@ impl Transaction for PcscTransaction<'_> {
             }
         }
     }
+
+    fn reset(&mut self) -> Result<(), TransportError> {
+        let tx = self.tx.as_mut().ok_or(TransportError::CardRemoved)?;
+        tx.reconnect(ShareMode::Shared, Protocols::ANY, Disposition::ResetCard).map_err(map_error)?;
+        tracing::debug!("card reset within the transaction");
+        Ok(())
+    }
 }
 
 impl Drop for PcscTransaction<'_> {
     fn drop(&mut self) {
         if let Some(tx) = self.tx.take() {
-            let disposition =
-                if self.sensitive_sent && !self.card_gone { Disposition::ResetCard } else { Disposition::LeaveCard };
-            let _ = tx.end(disposition);
+            let reset = self.sensitive_sent && !self.card_gone && !self.keep_verified;
+            if self.sensitive_sent && !self.card_gone && self.keep_verified {
+                self.verified_left.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+            let _ = tx.end(if reset { Disposition::ResetCard } else { Disposition::LeaveCard });
         }
         if let Some(w) = &self.watch {
             w.ended();

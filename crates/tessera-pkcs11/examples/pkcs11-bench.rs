@@ -1,6 +1,8 @@
 //! Times a PKCS#11 module the way a browser uses it: C_Initialize → slot → session → login →
 //! find the key → first signature, then a second signature in the same session.
-//! Usage: pkcs11-bench MODULE PIN   (prints milliseconds; APDUs are counted by the card)
+//! Usage: pkcs11-bench MODULE [MARK]   (the PIN on stdin, never in argv; prints milliseconds;
+//! APDUs are counted by the card. MARK: a file created between the two signatures, and waited
+//! on until the caller removes it.)
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::mechanism::Mechanism;
@@ -11,7 +13,10 @@ use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let (module, pin) = (args.next().ok_or("usage: pkcs11-bench MODULE PIN")?, args.next().ok_or("PIN")?);
+    let module = args.next().ok_or("usage: pkcs11-bench MODULE [MARK] (PIN on stdin)")?;
+    let mut pin = String::new();
+    std::io::stdin().read_line(&mut pin)?;
+    let pin = pin.trim().to_owned();
     let mark = args.next();
     let t0 = Instant::now();
     let p = Pkcs11::new(&module)?;

@@ -32,12 +32,12 @@ pub(crate) fn with_module<T>(f: impl FnOnce(&mut Module) -> Result<T, Rv>) -> Re
 /// is new, CKR_TOKEN_NOT_PRESENT when the reader is empty).
 pub(crate) fn with_slot_token<T>(
     id: CK_SLOT_ID,
-    f: impl FnOnce(&mut module::Token, &tessera_pcsc::PcscContext, &module::Slot) -> Result<T, Rv>,
+    f: impl FnOnce(&mut module::Token) -> Result<T, Rv>,
 ) -> Result<T, Rv> {
     let (slot, ctx) = with_module(|m| Ok((m.slot(id)?, m.pcsc()?)))?;
     let mut st = locked(&slot.state);
     let t = current_token(&ctx, &slot, &mut st)?;
-    f(t, &ctx, &slot)
+    f(t)
 }
 
 /// Space-padded, not NUL-terminated, cut at a character boundary.
@@ -96,7 +96,7 @@ pub(crate) fn session_slot(h: CK_SESSION_HANDLE) -> Result<(CK_SLOT_ID, std::syn
 }
 
 /// Runs `f` with the session's live token; a token gone or replaced closes the session.
-pub(crate) fn with_token<T>(h: CK_SESSION_HANDLE, f: impl FnOnce(CK_SLOT_ID, &mut module::Token, &tessera_pcsc::PcscContext, &str) -> Result<T, Rv>) -> Result<T, Rv> {
+pub(crate) fn with_token<T>(h: CK_SESSION_HANDLE, f: impl FnOnce(CK_SLOT_ID, &mut module::Token) -> Result<T, Rv>) -> Result<T, Rv> {
     let (id, slot, ctx, generation) = session_slot(h)?;
     let mut st = locked(&slot.state);
     let live = match current_token(&ctx, &slot, &mut st) {
@@ -110,7 +110,7 @@ pub(crate) fn with_token<T>(h: CK_SESSION_HANDLE, f: impl FnOnce(CK_SLOT_ID, &mu
         let _ = with_module(|m| m.close_session(h));
         return Err(CKR_DEVICE_REMOVED);
     };
-    f(id, t, &ctx, &slot.reader)
+    f(id, t)
 }
 
 /// Starts a session's operation: one of a kind at a time (CKR_OPERATION_ACTIVE).

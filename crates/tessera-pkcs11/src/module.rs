@@ -14,7 +14,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tessera_core::card::TriesLeft;
 use tessera_core::secret::Pin;
-use tessera_core::service::token::{self, PssHash, SignInput};
+use tessera_core::service::token::{self, LoggedIn, PssHash, SignInput};
+use tessera_core::transport::Connection;
+use tessera_pcsc::PcscConnection;
 use tessera_pcsc::PcscContext;
 use tessera_core::{Error, cert};
 use zeroize::Zeroizing;
@@ -27,12 +29,16 @@ pub fn rv_of(e: &Error) -> Rv {
     e.row().ck_rv as Rv
 }
 
-/// Connects to the card in `reader`. Simulated cards (Tessera's public test authority) get a
-/// PIN only when the environment says TESSERA_ALLOW_SIMULATED_CARD=1.
-fn connect(ctx: &PcscContext, reader: &str) -> Result<tessera_pcsc::PcscConnection, Rv> {
-    use tessera_core::transport::Connection;
+/// Simulated cards (Tessera's public test authority) get a PIN only when the environment says
+/// TESSERA_ALLOW_SIMULATED_CARD=1.
+fn trust_simulated() -> bool {
+    std::env::var("TESSERA_ALLOW_SIMULATED_CARD").as_deref() == Ok("1")
+}
+
+/// Connects to the card in `reader`.
+fn connect(ctx: &PcscContext, reader: &str) -> Result<PcscConnection, Rv> {
     let mut conn = ctx.connect(Some(reader)).map_err(|e| rv_of(&e.into()))?;
-    conn.set_trust_simulated_cards(std::env::var("TESSERA_ALLOW_SIMULATED_CARD").as_deref() == Ok("1"));
+    conn.set_trust_simulated_cards(trust_simulated());
     Ok(conn)
 }
 
@@ -60,10 +66,22 @@ pub struct Token {
     pub pin_max: u8,
     /// PIN lengths.
     pub pin_len: (usize, usize),
-    /// The PIN kept after a successful login, zeroized on logout, removal and drop.
-    login: Option<Pin>,
+    /// The connection to the card, kept for the token's life: a login lives on it.
+    conn: PcscConnection,
+    /// The login: the card is kept verified between signatures (the PIN itself is dropped as
+    /// soon as the VERIFY is answered). Ended on logout, on a card reset or removal, and when
+    /// the token goes (docs/pkcs11.md, "Login").
+    login: Option<LoggedIn>,
     /// Bumped at each insertion: sessions opened on an older card are dead.
     pub generation: u64,
+}
+
+impl Drop for Token {
+    fn drop(&mut self) {
+        if let Some(session) = self.login.take() {
+            token::logout(&mut self.conn, session);
+        }
+    }
 }
 
 /// One reader.
@@ -205,6 +223,7 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
     *state = None;
     let mut conn = connect(ctx, &slot.reader)?;
     let o = tessera_core::service::overview(&mut conn).map_err(|e| rv_of(&e))?;
+    let conn = conn;
     let der = o.certificate_der.clone().ok_or(CKR_TOKEN_NOT_RECOGNIZED)?;
     let parts = cert::der_parts(&der).map_err(|_| CKR_TOKEN_NOT_RECOGNIZED)?;
     let public = cert::rsa_public_key(&der).map_err(|_| CKR_TOKEN_NOT_RECOGNIZED)?;
@@ -234,6 +253,7 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
         pin_tries: o.pin(),
         pin_max: o.pin_max_tries,
         pin_len: (o.pin_min_len, o.pin_max_len),
+        conn,
         login: None,
         generation,
     });
@@ -254,14 +274,17 @@ impl Token {
         f
     }
 
-    /// Logged in (a PIN kept).
+    /// Logged in (the card kept verified).
     pub fn logged_in(&self) -> bool {
         self.login.is_some()
     }
 
-    /// Forgets the PIN (zeroized on drop).
+    /// Ends the login: the card is reset, so that it is no longer verified (unless another
+    /// program is connected to it; the last one to leave resets it).
     pub fn logout(&mut self) {
-        self.login = None;
+        if let Some(session) = self.login.take() {
+            token::logout(&mut self.conn, session);
+        }
     }
 
     /// Mechanisms for C_GetMechanismList.
@@ -275,8 +298,9 @@ impl Token {
     }
 
     /// C_Login: the PIN's format first (nothing sent when wrong), then one VERIFY after the
-    /// counter read. A wrong PIN is never sent again by the module.
-    pub fn login(&mut self, ctx: &PcscContext, reader: &str, typed: Zeroizing<Vec<u8>>) -> Result<(), Rv> {
+    /// counter read; the card stays verified and the PIN is dropped here. A wrong PIN is never
+    /// sent again by the module.
+    pub fn login(&mut self, typed: Zeroizing<Vec<u8>>) -> Result<(), Rv> {
         if self.login.is_some() {
             return Err(CKR_USER_ALREADY_LOGGED_IN);
         }
@@ -286,11 +310,13 @@ impl Token {
         let text = String::from_utf8(typed.to_vec()).map_err(|_| CKR_PIN_INVALID)?;
         let rule = tessera_core::secret::LengthRule { min: self.pin_len.0, max: self.pin_len.1 };
         let pin = Pin::parse(text, rule).map_err(|e| rv_of(&Error::InvalidInput(e.into())))?;
-        let mut conn = connect(ctx, reader)?;
-        match token::login(&mut conn, &pin) {
-            Ok(l) => {
+        self.conn.set_trust_simulated_cards(trust_simulated());
+        let outcome = token::login(&mut self.conn, &pin);
+        drop(pin);
+        match outcome {
+            Ok((session, l)) => {
                 self.pin_tries = l.pin;
-                self.login = Some(pin);
+                self.login = Some(session);
                 Ok(())
             }
             Err(e) => {
@@ -304,11 +330,14 @@ impl Token {
         }
     }
 
-    /// Signs `data` as the mechanism says, with the kept PIN; VERIFY and the signature run in
-    /// one transaction. A refused PIN logs out (and is never sent again). `data` is what
-    /// C_Sign passed, or `None` after C_SignUpdate.
-    pub fn sign(&mut self, ctx: &PcscContext, reader: &str, op: &SignOp, data: Option<&[u8]>) -> Result<Vec<u8>, Rv> {
-        let Some(pin) = self.login.as_ref() else { return Err(CKR_USER_NOT_LOGGED_IN) };
+    /// Signs `data` as the mechanism says, in the login: the card must still be verified (a
+    /// reset, a removal, or a PIN tried or changed by another program ends the login, and the
+    /// application is told to log in again: CKR_USER_NOT_LOGGED_IN). No PIN is sent. `data` is
+    /// what C_Sign passed, or `None` after C_SignUpdate.
+    pub fn sign(&mut self, op: &SignOp, data: Option<&[u8]>) -> Result<Vec<u8>, Rv> {
+        if self.login.is_none() {
+            return Err(CKR_USER_NOT_LOGGED_IN);
+        }
         let k = self.key.modulus.len();
         let bits = crate::objects::modulus_bits(&self.key.modulus) as usize;
         let (hash, input) = op.input(data);
@@ -341,19 +370,22 @@ impl Token {
         if matches!(input, SignInput::DigestInfo(d) if d.len() + 11 > k) {
             return Err(CKR_DATA_LEN_RANGE);
         }
-        let mut conn = connect(ctx, reader)?;
-        match token::sign_after_login(&mut conn, pin, input, bits) {
+        let Some(session) = self.login.as_mut() else { return Err(CKR_USER_NOT_LOGGED_IN) };
+        match token::sign(&mut self.conn, session, input, bits) {
             Ok((sig, apdus)) => {
                 tracing::debug!(apdus, "signed");
                 Ok(sig)
             }
             Err(e) => {
-                if matches!(e, Error::WrongSecret { .. } | Error::PinBlocked | Error::LoginExpired) {
-                    if let Error::WrongSecret { tries_left, .. } = e {
-                        self.pin_tries = TriesLeft::Known(tries_left);
-                    }
+                let over = matches!(e, Error::LoginExpired | Error::Transport(tessera_core::transport::TransportError::Reset));
+                if over || matches!(e, Error::SecureChannel) {
+                    // The card is no longer verified for us (or its secure session broke): the
+                    // application asks for the PIN again; nothing was re-sent.
                     self.logout();
                     return Err(CKR_USER_NOT_LOGGED_IN);
+                }
+                if matches!(e, Error::Transport(_) | Error::CardDied) {
+                    self.logout();
                 }
                 Err(rv_of(&e))
             }

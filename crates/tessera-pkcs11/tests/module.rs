@@ -25,6 +25,31 @@ fn module_path() -> std::path::PathBuf {
     [dir.join(&name), dir.join("..").join(&name)].into_iter().find(|p| p.exists()).expect("the cdylib is built")
 }
 
+/// A program built next to the module: the app (`tessera`) or one of this crate's examples.
+fn built(name: &str) -> std::path::PathBuf {
+    let deps = module_path().parent().expect("dir").to_path_buf();
+    let name = format!("{name}{}", std::env::consts::EXE_SUFFIX);
+    [deps.join("..").join(&name), deps.join("..").join("examples").join(&name)]
+        .into_iter()
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("{name} is built (cargo xtask test builds the workspace and the examples)"))
+}
+
+/// Runs `program args`, writing `stdin` to it; waits for it.
+fn run_with_stdin(program: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(program)
+        .env("TESSERA_LANG", "en")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write");
+    child.wait_with_output().expect("wait")
+}
+
 /// The loaded module; C_Finalize on drop, even when the test fails.
 struct Module(Option<Pkcs11>);
 
@@ -139,8 +164,8 @@ fn objects_before_and_after_login_and_pkcs1_pss_signatures_verify() {
         // A mismatched MGF is refused before the card.
         let bad = PkcsPssParams { hash_alg: MechanismType::SHA256, mgf: PkcsMgfType::MGF1_SHA384, s_len: 32.into() };
         assert_eq!(rv(s.sign(&Mechanism::RsaPkcsPss(bad), key, &digest).expect_err("bad params")), RvError::MechanismParamInvalid);
-        // One login = one PIN try presented at login, and one VERIFY per signature with the
-        // same (right) PIN; no try lost.
+        // One login = one PIN presented, at login; the signatures send none.
+        assert_eq!(tb.card.counters().pin_tries, 1, "{profile:?}: one VERIFY, at login");
         assert_eq!(tb.card.pin_tries_left(), 3, "{profile:?}");
         // Logout hides the private key again.
         s.logout().expect("logout");
@@ -303,4 +328,167 @@ fn two_sessions_in_two_threads_sign_in_turn() {
         }
     });
     assert_eq!(tb.card.pin_tries_left(), 3);
+}
+
+/// The module keeps the card verified, not the PIN: when another program changes the PIN
+/// (Tessera's own `pin change`, in its own process) while a browser is logged in, the browser's
+/// next signature sends no PIN — the login is over, CKR_USER_NOT_LOGGED_IN, and the browser asks
+/// again; the new PIN logs in and signs. The "browser" is its own process (pkcs11-sign-loop),
+/// which may trust the simulated CIE.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
+fn a_pin_changed_by_another_program_is_never_sent_by_the_module() {
+    const NEW: &str = "58209749";
+    let dir = tempfile::tempdir().expect("tempdir");
+    for profile in [SimProfile::Cps, SimProfile::Ace2025Strict, SimProfile::Cie] {
+        let tb = Testbed::with(SimConfig::new(profile, Preset::Fresh));
+        let pause = dir.path().join(format!("{profile:?}"));
+        let browser = {
+            use std::io::Write;
+            let mut c = std::process::Command::new(built("pkcs11-sign-loop"))
+                .env("TESSERA_ALLOW_SIMULATED_CARD", "1")
+                .arg(module_path())
+                .arg("2")
+                .arg("--pause")
+                .arg(&pause)
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn");
+            // What the user types when asked: the PIN, and after the change the new one.
+            c.stdin.take().expect("stdin").write_all(format!("{PIN}\n{NEW}\n").as_bytes()).expect("PINs");
+            c
+        };
+        let t0 = std::time::Instant::now();
+        while !pause.exists() {
+            assert!(t0.elapsed().as_secs() < 60, "{profile:?}: the first signature did not come");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(tb.card.counters().pin_tries, 1, "{profile:?}: the login's VERIFY only");
+
+        // Another program changes the PIN while the browser is logged in.
+        let o = run_with_stdin(&built("tessera"), &["pin", "change", "--allow-simulated-card"], &format!("{PIN}\n{NEW}\n{NEW}\n"));
+        assert!(o.status.success(), "{profile:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(tb.card.pin_is(NEW), "{profile:?}");
+        // The change's own PIN commands (a CIE checks the current PIN with a VERIFY first).
+        let after_change = tb.card.counters().pin_tries;
+
+        std::fs::remove_file(&pause).expect("resume the browser");
+        let o = browser.wait_with_output().expect("wait");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{profile:?}: {out}{}", String::from_utf8_lossy(&o.stderr));
+        assert!(out.contains("signature 1: asked for the PIN again") && out.contains("signed 2"), "{profile:?}: {out}");
+        // Only the login with the new PIN since the change: the module re-sent nothing.
+        assert_eq!(tb.card.counters().pin_tries, after_change + 1, "{profile:?}: the module sent no stale PIN");
+        assert_eq!(tb.card.pin_tries_left(), 3, "{profile:?}: no try spent");
+    }
+}
+
+/// A PIN tried by another program (wrong) ends the module's login too: the card says its PIN is
+/// no longer verified, and the module sends nothing secret. Logging out leaves the card reset:
+/// nothing verified is left behind for other programs.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
+fn a_wrong_pin_elsewhere_ends_the_login_and_logout_leaves_nothing_verified() {
+    let tb = Testbed::cps(Preset::Fresh);
+    let m = Module::load();
+    let s = m.p().open_ro_session(m.slot()).expect("session");
+    login(&s, PIN).expect("login");
+    let key = private_key(&s);
+    let di = [&Pkcs1v15Sign::new::<Sha256>().prefix[..], &Sha256::digest(b"x")[..]].concat();
+    s.sign(&Mechanism::RsaPkcs, key, &di).expect("signature");
+    // Another program presents a wrong PIN on its own connection (no reset in between).
+    let mut other = tb.connect();
+    let e = tessera_core::service::token::login(&mut other, &tessera_testkit::pin("11112222")).expect_err("wrong PIN");
+    assert!(matches!(e, tessera_core::Error::WrongSecret { tries_left: 2, .. }), "{e:?}");
+    let sent = tb.card.counters().pin_tries;
+    assert_eq!(rv(s.sign(&Mechanism::RsaPkcs, key, &di).expect_err("login over")), RvError::UserNotLoggedIn);
+    assert_eq!(tb.card.counters().pin_tries, sent, "nothing secret sent by the module");
+    drop(other);
+
+    // Log in again; after C_Logout the card is not verified (a signature attempt by anyone
+    // would be refused by the card).
+    login(&s, PIN).expect("login");
+    s.sign(&Mechanism::RsaPkcs, private_key(&s), &di).expect("signature");
+    assert!(tb.card.pin_verified(), "kept verified between signatures");
+    s.logout().expect("logout");
+    assert!(!tb.card.pin_verified(), "the logout reset the card");
+}
+
+/// Two browsers at once: two processes, each logging in and signing ten times on one card,
+/// serialised by PC/SC transactions; both succeed, every time (20 runs).
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
+fn two_processes_log_in_and_sign_on_one_card_at_once() {
+    let tb = Testbed::cps(Preset::Fresh);
+    let module = module_path();
+    let module = module.to_str().expect("utf-8 path");
+    let program = built("pkcs11-sign-loop");
+    for run in 0..20 {
+        let spawn = || {
+            use std::io::Write;
+            let mut c = std::process::Command::new(&program)
+                .args([module, "10"])
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn");
+            c.stdin.take().expect("stdin").write_all(format!("{PIN}\n").as_bytes()).expect("PIN");
+            c
+        };
+        let (a, b) = (spawn(), spawn());
+        for (who, c) in [("first", a), ("second", b)] {
+            let o = c.wait_with_output().expect("wait");
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert!(o.status.success() && out.contains("signed 10"), "run {run}, {who} process: {out}{}", String::from_utf8_lossy(&o.stderr));
+        }
+        assert_eq!(tb.card.pin_tries_left(), 3, "run {run}");
+        assert!(!tb.card.pin_verified(), "run {run}: the last process to leave reset the card");
+    }
+    assert_eq!(tb.card.counters().pin_tries, 40, "one VERIFY per login, none per signature");
+}
+
+/// A browser killed while logged in (no C_Logout, no C_Finalize) leaves the card verified —
+/// pcsc-lite does not reset a card for a vanished client — until the next Tessera program reads
+/// it: with nobody else connected, the login is an orphan, and `status` resets the card.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
+fn an_orphan_login_of_a_killed_browser_is_reset_by_the_next_status() {
+    let tb = Testbed::cps(Preset::Fresh);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pause = dir.path().join("paused");
+    let mut browser = {
+        use std::io::Write;
+        let mut c = std::process::Command::new(built("pkcs11-sign-loop"))
+            .arg(module_path())
+            .args(["2", "--pause"])
+            .arg(&pause)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        c.stdin.take().expect("stdin").write_all(format!("{PIN}\n").as_bytes()).expect("PIN");
+        c
+    };
+    let t0 = std::time::Instant::now();
+    while !pause.exists() {
+        assert!(t0.elapsed().as_secs() < 60, "the first signature did not come");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(tb.card.pin_verified(), "logged in: kept verified");
+    // While the browser lives, `status` leaves its login alone and says why no counter shows.
+    let o = run_with_stdin(&built("tessera"), &["status"], "");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success() && out.contains("a program is logged in with the card"), "{out}");
+    assert!(tb.card.pin_verified(), "a live login is not broken by a status read");
+
+    browser.kill().expect("kill");
+    browser.wait().expect("reaped");
+    let o = run_with_stdin(&built("tessera"), &["status", "--json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!((v["pin_tries_left"].as_u64(), v["pin_in_use"].as_bool()), (Some(3), Some(false)), "{v}");
+    assert!(!tb.card.pin_verified(), "the orphan login was reset");
+    assert_eq!(tb.card.counters().pin_tries, 1, "the login's VERIFY only");
 }

@@ -82,7 +82,7 @@ pub(crate) struct CieApplet {
     ext_auth_ok: bool,
     dapp_done: bool,
     int_key: Option<IntKey>,
-    pin_ok: bool,
+    pub(crate) pin_ok: bool,
     puk_ok: bool,
     after_int_auth: Option<[u8; 8]>,
 }

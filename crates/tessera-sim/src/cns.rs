@@ -83,7 +83,7 @@ pub(crate) struct CnsApplet {
     cur_ef: Option<Vec<u16>>,
     pin: Zeroizing<Vec<u8>>,
     puk: Zeroizing<Vec<u8>>,
-    verified: bool,
+    pub(crate) verified: bool,
     se_ready: bool,
     chain: Option<(u8, u8, u8, Vec<u8>)>,
     key: RsaPrivateKey,

@@ -85,6 +85,13 @@ impl Engine {
         }
     }
 
+    pub(crate) fn pin_verified(&self) -> bool {
+        match &self.applet {
+            Applet::Cns(a) => a.verified,
+            Applet::Cie(a) => a.pin_ok,
+        }
+    }
+
     pub(crate) fn pin_matches(&self, pin: &[u8]) -> bool {
         match &self.applet {
             Applet::Cns(a) => a.pin_matches(pin),

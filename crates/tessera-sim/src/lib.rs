@@ -314,6 +314,11 @@ impl SimCard {
         self.engine().pin_matches(pin.as_bytes())
     }
 
+    /// Whether the PIN is verified on the card now (test inspection only).
+    pub fn pin_verified(&self) -> bool {
+        self.engine().pin_verified()
+    }
+
     /// Arms a one-shot fault.
     pub fn inject(&self, fault: Fault) {
         self.engine().faults.push(fault);
@@ -408,7 +413,7 @@ impl SimCard {
             return Err(TransportError::NoCard);
         }
         self.power_reset();
-        Ok(SimConnection { card: self.clone(), atr: self.atr() })
+        Ok(SimConnection { card: self.clone(), atr: self.atr(), keep_verified: false, verified_left: false })
     }
 }
 
@@ -419,6 +424,9 @@ pub const SIM_READER_NAME: &str = "Tessera demo card (simulated)";
 pub struct SimConnection {
     card: SimCard,
     atr: Vec<u8>,
+    keep_verified: bool,
+    /// A transaction carried a PIN and left the card verified.
+    verified_left: bool,
 }
 
 impl Connection for SimConnection {
@@ -439,13 +447,33 @@ impl Connection for SimConnection {
         if !self.card.is_present() {
             return Err(TransportError::CardRemoved);
         }
-        Ok(Box::new(SimTransaction { card: &self.card, sensitive_sent: false }))
+        let keep = self.keep_verified;
+        Ok(Box::new(SimTransaction { card: &self.card, sensitive_sent: false, keep, verified_left: &mut self.verified_left }))
+    }
+
+    fn keep_verified(&mut self, keep: bool) {
+        self.keep_verified = keep;
+    }
+
+    /// In process no other program can be connected: a kept login always ends with a reset.
+    fn end_login(&mut self) {
+        if std::mem::take(&mut self.verified_left) {
+            self.card.power_reset();
+        }
+    }
+}
+
+impl Drop for SimConnection {
+    fn drop(&mut self) {
+        self.end_login();
     }
 }
 
 struct SimTransaction<'a> {
     card: &'a SimCard,
     sensitive_sent: bool,
+    keep: bool,
+    verified_left: &'a mut bool,
 }
 
 impl Transaction for SimTransaction<'_> {
@@ -461,12 +489,23 @@ impl Transaction for SimTransaction<'_> {
             Outcome::Mute => Ok(Vec::new()),
         }
     }
+
+    fn reset(&mut self) -> Result<(), TransportError> {
+        if !self.card.is_present() {
+            return Err(TransportError::CardRemoved);
+        }
+        self.card.power_reset();
+        Ok(())
+    }
 }
 
 impl Drop for SimTransaction<'_> {
     fn drop(&mut self) {
-        // Like the PC/SC transport: a transaction that carried a PIN ends with a card reset.
-        if self.sensitive_sent {
+        // Like the PC/SC transport: a transaction that carried a PIN ends with a card reset,
+        // unless the connection keeps a login.
+        if self.sensitive_sent && self.keep {
+            *self.verified_left = true;
+        } else if self.sensitive_sent {
             self.card.power_reset();
         }
     }

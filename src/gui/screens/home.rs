@@ -104,7 +104,11 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             Some(_) => ui_text(lang, Ui::TriesOfMax),
             None => tr(lang, Text::Unknown),
         };
-        tries(ui, "PIN", ov.pin_tries_left, ov.pin_max_tries, suffix(ov.pin_tries_left));
+        if ov.pin_in_use {
+            row(ui, "PIN", crate::i18n::t(lang, "text-pin-in-use"));
+        } else {
+            tries(ui, "PIN", ov.pin_tries_left, ov.pin_max_tries, suffix(ov.pin_tries_left));
+        }
         tries(ui, "PUK", ov.puk_tries_left, ov.puk_max_tries, suffix(ov.puk_tries_left));
     };
     if wide {

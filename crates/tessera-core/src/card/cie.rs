@@ -482,11 +482,26 @@ impl CieProfile {
         self.verify(ch, PinKind::Pin, pin.expose_secret(), Op::Verify)
     }
 
-    /// Signs with the authentication key (0x81): VERIFY PIN, MSE SET (algorithm 02: the card
-    /// adds PKCS#1 v1.5 type-01 padding), INTERNAL AUTHENTICATE with the DigestInfo (CIE spec §6).
-    pub fn sign(&mut self, ch: &mut Channel<'_>, pin: &Pin, digest_info: &[u8]) -> Result<Vec<u8>, CardError> {
+    /// Whether a kept login is known to be over: no secure session (a new one would not hold
+    /// the login), or VERIFY without data (MAC only) answering a counter or "blocked" — 9000
+    /// when verified (IAS-ECC; not observed on a CIE, so any other answer counts as "does not
+    /// say"). Sends nothing secret.
+    pub fn login_lost(&mut self, ch: &mut Channel<'_>) -> Result<bool, CardError> {
+        if self.session.is_none() {
+            return Ok(true);
+        }
+        let sw = self.sm_with(ch, &iso7816::verify(PIN_REF, None), true)?.sw;
+        Ok(matches!(sw, StatusWord::VerifyFailed { .. } | StatusWord::AuthMethodBlocked))
+    }
+
+    /// Signs with the authentication key (0x81): VERIFY PIN (`None`: still verified from a kept
+    /// login), MSE SET (algorithm 02: the card adds PKCS#1 v1.5 type-01 padding), INTERNAL
+    /// AUTHENTICATE with the DigestInfo (CIE spec §6).
+    pub fn sign(&mut self, ch: &mut Channel<'_>, pin: Option<&Pin>, digest_info: &[u8]) -> Result<Vec<u8>, CardError> {
         self.ensure_session(ch)?;
-        self.verify(ch, PinKind::Pin, pin.expose_secret(), Op::Verify)?;
+        if let Some(pin) = pin {
+            self.verify(ch, PinKind::Pin, pin.expose_secret(), Op::Verify)?;
+        }
         let mse = CommandApdu::new(0x00, 0x22, 0x41, 0xA4).with_data(vec![0x80, 0x01, 0x02, 0x84, 0x01, 0x81]);
         check(Op::Sign, &self.sm(ch, &mse)?)?;
         let r = self.sm(ch, &CommandApdu::new(0x00, 0x88, 0x00, 0x00).with_data(digest_info.to_vec()))?;

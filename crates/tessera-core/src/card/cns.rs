@@ -51,6 +51,8 @@ pub struct CnsProfile {
     /// Whether the card has EF_DatiPersonali (`None` until looked for).
     has_personal_data: Option<bool>,
     current: Current,
+    /// The last PIN counter read answered "verified" (9000): a login is held on the card.
+    pin_in_use: bool,
 }
 
 impl CnsProfile {
@@ -72,6 +74,7 @@ impl CnsProfile {
             key_set_found: lot.key_sets.len() == 1,
             has_personal_data: None,
             current: Current::Unknown,
+            pin_in_use: false,
         }
     }
 
@@ -313,6 +316,9 @@ impl CnsProfile {
     /// 9000 (already verified in this session) is "unknown" too — never a guess.
     pub fn tries_left(&mut self, ch: &mut Channel<'_>, kind: PinKind) -> Result<TriesLeft, CardError> {
         let r = ch.exchange(&iso7816::verify(self.reference(kind), None))?;
+        if kind == PinKind::Pin {
+            self.pin_in_use = r.sw.is_ok();
+        }
         Ok(match r.sw {
             StatusWord::VerifyFailed { tries_left } => TriesLeft::Known(tries_left),
             StatusWord::AuthMethodBlocked => TriesLeft::Known(0),
@@ -345,12 +351,33 @@ impl CnsProfile {
         map_pin_status(Op::Verify, PinKind::Pin, r.sw)
     }
 
+    /// Whether a kept login is known to be over: VERIFY without data answers the counter
+    /// (63Cx) or "blocked" when the PIN is not verified, 9000 when it is (ISO 7816-4; not
+    /// observed on CNS lots, so any other answer counts as "does not say"). Sends nothing secret.
+    pub fn login_lost(&mut self, ch: &mut Channel<'_>) -> Result<bool, CardError> {
+        self.select_root(ch)?;
+        let sw = ch.exchange(&iso7816::verify(self.pin_ref, None))?.sw;
+        Ok(matches!(sw, StatusWord::VerifyFailed { .. } | StatusWord::AuthMethodBlocked))
+    }
+
+    /// Whether the last PIN counter read answered "verified" (9000) instead of a counter: see
+    /// [`crate::card::Profile::pin_in_use`].
+    pub fn pin_in_use(&self) -> bool {
+        self.pin_in_use
+    }
+
+    /// Forgets which file is current: a new transaction, other programs may have moved it.
+    pub fn resume(&mut self) {
+        self.current = Current::Unknown;
+    }
+
     /// Signs a full block (`block`, modulus length; the card does raw RSA) with the key of the
     /// certificate found, as OpenSC does (CNS spec §5.1): the key's DF when it has one
     /// (IDEMIA 2021: else 6984), VERIFY PIN, MSE RESTORE SE #3, MSE SET (decipher template B8,
     /// the key reference), PSO DECIPHER `80 86` with the padding indicator 00. A 2048-bit
     /// block needs 257 data bytes: sent with ISO command chaining (short APDUs).
-    pub fn sign_block(&mut self, ch: &mut Channel<'_>, pin: &Pin, block: &[u8]) -> Result<Vec<u8>, CardError> {
+    /// `pin`: `None` when the card is still verified from a kept login.
+    pub fn sign_block(&mut self, ch: &mut Channel<'_>, pin: Option<&Pin>, block: &[u8]) -> Result<Vec<u8>, CardError> {
         // A lot with several key sets (IDEMIA 2021): sign with the key whose certificate is on
         // this card, found before any PIN is sent.
         if !self.key_set_found {
@@ -359,7 +386,9 @@ impl CnsProfile {
         }
         let ks = self.key_set;
         self.select_root(ch)?;
-        self.verify_pin(ch, pin)?;
+        if let Some(pin) = pin {
+            self.verify_pin(ch, pin)?;
+        }
         if let Some(df) = ks.key_df {
             let cmd = match self.lot.root {
                 Root::Mf => iso7816::select_path_from_mf(df),

@@ -43,6 +43,14 @@ impl<'t> Channel<'t> {
         self.sent
     }
 
+    /// Resets the card and goes on in this transaction (nothing verified, no current file, no
+    /// secure session). Only before a secret was sent: what a reset would do to a pending
+    /// command's outcome is not for this layer to hide.
+    pub fn reset_card(&mut self) -> Result<(), CardError> {
+        debug_assert!(self.secrets == 0, "a reset after a secret would hide its outcome");
+        Ok(self.tx.reset()?)
+    }
+
     fn send(&mut self, cmd: &CommandApdu) -> Result<ResponseApdu, CardError> {
         self.sent += 1;
         if cmd.is_sensitive() {

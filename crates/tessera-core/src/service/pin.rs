@@ -151,7 +151,7 @@ pub fn change_pin(conn: &mut dyn Connection, req: ChangePin) -> Result<PinOutcom
         let lost = |before, ch: &crate::card::iso7816::Channel<'_>, e| interrupted(PinOp::Change, before, policy, ch, e);
         p.prepare_pin_commands(ch).map_err(|e| lost(before, ch, e))?;
         p.may_receive_secret(ch).map_err(|e| lost(before, ch, e))?;
-        before.pin = p.tries_left(ch, PinKind::Pin).map_err(|e| lost(before, ch, e))?;
+        before.pin = pin_counter(p, ch).map_err(|e| lost(before, ch, e))?;
         preflight(PinKind::Pin, before.pin, req.confirm_last_try)?;
         p.change_pin(ch, &req.current, &req.new).map_err(|e| lost(before, ch, e))
     })?;
@@ -176,10 +176,26 @@ pub fn unblock_pin(conn: &mut dyn Connection, req: UnblockPin) -> Result<PinOutc
         p.may_receive_secret(ch).map_err(|e| lost(before, ch, e))?;
         before.puk = p.tries_left(ch, PinKind::Puk).map_err(|e| lost(before, ch, e))?;
         preflight(PinKind::Puk, before.puk, req.confirm_last_try)?;
-        before.pin = p.tries_left(ch, PinKind::Pin).map_err(|e| lost(before, ch, e))?;
+        before.pin = pin_counter(p, ch).map_err(|e| lost(before, ch, e))?;
         p.unblock_pin(ch, &req.puk, &req.new).map_err(|e| lost(before, ch, e))
     })?;
     Ok(PinOutcome { apdus })
+}
+
+/// The PIN counter, read without spending a try. A card whose PIN is verified because another
+/// program keeps a login on it (a browser, through a PKCS#11 module) answers "verified" instead
+/// of its counter: it is reset first — that login ends, as it would when this operation ends
+/// with its own reset; the program asks for the PIN again — and read again. Before any secret.
+fn pin_counter(p: &mut crate::card::Profile, ch: &mut crate::card::iso7816::Channel<'_>) -> Result<TriesLeft, CardError> {
+    let tries = p.tries_left(ch, PinKind::Pin)?;
+    if !p.pin_in_use() {
+        return Ok(tries);
+    }
+    tracing::debug!("the PIN is verified by another program's login: the card is reset to read its counter");
+    ch.reset_card()?;
+    p.resume();
+    p.prepare_pin_commands(ch)?;
+    p.tries_left(ch, PinKind::Pin)
 }
 
 /// Turns a failure inside a PIN operation into an honest one. Answers the card gave (wrong
@@ -297,7 +313,9 @@ pub struct PinStatus {
     pub simulated: bool,
 }
 
-/// Reads the PIN and PUK counters (no try spent) and the birth date, in one transaction.
+/// Reads the PIN and PUK counters (no try spent) and the birth date, in one transaction, just
+/// before a PIN change or unblock: a card left verified by another program's login is reset to
+/// read its counter (see `pin_counter`; the operation would end that login anyway).
 pub fn pin_status(conn: &mut dyn Connection) -> Result<PinStatus> {
     let (st, _) = with_card(conn, |p, ch| {
         // The birth date only feeds the weak-PIN warning: failing to read it never stops a
@@ -311,7 +329,7 @@ pub fn pin_status(conn: &mut dyn Connection) -> Result<PinStatus> {
             }
         };
         p.prepare_pin_commands(ch)?;
-        let pin = p.tries_left(ch, PinKind::Pin)?;
+        let pin = pin_counter(p, ch)?;
         let puk = p.tries_left(ch, PinKind::Puk)?;
         Ok(PinStatus { card_type: p.card_type(), pin, puk, birth_date, policy: p.policy(), simulated: p.is_simulated() })
     })?;

@@ -50,7 +50,7 @@ pub fn sign_with_certificate(
         p.may_receive_secret(ch)?;
         let tries = p.tries_left(ch, PinKind::Pin)?;
         preflight(PinKind::Pin, tries, confirm_last_try)?;
-        Ok((p.sign(ch, pin, &digest_info, key_len)?, der))
+        Ok((p.sign(ch, Some(pin), &digest_info, key_len)?, der))
     })?;
     Ok(Signed { signature, certificate, apdus })
 }

@@ -42,6 +42,9 @@ pub struct CardOverview {
     pub pin_tries_left: Option<u8>,
     /// PUK tries left (`None`: the card would not tell).
     pub puk_tries_left: Option<u8>,
+    /// The PIN is verified now: a program is logged in with the card (a browser, through a
+    /// PKCS#11 module), and the card shows no counter meanwhile (`pin_tries_left` is `None`).
+    pub pin_in_use: bool,
     /// PIN tries when fresh.
     pub pin_max_tries: u8,
     /// PUK tries when fresh.
@@ -83,10 +86,23 @@ fn optional<T>(r: Result<T, CardError>) -> Result<Option<T>, CardError> {
 }
 
 /// Reads the card overview in one transaction, spending no PIN or PUK try.
+///
+/// A card found verified with no other program connected holds an orphan login (its program
+/// was killed before it could log out, and the smart-card service does not reset the card for
+/// it): it is reset, so that nobody rides on it, and read again.
 pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
+    let o = read_overview(conn)?;
+    if o.pin_in_use && conn.reset_if_alone() {
+        tracing::info!("an orphan login (its program is gone) was found on the card: card reset");
+        return read_overview(conn);
+    }
+    Ok(o)
+}
+
+fn read_overview(conn: &mut dyn Connection) -> Result<CardOverview> {
     let reader = conn.reader().to_owned();
     let atr = conn.atr().to_vec();
-    let ((card_type, model, lot, policy, simulated, nis, number, personal, der, pin, puk), apdus) = with_card(conn, |p, ch| {
+    let ((card_type, model, lot, policy, simulated, nis, number, personal, der, pin, in_use, puk), apdus) = with_card(conn, |p, ch| {
         // The certificate first: on CNS cards the lot probe has just selected it.
         let der = optional(p.read_certificate(ch))?;
         let number = optional(p.read_card_number(ch))?;
@@ -97,8 +113,9 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
         };
         p.prepare_pin_commands(ch)?;
         let pin = p.tries_left(ch, PinKind::Pin)?;
+        let in_use = p.pin_in_use();
         let puk = p.tries_left(ch, PinKind::Puk)?;
-        Ok((p.card_type(), p.model(), p.lot(), p.policy(), p.is_simulated(), p.nis(), number, personal, der, pin, puk))
+        Ok((p.card_type(), p.model(), p.lot(), p.policy(), p.is_simulated(), p.nis(), number, personal, der, pin, in_use, puk))
     })?;
     // Nothing about the holder and no certificate: not a blank overview shown as success.
     if personal.is_none() && der.is_none() && card_type != CardType::Cie {
@@ -130,6 +147,7 @@ pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
         certificate,
         pin_tries_left: pin.known(),
         puk_tries_left: puk.known(),
+        pin_in_use: in_use,
         pin_max_tries: policy.pin_max_tries,
         puk_max_tries: policy.puk_max_tries,
         pin_min_len: policy.pin.min,

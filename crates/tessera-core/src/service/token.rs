@@ -1,10 +1,14 @@
-//! Login and signing for token front-ends (the PKCS#11 module): a PIN checked once at login and
-//! kept by the caller, then each signature in one transaction of its own (VERIFY + sign), since a
-//! transaction that carried a PIN ends with a card reset.
+//! Login and signing for token front-ends (the PKCS#11 module, the minidriver): a login verifies
+//! the PIN once and leaves the card verified ([`LoggedIn`]); the PIN is not kept. Each signature
+//! is a transaction of its own that first checks, sending nothing secret, that the card is still
+//! verified: a card reset, removed, or whose PIN another program tried or changed is not, and the
+//! login is then over ([`Error::LoginExpired`], or the transport's error) — the front-end asks
+//! for the PIN again. [`logout`] resets the card (unless another program is using it).
 
 use super::pin::{check_pin_length, preflight};
-use super::with_card;
-use crate::card::{CardError, TriesLeft};
+use super::{with_card_kept, with_kept_profile};
+use crate::apdu::StatusWord;
+use crate::card::{CardError, Profile, TriesLeft};
 use crate::secret::{Pin, PinKind};
 use crate::transport::Connection;
 use crate::{Error, Result};
@@ -19,15 +23,29 @@ pub struct Login {
     pub apdus: u32,
 }
 
+/// A login held on the card: its profile (on a CIE, with the secure session the PIN was
+/// verified in) and nothing secret.
+pub struct LoggedIn {
+    profile: Profile,
+}
+
+impl std::fmt::Debug for LoggedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoggedIn").field("card", &self.profile.card_type()).finish()
+    }
+}
+
 /// Checks `pin` on the card: the length rule (nothing sent when wrong), the counter (no try
-/// spent; a blocked PIN is refused with nothing sent), then one VERIFY. A wrong PIN is
-/// [`Error::WrongSecret`] with the tries left; the caller must never send it again.
+/// spent; a blocked PIN is refused with nothing sent), then one VERIFY, and keeps the card
+/// verified on `conn` ([`Connection::keep_verified`]). A wrong PIN is [`Error::WrongSecret`]
+/// with the tries left; the caller must never send it again. The caller drops the PIN.
 ///
 /// A login is an explicit user action, so there is no last-try confirmation here: front-ends
 /// that can ask (the app) ask before calling; the PKCS#11 module reports the final try in its
 /// token flags, which browsers show before asking for the PIN.
-pub fn login(conn: &mut dyn Connection, pin: &Pin) -> Result<Login> {
-    let (pin_left, apdus) = with_card(conn, |p, ch| {
+pub fn login(conn: &mut dyn Connection, pin: &Pin) -> Result<(LoggedIn, Login)> {
+    conn.keep_verified(true);
+    let kept = with_card_kept(conn, |p, ch| {
         check_pin_length(p, pin)?;
         p.prepare_pin_commands(ch)?;
         p.may_receive_secret(ch)?;
@@ -35,8 +53,23 @@ pub fn login(conn: &mut dyn Connection, pin: &Pin) -> Result<Login> {
         preflight(PinKind::Pin, tries, true)?;
         p.verify_pin(ch, pin)?;
         Ok(TriesLeft::Known(p.policy().pin_max_tries))
-    })?;
-    Ok(Login { pin: pin_left, apdus })
+    });
+    match kept {
+        Ok((pin_left, profile, apdus)) => Ok((LoggedIn { profile }, Login { pin: pin_left, apdus })),
+        Err(e) => {
+            // Nothing verified to keep (a wrong PIN, a refusal, a fault): the card is reset as
+            // after any transaction that carried a PIN.
+            conn.end_login();
+            Err(e)
+        }
+    }
+}
+
+/// Ends a login: the card is reset, so that nothing is left verified (unless another program
+/// is connected to it then; see [`Connection::end_login`]).
+pub fn logout(conn: &mut dyn Connection, session: LoggedIn) {
+    drop(session);
+    conn.end_login();
 }
 
 /// What to sign.
@@ -81,30 +114,28 @@ fn pss_block(hash: PssHash, digest: &[u8], salt_len: usize, modulus_bits: usize)
     encoded.map(Zeroizing::new).map_err(|_| CardError::Malformed("PSS: hash and salt do not fit the key").into())
 }
 
-/// Signs with the PIN kept from a [`login`]: one transaction of counter read, VERIFY and the
-/// signature. If the counter shows a failed try since the login (someone typed a wrong PIN
-/// elsewhere, maybe after changing it), the kept PIN is not sent: [`Error::LoginExpired`].
-/// `modulus_bits`: the key's size, from the certificate.
-pub fn sign_after_login(conn: &mut dyn Connection, pin: &Pin, input: SignInput<'_>, modulus_bits: usize) -> Result<(Vec<u8>, u32)> {
+/// Signs in a login: one transaction that checks the card is still verified (nothing secret
+/// sent; [`Error::LoginExpired`] when it is not, and the login is over) and signs. `modulus_bits`:
+/// the key's size, from the certificate.
+pub fn sign(conn: &mut dyn Connection, session: &mut LoggedIn, input: SignInput<'_>, modulus_bits: usize) -> Result<(Vec<u8>, u32)> {
     let key_len = modulus_bits.div_ceil(8);
     let block = match input {
         SignInput::Pss { hash, digest, salt_len } => Some(pss_block(hash, digest, salt_len, modulus_bits)?),
         SignInput::DigestInfo(_) => None,
     };
-    with_card(conn, |p, ch| {
-        check_pin_length(p, pin)?;
-        p.prepare_pin_commands(ch)?;
-        p.may_receive_secret(ch)?;
-        let max = p.policy().pin_max_tries;
-        match p.tries_left(ch, PinKind::Pin)? {
-            TriesLeft::Known(0) => return Err(Error::PinBlocked),
-            TriesLeft::Known(n) if n < max => return Err(Error::LoginExpired),
-            _ => {}
+    with_kept_profile(conn, &mut session.profile, |p, ch| {
+        if p.login_lost(ch)? {
+            return Err(Error::LoginExpired);
         }
-        Ok(match (input, &block) {
-            (SignInput::DigestInfo(d), _) => p.sign(ch, pin, d, key_len)?,
-            (SignInput::Pss { .. }, Some(block)) if p.has_raw_rsa() => p.sign_raw(ch, pin, block)?,
+        let signed = match (input, &block) {
+            (SignInput::DigestInfo(d), _) => p.sign(ch, None, d, key_len),
+            (SignInput::Pss { .. }, Some(block)) if p.has_raw_rsa() => p.sign_raw(ch, None, block),
             _ => return Err(CardError::Malformed("PSS on a card without raw RSA").into()),
-        })
+        };
+        match signed {
+            // Not verified after all (a card that does not say so beforehand).
+            Err(CardError::Unexpected { sw: StatusWord::SecurityStatusNotSatisfied, .. }) => Err(Error::LoginExpired),
+            other => Ok(other?),
+        }
     })
 }

@@ -20,11 +20,11 @@ pub(crate) extern "C" fn C_OpenSession(
         if flags & CKF_SERIAL_SESSION == 0 {
             return Err(CKR_SESSION_PARALLEL_NOT_SUPPORTED);
         }
-        let generation = with_slot_token(id, |t, _ctx, _slot| {
+        let generation = with_slot_token(id, |t| {
             #[cfg(feature = "test-autologin")]
             if !t.logged_in() {
                 if let Ok(pin) = std::env::var("TESSERA_PKCS11_TEST_PIN") {
-                    t.login(_ctx, &_slot.reader, Zeroizing::new(pin.into_bytes()))?;
+                    t.login(Zeroizing::new(pin.into_bytes()))?;
                 }
             }
             Ok(t.generation)
@@ -69,7 +69,7 @@ pub(crate) extern "C" fn C_GetSessionInfo(h: CK_SESSION_HANDLE, info: *mut CK_SE
             return Err(CKR_ARGUMENTS_BAD);
         }
         let rw = with_module(|m| Ok(m.session(h)?.rw))?;
-        let (id, logged_in) = with_token(h, |id, t, _, _| Ok((id, t.logged_in())))?;
+        let (id, logged_in) = with_token(h, |id, t| Ok((id, t.logged_in())))?;
         let state = match (rw, logged_in) {
             (false, false) => CKS_RO_PUBLIC_SESSION,
             (false, true) => CKS_RO_USER_FUNCTIONS,
@@ -97,13 +97,13 @@ pub(crate) extern "C" fn C_Login(h: CK_SESSION_HANDLE, user: CK_USER_TYPE, pin: 
         }
         // SAFETY: the caller passes `len` bytes.
         let typed = Zeroizing::new(unsafe { bytes(pin, len) }?.to_vec());
-        with_token(h, |_, t, ctx, reader| t.login(ctx, reader, typed))
+        with_token(h, |_, t| t.login(typed))
     })
 }
 
 pub(crate) extern "C" fn C_Logout(h: CK_SESSION_HANDLE) -> CK_RV {
     guard(|| {
-        with_token(h, |_, t, _, _| {
+        with_token(h, |_, t| {
             if !t.logged_in() {
                 return Err(CKR_USER_NOT_LOGGED_IN);
             }
@@ -117,7 +117,7 @@ pub(crate) extern "C" fn C_FindObjectsInit(h: CK_SESSION_HANDLE, t: *mut CK_ATTR
     guard(|| {
         // SAFETY: caller's template.
         let want = unsafe { template(t, n) }?;
-        let found = with_token(h, |id, tok, _, _| {
+        let found = with_token(h, |id, tok| {
             Ok(visible(id, tok)
                 .into_iter()
                 .filter(|(_, k)| {
@@ -159,7 +159,7 @@ pub(crate) extern "C" fn C_GetAttributeValue(h: CK_SESSION_HANDLE, obj: CK_OBJEC
         if t.is_null() && n > 0 {
             return Err(CKR_ARGUMENTS_BAD);
         }
-        with_token(h, |id, tok, _, _| {
+        with_token(h, |id, tok| {
             let kind = object(id, tok, obj)?;
             let mut rv = CKR_OK;
             for i in 0..n as usize {

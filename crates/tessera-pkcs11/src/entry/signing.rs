@@ -14,7 +14,7 @@ pub(crate) extern "C" fn C_SignInit(h: CK_SESSION_HANDLE, mech: *mut CK_MECHANIS
         // SAFETY: checked non-null (Windows structs are packed: read unaligned).
         let m = unsafe { std::ptr::read_unaligned(mech) };
         let mechanism = m.mechanism;
-        let op = with_token(h, |id, tok, _, _| {
+        let op = with_token(h, |id, tok| {
             if object(id, tok, key) != Ok(Kind::PrivateKey) {
                 return Err(if tok.logged_in() { CKR_KEY_HANDLE_INVALID } else { CKR_USER_NOT_LOGGED_IN });
             }
@@ -56,7 +56,7 @@ pub(crate) unsafe fn finish_sign(h: CK_SESSION_HANDLE, data: Option<&[u8]>, sig:
             Ok(())
         })
     };
-    let result = with_token(h, |_, tok, ctx, reader| {
+    let result = with_token(h, |_, tok| {
         let len = SignOp::len(tok);
         // SAFETY: checked non-null.
         let have = unsafe { *sig_len } as usize;
@@ -64,7 +64,7 @@ pub(crate) unsafe fn finish_sign(h: CK_SESSION_HANDLE, data: Option<&[u8]>, sig:
             unsafe { *sig_len = len as CK_ULONG };
             return Ok(Some(if sig.is_null() { CKR_OK } else { CKR_BUFFER_TOO_SMALL }));
         }
-        let signature = tok.sign(ctx, reader, &op, data)?;
+        let signature = tok.sign(&op, data)?;
         // SAFETY: `sig` holds `have` >= len bytes.
         unsafe {
             std::ptr::copy_nonoverlapping(signature.as_ptr(), sig, signature.len());

@@ -102,7 +102,7 @@ pub(crate) extern "C" fn C_GetTokenInfo(id: CK_SLOT_ID, info: *mut CK_TOKEN_INFO
             return Err(CKR_ARGUMENTS_BAD);
         }
         let (sessions, rw) = with_module(|m| Ok(m.session_counts(id)))?;
-        let i = with_slot_token(id, |t, _, _| Ok(CK_TOKEN_INFO {
+        let i = with_slot_token(id, |t| Ok(CK_TOKEN_INFO {
             label: pad(&t.label),
             manufacturerID: pad("Tessera"),
             model: pad(t.card_type.name()),
@@ -130,7 +130,7 @@ pub(crate) extern "C" fn C_GetTokenInfo(id: CK_SLOT_ID, info: *mut CK_TOKEN_INFO
 
 pub(crate) extern "C" fn C_GetMechanismList(id: CK_SLOT_ID, list: *mut CK_MECHANISM_TYPE, count: *mut CK_ULONG) -> CK_RV {
     guard(|| {
-        let mechs = with_slot_token(id, |t, _, _| Ok(t.mechanisms().to_vec()))?;
+        let mechs = with_slot_token(id, |t| Ok(t.mechanisms().to_vec()))?;
         // SAFETY: caller buffers per PKCS#11.
         unsafe { write_list(&mechs, list, count) }
     })
@@ -141,7 +141,7 @@ pub(crate) extern "C" fn C_GetMechanismInfo(id: CK_SLOT_ID, mech: CK_MECHANISM_T
         if info.is_null() {
             return Err(CKR_ARGUMENTS_BAD);
         }
-        let bits = with_slot_token(id, |t, _, _| {
+        let bits = with_slot_token(id, |t| {
             if !t.mechanisms().contains(&mech) {
                 return Err(CKR_MECHANISM_INVALID);
             }

@@ -75,6 +75,11 @@ impl CieApplet {
                     }
                 };
                 self.session = Some(CardSm::from_secret(&z));
+                // A new secure session starts with nothing verified: a PIN verified in another
+                // program's session is not this one's (the strict choice; IAS-ECC binds the
+                // security status to the session, unobserved on a CIE).
+                self.pin_ok = false;
+                self.puk_ok = false;
                 self.pk_icc = Some(pk_icc.clone());
                 (cons(&[0xA6], vec![prim(&[0x91], pk_icc)]).to_vec(), StatusWord::Ok)
             }
