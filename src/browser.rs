@@ -216,11 +216,12 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 }
 
 /// Writes `text` over `path` atomically (keeping its permissions: `pkcs11.txt` is 0600), after
-/// a one-time backup `pkcs11.txt.tessera-backup` (created new, never over a file or a link).
+/// a one-time backup `pkcs11.txt.tessera-backup` (created new, never over a file or a link,
+/// with the original's permissions).
 fn rewrite(path: &Path, text: &str) -> Result<()> {
     let backup = path.with_extension("txt.tessera-backup");
     let original = std::fs::read(path).map_err(io(path))?;
-    match tessera_files::atomic::write(&backup, &original, tessera_files::atomic::Existing::Refuse) {
+    match tessera_files::atomic::write_new_like(&backup, &original, path) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(io(&backup)(e)),
@@ -228,6 +229,9 @@ fn rewrite(path: &Path, text: &str) -> Result<()> {
     tessera_files::atomic::write(path, text.as_bytes(), tessera_files::atomic::Existing::Replace).map_err(io(path))
 }
 
+/// The module list to edit: `pkcs11.txt`, or the file it links to (a profile kept elsewhere,
+/// dotfiles): the link stays a link, and the file it points to is what changes. A read-only
+/// file is refused: someone made it so, and replacing it would undo that silently.
 fn check_editable(dir: &Path) -> Result<PathBuf> {
     let file = dir.join("pkcs11.txt");
     if !file.exists() {
@@ -235,6 +239,16 @@ fn check_editable(dir: &Path) -> Result<PathBuf> {
     }
     if in_use(dir) {
         return Err(Error::Browser(BrowserError::InUse(dir.to_owned())));
+    }
+    let file = if std::fs::symlink_metadata(&file).is_ok_and(|m| m.file_type().is_symlink()) {
+        let target = std::fs::canonicalize(&file).map_err(io(&file))?;
+        tracing::info!(link = %file.display(), target = %target.display(), "pkcs11.txt is a link: its target is edited");
+        target
+    } else {
+        file
+    };
+    if std::fs::metadata(&file).map_err(io(&file))?.permissions().readonly() {
+        return Err(Error::Browser(BrowserError::ReadOnly(file)));
     }
     Ok(file)
 }
@@ -307,5 +321,46 @@ mod tests {
         assert!(!is_registered(&dir, lib));
         assert!(std::fs::read_to_string(dir.join("pkcs11.txt")).expect("read").contains("NSS Internal PKCS #11 Module"));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The file cases: the backup as private as the original, a read-only list refused and
+    /// left as it is, a linked list edited through its link (which stays a link), a CR LF file
+    /// given back byte for byte after setup and removal.
+    #[cfg(unix)]
+    #[test]
+    fn backups_keep_the_mode_read_only_is_refused_links_stay_links_crlf_survives() {
+        use std::os::unix::fs::PermissionsExt;
+        let lib = Path::new("/usr/lib/tessera-test.so");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+
+        let dir = tempfile::tempdir().expect("tmp");
+        let list = dir.path().join("pkcs11.txt");
+        let crlf = SAMPLE.replace('\n', "\r\n");
+        std::fs::write(&list, &crlf).expect("write");
+        std::fs::set_permissions(&list, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        assert!(register(dir.path(), lib).expect("register"));
+        assert_eq!(mode(&dir.path().join("pkcs11.txt.tessera-backup")), 0o600, "the backup is as private as the original");
+        assert_eq!(mode(&list), 0o600);
+        assert!(unregister(dir.path(), lib).expect("remove"));
+        assert_eq!(std::fs::read(&list).expect("read"), crlf.as_bytes(), "CR LF file back byte for byte");
+
+        let ro = tempfile::tempdir().expect("tmp");
+        let list = ro.path().join("pkcs11.txt");
+        std::fs::write(&list, SAMPLE).expect("write");
+        std::fs::set_permissions(&list, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+        let e = register(ro.path(), lib).expect_err("read-only");
+        assert!(matches!(&e, Error::Browser(BrowserError::ReadOnly(p)) if p == &list), "{e:?}");
+        assert_eq!(std::fs::read_to_string(&list).expect("read"), SAMPLE);
+        assert_eq!(mode(&list), 0o444);
+
+        let linked = tempfile::tempdir().expect("tmp");
+        let real = linked.path().join("kept-elsewhere.txt");
+        std::fs::write(&real, SAMPLE).expect("write");
+        let link = linked.path().join("pkcs11.txt");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        assert!(register(linked.path(), lib).expect("register"));
+        assert!(std::fs::symlink_metadata(&link).expect("meta").file_type().is_symlink(), "still a link");
+        assert!(is_registered(linked.path(), lib));
+        assert!(std::fs::read_to_string(&real).expect("read").contains("library=/usr/lib/tessera-test.so"));
     }
 }

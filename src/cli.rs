@@ -327,6 +327,7 @@ fn pin_change(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
     if o.demo && !card.json {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
+    refuse_untrusted_simulated_cie(&mut o, ctx)?;
     // 1. Collect and check every input against the rules of the card type (from the ATR: no
     //    APDU yet); nothing is sent if any check fails.
     let policy = CardIdentity::of(o.conn.atr()).policy();
@@ -351,6 +352,17 @@ fn pin_change(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
         Err(e) => return after_interruption(&o, e, ctx),
     }
     Ok(code::OK)
+}
+
+/// A CIE of Tessera's public test authority in a real reader gets no PIN or PUK unless
+/// --allow-simulated-card says so: refused before anything is asked (which authority a CIE
+/// has is known after its device authentication: one read, nothing secret sent).
+fn refuse_untrusted_simulated_cie(o: &mut Opened, ctx: &Ctx) -> Result<()> {
+    if !CardIdentity::of(o.conn.atr()).is_cie() || o.conn.trusts_simulated_cards() {
+        return Ok(());
+    }
+    let st = guard::run(o.conn.as_mut(), ctx, |c| service::pin_status(c))?;
+    if st.simulated { Err(Error::Core(CoreError::SimulatedCard)) } else { Ok(()) }
 }
 
 /// A simulated card in a real reader, allowed by --allow-simulated-card: said every time.
@@ -432,12 +444,33 @@ fn after_interruption(o: &Opened, e: Error, ctx: &Ctx) -> Result<u8> {
 
 /// Waits until a card is in `reader` (it may already be, or the service may not have seen the
 /// removal yet), then reads its counters. Only counter reads are repeated: nothing secret.
+/// The smart-card service itself may be restarting (a fault that took pcscd down): it is
+/// waited for too, within the same time.
 fn check_when_back(reader: &str, pending: &service::Pending, timeout: std::time::Duration) -> Result<service::AfterCheck> {
+    use tessera_core::transport::TransportError;
     let deadline = std::time::Instant::now() + timeout;
-    let mut mon = PcscContext::monitor()?;
+    let mut mon = None;
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        mon.wait_until(left, |rs| rs.iter().any(|r| r.name == reader && r.card_present))?;
+        let m = match mon.as_mut() {
+            Some(m) => m,
+            None => match PcscContext::monitor() {
+                Ok(m) => mon.insert(m),
+                Err(TransportError::NoService) if !left.is_zero() => {
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            },
+        };
+        match m.wait_until(left, |rs| rs.iter().any(|r| r.name == reader && r.card_present)) {
+            Ok(_) => {}
+            Err(TransportError::NoService) if !left.is_zero() => {
+                mon = None;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        }
         let attempt = PcscContext::establish()
             .and_then(|ctx| ctx.connect(Some(reader)))
             .map_err(CoreError::from)
@@ -446,7 +479,9 @@ fn check_when_back(reader: &str, pending: &service::Pending, timeout: std::time:
             Ok(a) => return Ok(a),
             Err(CoreError::Transport(_) | CoreError::CardDied) if std::time::Instant::now() < deadline => {
                 // The card is leaving or arriving: wait for the service's next event.
-                let _ = mon.wait(std::time::Duration::from_millis(500));
+                if let Some(m) = mon.as_mut() {
+                    let _ = m.wait(std::time::Duration::from_millis(500));
+                }
             }
             Err(e) => return Err(e.into()),
         }
@@ -459,6 +494,7 @@ fn pin_unblock(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
     if o.demo && !card.json {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
+    refuse_untrusted_simulated_cie(&mut o, ctx)?;
     let policy = CardIdentity::of(o.conn.atr()).policy();
     let mut p = Prompter::new();
     let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;

@@ -16,6 +16,9 @@ pub enum BrowserError {
     /// Firefox is running on this profile.
     #[error("Firefox is open on this profile: close it first")]
     InUse(PathBuf),
+    /// The module list is read-only: left as it is (the user made it so).
+    #[error("read-only: {0}")]
+    ReadOnly(PathBuf),
     /// No PKCS#11 module for the card is installed.
     #[error("no PKCS#11 module installed: install {0}")]
     NoModule(&'static str),
@@ -59,6 +62,8 @@ pub mod rows {
     pub const NO_PKCS11_MODULE: ErrorRow = row("no_pkcs11_module", "no-pkcs11-module", exit::BROWSER);
     /// A policy file Tessera cannot add to (`$path`, `$detail`).
     pub const BROWSER_POLICY: ErrorRow = row("browser_database", "browser-policy", exit::BROWSER);
+    /// A read-only module list, left as it is (`$path`).
+    pub const BROWSER_READ_ONLY: ErrorRow = row("browser_read_only", "browser-read-only", exit::BROWSER);
     /// A browser database that cannot be changed (`$detail`).
     pub const BROWSER_DATABASE: ErrorRow = row("browser_database", "browser-database", exit::BROWSER);
     /// A bug in Tessera, caught (`$detail`).
@@ -67,7 +72,7 @@ pub mod rows {
 
 /// Every app row, for the tests that check each has its messages.
 pub const APP_ROWS: &[tessera_core::error_table::ErrorRow] =
-    &[rows::BROWSER_RUNNING, rows::NO_PKCS11_MODULE, rows::BROWSER_POLICY, rows::BROWSER_DATABASE, rows::INTERNAL];
+    &[rows::BROWSER_RUNNING, rows::NO_PKCS11_MODULE, rows::BROWSER_POLICY, rows::BROWSER_READ_ONLY, rows::BROWSER_DATABASE, rows::INTERNAL];
 
 impl From<TransportError> for Error {
     fn from(e: TransportError) -> Self {
@@ -103,6 +108,7 @@ impl Error {
             Error::Browser(BrowserError::InUse(_)) => &rows::BROWSER_RUNNING,
             Error::Browser(BrowserError::NoModule(_)) => &rows::NO_PKCS11_MODULE,
             Error::Browser(BrowserError::BadPolicyFile(..)) => &rows::BROWSER_POLICY,
+            Error::Browser(BrowserError::ReadOnly(_)) => &rows::BROWSER_READ_ONLY,
             Error::Browser(_) => &rows::BROWSER_DATABASE,
             Error::Internal(_) => &rows::INTERNAL,
         }
@@ -117,6 +123,7 @@ impl Error {
             Error::Browser(BrowserError::BadPolicyFile(path, why)) => {
                 vec![("path", Arg::Text(path.display().to_string())), ("detail", Arg::Text(why.to_string()))]
             }
+            Error::Browser(BrowserError::ReadOnly(path)) => vec![("path", Arg::Text(path.display().to_string()))],
             Error::Browser(e) => vec![("detail", Arg::Text(e.to_string()))],
             Error::Internal(what) => vec![("detail", Arg::Text(what.clone()))],
         }

@@ -124,6 +124,18 @@ fn a_simulated_cie_in_a_reader_gets_a_pin_only_by_explicit_choice_and_is_named_e
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["error"], "simulated_card");
     assert_eq!(tb.card.counters().pin_tries, 0, "no PIN reached the card");
+    // Refused before the PIN is asked: with nothing on stdin it is still "simulated card", not
+    // "the PIN was not given"; the same for the unblock and the self-test.
+    for args in [&["pin", "change", "--json"][..], &["pin", "unblock", "--json"], &["selftest", "--json"]] {
+        let o = Command::new(env!("CARGO_BIN_EXE_tessera"))
+            .env("TESSERA_LANG", "en")
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+        assert_eq!((o.status.code(), v["error"].as_str()), (Some(15), Some("simulated_card")), "{args:?}: {v}");
+    }
     // With the flag: the banner, then the change.
     let o = cli_pin_change(&["--allow-simulated-card"], &input);
     let err = String::from_utf8_lossy(&o.stderr);

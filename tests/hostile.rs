@@ -67,6 +67,21 @@ fn a_file_that_never_ends_is_read_to_a_bound() {
     }
 }
 
+/// A CIE whose every file is endless (64 KiB answered to each read, per file bounded at 32 KiB):
+/// the whole status is bounded by the operation's command budget, not only each file.
+#[test]
+fn a_card_whose_files_never_end_stops_at_the_operation_budget() {
+    let (apdus, r) = bounded(|| {
+        let card = SimCard::cie(Preset::Fresh);
+        card.set_cie_endless_files(true);
+        let r = service::overview(&mut card.connect().expect("connect"));
+        (card.counters().apdus, r)
+    });
+    assert!(apdus <= tessera_core::card::iso7816::APDU_BUDGET, "{apdus} APDUs");
+    let e = r.expect_err("stopped");
+    assert!(matches!(e, Error::Card(CardError::Malformed(m)) if m.contains("do not end")), "{e:?}");
+}
+
 #[test]
 fn card_text_cannot_drive_the_terminal() {
     let card = SimCard::cps(Preset::Fresh);

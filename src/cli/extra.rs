@@ -138,6 +138,9 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, ctx: &Ctx) -> Result
     let mut o = open(card, ctx)?;
     let st = super::guard::run(o.conn.as_mut(), ctx, |c| tessera_core::service::pin_status(c))?;
     super::simulated_banner(&o, &st, lang);
+    if st.simulated && !o.conn.trusts_simulated_cards() {
+        return Err(Error::Core(CoreError::SimulatedCard));
+    }
     if st.pin.is_blocked() {
         return Err(Error::Core(CoreError::PinBlocked));
     }

@@ -114,3 +114,20 @@ impl Prompter {
         yes.iter().any(|y| *y == answer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, Text, tr};
+
+    /// The translation files cannot keep the space after "PIN attuale:" (Fluent trims it), so
+    /// the prompt adds it: the cursor never sits against the colon.
+    #[test]
+    fn prompts_end_with_one_space_in_every_language() {
+        for lang in [Lang::It, Lang::En, Lang::De] {
+            for t in [Text::PromptCurrentPin, Text::PromptNewPin, Text::PromptNewPinAgain, Text::PromptPuk, Text::ConfirmLastTry] {
+                let p = super::spaced(tr(lang, t));
+                assert!(p.ends_with(": ") && !p.ends_with("  "), "{lang:?} {t:?}: {p:?}");
+            }
+        }
+    }
+}

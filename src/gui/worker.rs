@@ -13,6 +13,8 @@ use crate::{Error, Result};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Where the card comes from.
@@ -136,7 +138,7 @@ pub struct Worker {
     tx: Sender<Request>,
     rx: Receiver<Event>,
     handle: Option<JoinHandle<()>>,
-    monitor: Option<(tessera_pcsc::MonitorCanceller, JoinHandle<()>)>,
+    monitor: Option<(Arc<AtomicBool>, JoinHandle<()>)>,
     /// What the window sees of the worker's card transactions (see `transport::Watch`).
     watch: Watch,
     /// The source the worker uses now (a replacement worker starts on it).
@@ -205,8 +207,8 @@ impl Worker {
 impl Drop for Worker {
     fn drop(&mut self) {
         let _ = self.tx.send(Request::Shutdown);
-        if let Some((cancel, h)) = self.monitor.take() {
-            cancel.cancel();
+        if let Some((stop, h)) = self.monitor.take() {
+            stop.store(true, Ordering::Relaxed);
             let _ = h.join();
         }
         if let Some(h) = self.handle.take() {
@@ -215,39 +217,62 @@ impl Drop for Worker {
     }
 }
 
-/// Watches readers and cards; each change asks the worker to refresh.
-fn spawn_monitor(
-    tx: Sender<Request>,
-    wake: impl Fn() + Send + 'static,
-) -> Option<(tessera_pcsc::MonitorCanceller, JoinHandle<()>)> {
-    let mut mon = PcscContext::monitor().ok()?;
-    let cancel = mon.canceller();
+/// Watches readers and cards; each change asks the worker to refresh. It outlives the
+/// smart-card service: when the service is not running (yet) or goes away (a pcscd restart), it
+/// waits for it, and its return is a change too — the window never keeps saying "not running"
+/// about a service that runs again.
+fn spawn_monitor(tx: Sender<Request>, wake: impl Fn() + Send + 'static) -> Option<(Arc<AtomicBool>, JoinHandle<()>)> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
     let h = std::thread::Builder::new()
         .name("tessera-monitor".into())
         .spawn(move || {
             // Only insertions, removals and reader changes matter: our own connections toggle
             // the "in use" flags, which must not trigger another read of the card.
             let key = |rs: &[ReaderInfo]| rs.iter().map(|r| (r.name.clone(), r.card_present, r.atr.clone())).collect::<Vec<_>>();
-            let mut last = key(&mon.snapshot());
-            loop {
-                match mon.wait(Duration::from_secs(3600)) {
-                    Ok(rs) => {
-                        let now = key(&rs);
-                        if now != last {
-                            last = now;
-                            if tx.send(Request::Refresh).is_err() {
+            let refresh = || {
+                let sent = tx.send(Request::Refresh).is_ok();
+                wake();
+                sent
+            };
+            let mut service_was_down = false;
+            while !stopped.load(Ordering::Relaxed) {
+                let Ok(mut mon) = PcscContext::monitor() else {
+                    service_was_down = true;
+                    std::thread::sleep(Duration::from_secs(1));
+                    continue;
+                };
+                if std::mem::take(&mut service_was_down) && !refresh() {
+                    return;
+                }
+                let mut last = key(&mon.snapshot());
+                // Short waits, so that closing the window never waits long for this thread.
+                while !stopped.load(Ordering::Relaxed) {
+                    match mon.wait(Duration::from_secs(1)) {
+                        Ok(rs) => {
+                            let now = key(&rs);
+                            if now != last {
+                                last = now;
+                                if !refresh() {
+                                    return;
+                                }
+                            }
+                        }
+                        Err(TransportError::Timeout) => {}
+                        Err(e) => {
+                            tracing::debug!(error = %e, "reader monitor: the service went away; waiting for it");
+                            service_was_down = true;
+                            if !refresh() {
                                 return;
                             }
-                            wake();
+                            break;
                         }
                     }
-                    Err(TransportError::Timeout) => {}
-                    Err(_) => return, // cancelled, or the service went away
                 }
             }
         })
         .ok()?;
-    Some((cancel, h))
+    Some((stop, h))
 }
 
 fn connect(source: &Source) -> Result<Box<dyn Connection>> {

@@ -19,14 +19,32 @@ pub enum Existing {
 /// Writes `bytes` to `path` (see the module's rules).
 pub fn write(path: &Path, bytes: &[u8], existing: Existing) -> std::io::Result<()> {
     match existing {
-        Existing::Refuse => write_new(path, bytes),
+        Existing::Refuse => write_new(path, bytes, None),
         Existing::Replace => replace(path, bytes),
     }
 }
 
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Creates `path` (never over anything, like [`Existing::Refuse`]) with the permissions of
+/// `like` from the start: a copy of a private file is as private as it (a backup beside a 0600
+/// original is 0600, never readable by others for a moment).
+pub fn write_new_like(path: &Path, bytes: &[u8], like: &Path) -> std::io::Result<()> {
+    write_new(path, bytes, Some(std::fs::metadata(like)?.permissions()))
+}
+
+fn write_new(path: &Path, bytes: &[u8], perms: Option<std::fs::Permissions>) -> std::io::Result<()> {
     // create_new: O_CREAT|O_EXCL, which also refuses a dangling symlink at `path`.
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if let Some(p) = &perms {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(p.mode() & 0o777);
+    }
+    let mut f = options.open(path)?;
+    if let Some(p) = perms {
+        // Exactly the original's (the umask may have taken bits away; it never adds any).
+        f.set_permissions(p)?;
+    }
     let written = f.write_all(bytes).and_then(|()| f.sync_all());
     if written.is_err() {
         drop(f);

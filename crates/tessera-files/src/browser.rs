@@ -32,23 +32,73 @@ pub fn lists_module(text: &str, library: &str) -> bool {
     blocks(text).iter().any(|b| value(b, "library") == Some(library))
 }
 
-/// `pkcs11.txt` with `library` added as `name` (unchanged text when it is listed already).
+/// The file's line ending: CR LF when its first line ends so (NSS on Windows, a file edited
+/// there), else LF. Whatever Tessera adds uses it.
+fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if text[..i].ends_with('\r') => "\r\n",
+        _ => "\n",
+    }
+}
+
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// `pkcs11.txt` with `library` added as `name` (unchanged text when it is listed already): the
+/// text as it was, then the entry in NSS's own form (its lines, then an empty line), in the
+/// file's line ending.
 pub fn with_module(text: &str, library: &str, name: &str) -> String {
     if lists_module(text, library) {
         return text.to_owned();
     }
-    let mut out = text.trim_end_matches('\n').to_owned();
-    out.push_str(&format!("\n\nlibrary={library}\nname={name}\n"));
+    let eol = line_ending(text);
+    let mut out = text.to_owned();
+    // The entry goes after an empty line, as NSS separates its entries.
+    if !out.is_empty() {
+        if !out.ends_with('\n') {
+            out.push_str(eol);
+        }
+        if !out.split_inclusive('\n').next_back().is_some_and(is_blank) {
+            out.push_str(eol);
+        }
+    }
+    out.push_str(&format!("library={library}{eol}name={name}{eol}{eol}"));
     out
 }
 
 /// `pkcs11.txt` without the entries of `library` named `name` (Tessera's own); an entry the
 /// user made for the same library under another name stays. `None` when nothing changes.
+/// Every other byte stays as it was: each entry of ours goes with the empty line after it (or,
+/// at the end of the file, the one before it), so that adding then removing gives the file
+/// back unchanged, whatever its line endings.
 pub fn without_module(text: &str, library: &str, name: &str) -> Option<String> {
-    let ours = |b: &Vec<&str>| value(b, "library") == Some(library) && value(b, "name") == Some(name);
-    let all = blocks(text);
-    let kept: Vec<String> = all.iter().filter(|b| !ours(b)).map(|b| b.join("\n")).collect();
-    (kept.len() != all.len()).then(|| kept.join("\n\n") + "\n")
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut drop = vec![false; lines.len()];
+    let mut i = 0;
+    let mut changed = false;
+    while i < lines.len() {
+        if is_blank(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !is_blank(lines[i]) {
+            i += 1;
+        }
+        let block: Vec<&str> = lines[start..i].iter().map(|l| l.strip_suffix('\n').unwrap_or(l)).collect();
+        if value(&block, "library") == Some(library) && value(&block, "name") == Some(name) {
+            changed = true;
+            drop[start..i].iter_mut().for_each(|d| *d = true);
+            if i < lines.len() {
+                drop[i] = true;
+                i += 1;
+            } else if start > 0 && is_blank(lines[start - 1]) && !drop[start - 1] {
+                drop[start - 1] = true;
+            }
+        }
+    }
+    changed.then(|| lines.iter().zip(&drop).filter(|(_, d)| !**d).map(|(l, _)| *l).collect())
 }
 
 /// A Firefox profile listed in `profiles.ini`.
@@ -127,6 +177,26 @@ mod tests {
         assert!(!lists_module(&back, "/lib/x.so") && back.contains("NSS Internal"));
         let users = format!("{INTERNAL}library=/lib/x.so\nname=Mine\n");
         assert_eq!(without_module(&users, "/lib/x.so", "Tessera"), None);
+    }
+
+    /// Adding then removing gives the file back byte for byte, in LF and CR LF, and what is
+    /// added uses the file's line ending.
+    #[test]
+    fn add_then_remove_gives_the_file_back_in_its_own_line_endings() {
+        let crlf = INTERNAL.replace('\n', "\r\n");
+        for original in [INTERNAL.to_owned(), crlf.clone(), "library=\nname=x\n".into(), "library=\r\nname=x".into(), String::new()] {
+            let added = with_module(&original, "/lib/x.so", "Tessera");
+            assert!(lists_module(&added, "/lib/x.so"), "{original:?}");
+            if original.contains("\r\n") {
+                assert!(!added.replace("\r\n", "").contains('\n'), "LF only lines in a CR LF file: {added:?}");
+            }
+            let back = without_module(&added, "/lib/x.so", "Tessera").expect("removed");
+            if original.ends_with("\n\n") || original.ends_with("\r\n\r\n") || original.is_empty() {
+                assert_eq!(back, original, "NSS's own form comes back byte for byte");
+            }
+            assert!(!lists_module(&back, "/lib/x.so") && back.starts_with(original.trim_end()), "{original:?} -> {back:?}");
+        }
+        assert_eq!(with_module(&crlf, "/lib/x.so", "T"), format!("{crlf}library=/lib/x.so\r\nname=T\r\n\r\n"));
     }
 
     #[test]

@@ -107,21 +107,10 @@ fn reader_info(s: &ReaderState) -> ReaderInfo {
 
 /// Waits for reader and card events with `SCardGetStatusChange` (including the PnP
 /// pseudo-reader for readers plugged in or out). No polling loop: each call blocks in the
-/// service until something changes, the timeout passes, or [`MonitorCanceller::cancel`].
+/// service until something changes or the timeout passes.
 pub struct ReaderMonitor {
     ctx: Context,
     states: Vec<ReaderState>,
-}
-
-/// Stops a [`ReaderMonitor`] that is blocked waiting, from another thread.
-#[derive(Clone)]
-pub struct MonitorCanceller(Context);
-
-impl MonitorCanceller {
-    /// Wakes the monitor with [`TransportError::Cancelled`].
-    pub fn cancel(&self) {
-        let _ = self.0.cancel();
-    }
 }
 
 impl ReaderMonitor {
@@ -133,11 +122,6 @@ impl ReaderMonitor {
         m.ctx.get_status_change(Duration::ZERO, &mut m.states).map_err(map_error)?;
         m.sync();
         Ok(m)
-    }
-
-    /// A handle to cancel a blocked [`ReaderMonitor::wait`].
-    pub fn canceller(&self) -> MonitorCanceller {
-        MonitorCanceller(self.ctx.clone())
     }
 
     fn is_pnp(s: &ReaderState) -> bool {

@@ -10,7 +10,18 @@ pub struct Channel<'t> {
     sent: u32,
     last_secret: Option<SecretSent>,
     secrets: u32,
+    started: std::time::Instant,
 }
+
+/// The most commands one operation may take. The longest real ones take about 90 (a CIE's
+/// login and first signature, with its key agreement and EF.SOD); a card whose files never
+/// end would otherwise keep an operation going for a minute and more.
+pub const APDU_BUDGET: u32 = 300;
+
+/// The longest one operation may talk to the card (a mute card is the watcher's business:
+/// this bounds a card that answers, but without end). 300 commands at a slow reader's 30 ms
+/// take 9 s.
+pub const TIME_BUDGET: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// The last command carrying a PIN or PUK that was handed to the transport, and whether its
 /// answer came back. What a fault after it may have done on the card depends on both.
@@ -25,7 +36,7 @@ pub struct SecretSent {
 impl<'t> Channel<'t> {
     /// Wraps a transaction.
     pub fn new(tx: &'t mut dyn Transaction) -> Self {
-        Self { tx, sent: 0, last_secret: None, secrets: 0 }
+        Self { tx, sent: 0, last_secret: None, secrets: 0, started: std::time::Instant::now() }
     }
 
     /// How many commands carrying a secret were sent in this transaction.
@@ -52,6 +63,10 @@ impl<'t> Channel<'t> {
     }
 
     fn send(&mut self, cmd: &CommandApdu) -> Result<ResponseApdu, CardError> {
+        if self.sent >= APDU_BUDGET || self.started.elapsed() > TIME_BUDGET {
+            tracing::warn!(apdus = self.sent, "the operation's budget is spent: stopped before the next command");
+            return Err(CardError::Malformed("the card's answers do not end: the operation was stopped (nothing more was sent)"));
+        }
         self.sent += 1;
         if cmd.is_sensitive() {
             self.last_secret = Some(SecretSent { ins: cmd.ins, answered: false });
