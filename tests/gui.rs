@@ -368,7 +368,7 @@ fn text_size_and_theme_are_chosen_in_the_appearance_menu_and_remembered() {
 }
 
 #[test]
-fn change_carried_out_then_removed_says_the_new_pin_may_be_in_force_then_checks() {
+fn change_carried_out_then_removed_says_it_may_have_reached_the_card_then_checks() {
     let card = SimCard::cps(Preset::PinLastTry);
     let mut h = app(&card);
     card.inject(Fault { when: Trigger::Ins(0x24), what: FaultKind::Removal { processed: true } });
@@ -384,7 +384,7 @@ fn change_carried_out_then_removed_says_the_new_pin_may_be_in_force_then_checks(
         click(&mut h, "Sì, usa l'ultimo tentativo");
     }
     settle(&mut h, |a| a.wizard.outcome.is_some() && !a.busy);
-    assert!(has_text(&h, "il NUOVO PIN potrebbe essere già attivo"), "the truth about a lost answer");
+    assert!(has_text(&h, "potrebbe essere arrivata alla carta"), "the truth about a lost answer: it may have reached the card");
     assert!(has_text(&h, "Reinserisci la carta nello stesso lettore"));
     assert!(h.query_all_by_label("Riprova").next().is_none(), "no retry while the outcome is unknown");
     // The card comes back: the counters (read without a try) tell.
