@@ -45,6 +45,10 @@ pub fn run() -> ExitCode {
         }
     };
     init_logging(cli.verbose);
+    // A CIE's certificate and EF.SOD verdict, remembered between runs (docs/pkcs11.md).
+    if let Some(store) = tessera_files::cache::functions() {
+        tessera_core::card::cie::memory::install(Box::new(store));
+    }
     let lang_arg = cli.lang.as_deref().and_then(Lang::from_code);
     let lang = lang_arg.unwrap_or_else(Lang::from_env);
     if cli.command.is_none() {

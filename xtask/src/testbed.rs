@@ -71,6 +71,8 @@ impl Pcscd {
             .args(argv)
             .env("PCSCLITE_CSOCK_NAME", self.socket())
             .env("TESSERA_PCSC_TESTBED", "1")
+            // The card cache of this run only (not the user's): removed with the testbed.
+            .env("TESSERA_CACHE_DIR", self.dir.join("card-cache"))
             .current_dir(root());
         command
     }

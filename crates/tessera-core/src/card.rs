@@ -174,6 +174,21 @@ impl Profile {
         }
     }
 
+    /// Whether the secure session (CIE) is open; a CNS has none to lose.
+    pub fn session_open(&self) -> bool {
+        match self {
+            Profile::Cns(_) => true,
+            Profile::Cie(c) => c.authenticated(),
+        }
+    }
+
+    /// Drops a secure session that is no longer the card's (the next command opens a new one).
+    pub fn forget_session(&mut self) {
+        if let Profile::Cie(c) = self {
+            c.forget_session();
+        }
+    }
+
     /// A new transaction on a profile kept from an earlier one: nothing is assumed about the
     /// current file (the CIE's secure session goes on; a reset in between breaks it).
     pub fn resume(&mut self) {

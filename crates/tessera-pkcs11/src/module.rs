@@ -68,6 +68,9 @@ pub struct Token {
     pub pin_len: (usize, usize),
     /// The connection to the card, kept for the token's life: a login lives on it.
     conn: PcscConnection,
+    /// The card as the token read left it, for the login (on a CIE, with its secure session):
+    /// taken by the login.
+    kept: Option<token::KeptCard>,
     /// The login: the card is kept verified between signatures (the PIN itself is dropped as
     /// soon as the VERIFY is answered). Ended on logout, on a card reset or removal, and when
     /// the token goes (docs/pkcs11.md, "Login").
@@ -129,6 +132,11 @@ impl Module {
     /// A module with no slots yet (readers are listed at C_GetSlotList); connects to the
     /// smart-card service when it can (and again later when it could not).
     pub fn start() -> Self {
+        // Public card data (a CIE's certificate and EF.SOD verdict) remembered between
+        // processes in the user's cache folder (docs/pkcs11.md, "What is remembered").
+        if let Some(store) = tessera_files::cache::functions() {
+            tessera_core::card::cie::memory::install(Box::new(store));
+        }
         Self { ctx: PcscContext::establish().ok(), slots: Vec::new(), sessions: HashMap::new(), next_session: 1 }
     }
 
@@ -222,8 +230,7 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
     let generation = state.as_ref().map_or(0, |t| t.generation) + 1;
     *state = None;
     let mut conn = connect(ctx, &slot.reader)?;
-    let o = tessera_core::service::overview(&mut conn).map_err(|e| rv_of(&e))?;
-    let conn = conn;
+    let (o, kept) = token::read(&mut conn).map_err(|e| rv_of(&e))?;
     let der = o.certificate_der.clone().ok_or(CKR_TOKEN_NOT_RECOGNIZED)?;
     let parts = cert::der_parts(&der).map_err(|_| CKR_TOKEN_NOT_RECOGNIZED)?;
     let public = cert::rsa_public_key(&der).map_err(|_| CKR_TOKEN_NOT_RECOGNIZED)?;
@@ -254,6 +261,7 @@ pub fn current_token<'a>(ctx: &PcscContext, slot: &Slot, state: &'a mut Option<T
         pin_max: o.pin_max_tries,
         pin_len: (o.pin_min_len, o.pin_max_len),
         conn,
+        kept: Some(kept),
         login: None,
         generation,
     });
@@ -311,7 +319,7 @@ impl Token {
         let rule = tessera_core::secret::LengthRule { min: self.pin_len.0, max: self.pin_len.1 };
         let pin = Pin::parse(text, rule).map_err(|e| rv_of(&Error::InvalidInput(e.into())))?;
         self.conn.set_trust_simulated_cards(trust_simulated());
-        let outcome = token::login(&mut self.conn, &pin);
+        let outcome = token::login(&mut self.conn, self.kept.take(), &pin);
         drop(pin);
         match outcome {
             Ok((session, l)) => {

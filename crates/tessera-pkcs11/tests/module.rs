@@ -400,7 +400,7 @@ fn a_wrong_pin_elsewhere_ends_the_login_and_logout_leaves_nothing_verified() {
     s.sign(&Mechanism::RsaPkcs, key, &di).expect("signature");
     // Another program presents a wrong PIN on its own connection (no reset in between).
     let mut other = tb.connect();
-    let e = tessera_core::service::token::login(&mut other, &tessera_testkit::pin("11112222")).expect_err("wrong PIN");
+    let e = tessera_core::service::token::login(&mut other, None, &tessera_testkit::pin("11112222")).expect_err("wrong PIN");
     assert!(matches!(e, tessera_core::Error::WrongSecret { tries_left: 2, .. }), "{e:?}");
     let sent = tb.card.counters().pin_tries;
     assert_eq!(rv(s.sign(&Mechanism::RsaPkcs, key, &di).expect_err("login over")), RvError::UserNotLoggedIn);

@@ -413,6 +413,15 @@ impl SimCard {
             return Err(TransportError::NoCard);
         }
         self.power_reset();
+        self.connect_shared()
+    }
+
+    /// A further connection to the card as it is (another program's: no power-on, nothing of
+    /// the first connection's state is touched).
+    pub fn connect_shared(&self) -> Result<SimConnection, TransportError> {
+        if !self.is_present() {
+            return Err(TransportError::NoCard);
+        }
         Ok(SimConnection { card: self.clone(), atr: self.atr(), keep_verified: false, verified_left: false })
     }
 }

@@ -9,6 +9,7 @@
 pub mod crypto;
 mod dapp;
 pub mod keys;
+pub mod memory;
 pub mod sm;
 pub mod sod;
 
@@ -86,6 +87,8 @@ pub struct CieProfile {
     int_auth: Vec<u8>,
     /// What EF.SOD said of the chip key (checked once per session, before the first secret).
     pub chip_key: Option<sod::ChipKeyCheck>,
+    /// The card number, once read (EF.Serial): remembered public data is used only for it.
+    card_number: Option<String>,
 }
 
 impl std::fmt::Debug for CieProfile {
@@ -137,7 +140,7 @@ fn sm_err(e: SmError) -> CardError {
 impl CieProfile {
     /// A CIE of the given family, authenticating with `keys`.
     pub fn new(family: &'static Family, keys: DappKeys) -> Self {
-        Self { family, keys, session: None, ca: None, nis: None, trust_simulated: false, int_auth: Vec::new(), chip_key: None }
+        Self { family, keys, session: None, ca: None, nis: None, trust_simulated: false, int_auth: Vec::new(), chip_key: None, card_number: None }
     }
 
     /// Whether a secure-messaging session is open.
@@ -326,6 +329,11 @@ impl CieProfile {
         Ok(())
     }
 
+    /// Drops the session (the card no longer has it: reset, or another program's).
+    pub fn forget_session(&mut self) {
+        self.session = None;
+    }
+
     /// Opens a session if none is open.
     pub fn ensure_session(&mut self, ch: &mut Channel<'_>) -> Result<(), CardError> {
         if self.session.is_none() { self.authenticate(ch) } else { Ok(()) }
@@ -383,14 +391,36 @@ impl CieProfile {
         iso7816::read_loop(0, iso7816::MAX_READ_OFFSET + 1, sm::READ_CHUNK, |pos, want| self.sm(ch, &iso7816::read_binary(pos, want)))
     }
 
+    /// The first bytes of an EF (one secured READ BINARY).
+    fn read_sm_head(&mut self, ch: &mut Channel<'_>, fid: u16) -> Result<Vec<u8>, CardError> {
+        self.ensure_session(ch)?;
+        let r = self.sm(ch, &Self::select_ef(fid))?;
+        if !r.sw.is_ok() {
+            return Err(CardError::Unexpected { op: Op::Select, sw: r.sw });
+        }
+        let r = self.sm(ch, &iso7816::read_binary(0, sm::READ_CHUNK as u32))?;
+        Ok(if r.sw.is_ok() { r.data().to_vec() } else { Vec::new() })
+    }
+
     /// Checks once per session, before the first secret, that EF.SOD binds the chip key to an
     /// anchor (see [`sod`]); the result is kept in [`CieProfile::chip_key`].
+    ///
+    /// A positive verdict is remembered for the chip key in this process and, with a store
+    /// installed, between processes ([`memory`]: for this card number and these anchors).
     pub fn check_chip_key(&mut self, ch: &mut Channel<'_>) -> Result<&sod::ChipKeyCheck, CardError> {
         if self.chip_key.is_none() {
             self.chip_key = sod::remembered(&self.int_auth);
         }
+        let anchors = if self.chip_key.is_none() { sod::anchors() } else { Vec::new() };
+        let anchors_hash = sod::anchors_hash(&anchors);
         if self.chip_key.is_none() {
-            let anchors = sod::anchors();
+            let number = self.read_card_number(ch)?;
+            self.chip_key = memory::sod_verdict(&self.int_auth, &number, &anchors_hash);
+            if self.chip_key.is_some() {
+                tracing::debug!("CIE chip key: the EF.SOD verdict remembered for this card");
+            }
+        }
+        if self.chip_key.is_none() {
             let check = match self.read_sm(ch, EF_SOD) {
                 Ok(raw) => sod::check(&raw, &self.int_auth, &anchors),
                 Err(e @ (CardError::Transport(_) | CardError::Response(_) | CardError::SecureMessaging(_))) => return Err(e),
@@ -407,30 +437,52 @@ impl CieProfile {
             });
             if let Some(c) = &self.chip_key {
                 sod::remember(&self.int_auth, c);
+                if let Some(number) = &self.card_number {
+                    memory::remember_sod_verdict(&self.int_auth, number, &anchors_hash, c);
+                }
             }
         }
         Ok(self.chip_key.as_ref().unwrap_or(&sod::ChipKeyCheck::Unverified("not checked")))
     }
 
-    /// The card number (EF.Serial, first 9 characters), under SM.
+    /// The card number (EF.Serial, first 9 characters), under SM; read once per profile.
     pub fn read_card_number(&mut self, ch: &mut Channel<'_>) -> Result<String, CardError> {
+        if let Some(n) = &self.card_number {
+            return Ok(n.clone());
+        }
         let raw = self.read_sm(ch, EF_SERIAL)?;
         let text: String = raw.iter().take(9).map(|&b| b as char).collect();
         if text.len() == 9 && text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            self.card_number = Some(text.clone());
             Ok(text)
         } else {
             Err(CardError::Malformed("EF.Serial"))
         }
     }
 
-    /// The authentication certificate (EF.CertCIE), under SM, cut at its DER length.
+    /// The authentication certificate (EF.CertCIE), under SM, cut at its DER length — or as
+    /// remembered for this chip key and card number ([`memory`]), after the device
+    /// authentication proved the chip holds that key.
     pub fn read_certificate(&mut self, ch: &mut Channel<'_>) -> Result<Vec<u8>, CardError> {
+        self.ensure_session(ch)?;
+        let number = self.read_card_number(ch)?;
+        if let Some(der) = memory::certificate(&self.int_auth, &number) {
+            // Checked against the card's own first bytes (serial number, issuer): a certificate
+            // replaced on the card is read again.
+            let head = self.read_sm_head(ch, EF_CERT)?;
+            if !head.is_empty() && der.starts_with(&head) {
+                tracing::debug!("CIE certificate: remembered for this card, its first bytes checked");
+                return Ok(der);
+            }
+            tracing::debug!("the remembered certificate is not the card's: read again");
+        }
         let mut der = self.read_sm(ch, EF_CERT)?;
         let total = iso7816::der_total_len(&der).ok_or(CardError::Malformed("certificate"))?;
         if der.len() < total {
             return Err(CardError::Malformed("certificate"));
         }
         der.truncate(total);
+        memory::remember_certificate(&self.int_auth, &number, &der);
         Ok(der)
     }
 

@@ -1,8 +1,8 @@
 //! The card overview: type, holder, card number, certificate, PIN/PUK tries (none spent).
 
-use super::with_card;
+use super::with_card_kept;
 use crate::card::cns::lots::LotId;
-use crate::card::{CardType, Issuer, TriesLeft};
+use crate::card::{CardType, Issuer, Profile, TriesLeft};
 use crate::card::cns::PersonalData;
 use crate::card::CardError;
 use crate::cert::{self, CertSummary};
@@ -91,18 +91,24 @@ fn optional<T>(r: Result<T, CardError>) -> Result<Option<T>, CardError> {
 /// was killed before it could log out, and the smart-card service does not reset the card for
 /// it): it is reset, so that nobody rides on it, and read again.
 pub fn overview(conn: &mut dyn Connection) -> Result<CardOverview> {
-    let o = read_overview(conn)?;
+    overview_kept(conn).map(|(o, _)| o)
+}
+
+/// [`overview`], keeping the profile it read the card with (a token keeps it for its login:
+/// on a CIE, with the secure session already open).
+pub(crate) fn overview_kept(conn: &mut dyn Connection) -> Result<(CardOverview, Profile)> {
+    let (o, p) = read_overview(conn)?;
     if o.pin_in_use && conn.reset_if_alone() {
         tracing::info!("an orphan login (its program is gone) was found on the card: card reset");
         return read_overview(conn);
     }
-    Ok(o)
+    Ok((o, p))
 }
 
-fn read_overview(conn: &mut dyn Connection) -> Result<CardOverview> {
+fn read_overview(conn: &mut dyn Connection) -> Result<(CardOverview, Profile)> {
     let reader = conn.reader().to_owned();
     let atr = conn.atr().to_vec();
-    let ((card_type, model, lot, policy, simulated, nis, number, personal, der, pin, in_use, puk), apdus) = with_card(conn, |p, ch| {
+    let ((card_type, model, lot, policy, simulated, nis, number, personal, der, pin, in_use, puk), profile, apdus) = with_card_kept(conn, |p, ch| {
         // The certificate first: on CNS cards the lot probe has just selected it.
         let der = optional(p.read_certificate(ch))?;
         let number = optional(p.read_card_number(ch))?;
@@ -132,7 +138,7 @@ fn read_overview(conn: &mut dyn Connection) -> Result<CardOverview> {
         .map(|p| p.codice_fiscale.clone())
         .filter(|c| !c.is_empty())
         .or_else(|| certificate.as_ref().and_then(|c| c.codice_fiscale.clone()));
-    Ok(CardOverview {
+    let o = CardOverview {
         reader,
         atr: hex(&atr),
         card_type,
@@ -154,5 +160,6 @@ fn read_overview(conn: &mut dyn Connection) -> Result<CardOverview> {
         pin_max_len: policy.pin.max,
         apdus,
         certificate_der: der,
-    })
+    };
+    Ok((o, profile))
 }

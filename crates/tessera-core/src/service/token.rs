@@ -35,6 +35,39 @@ impl std::fmt::Debug for LoggedIn {
     }
 }
 
+/// A card read for a token and kept for its login: the lot found (CNS), and on a CIE the
+/// secure session the read opened, so that a token runs the key agreement and device
+/// authentication once, not once per transaction. Nothing secret.
+pub struct KeptCard {
+    profile: Profile,
+}
+
+impl std::fmt::Debug for KeptCard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeptCard").field("card", &self.profile.card_type()).finish()
+    }
+}
+
+/// Reads the card for a token ([`super::overview`], no try spent) and keeps it for the login.
+pub fn read(conn: &mut dyn Connection) -> Result<(super::CardOverview, KeptCard)> {
+    super::status::overview_kept(conn).map(|(o, profile)| (o, KeptCard { profile }))
+}
+
+/// The PIN counter, read first in a login (nothing secret). A kept secure session that a reset
+/// or another program broke since shows here; a new one is opened and the counter read again,
+/// still before anything secret.
+fn counter_in_live_session(p: &mut Profile, ch: &mut crate::card::iso7816::Channel<'_>, kept: bool) -> Result<TriesLeft> {
+    p.prepare_pin_commands(ch)?;
+    let first = p.tries_left(ch, PinKind::Pin);
+    if !kept || (first.is_ok() && p.session_open()) {
+        return Ok(first?);
+    }
+    tracing::debug!("the kept secure session is gone: a new one");
+    p.forget_session();
+    p.prepare_pin_commands(ch)?;
+    Ok(p.tries_left(ch, PinKind::Pin)?)
+}
+
 /// Checks `pin` on the card: the length rule (nothing sent when wrong), the counter (no try
 /// spent; a blocked PIN is refused with nothing sent), then one VERIFY, and keeps the card
 /// verified on `conn` ([`Connection::keep_verified`]). A wrong PIN is [`Error::WrongSecret`]
@@ -43,18 +76,25 @@ impl std::fmt::Debug for LoggedIn {
 /// A login is an explicit user action, so there is no last-try confirmation here: front-ends
 /// that can ask (the app) ask before calling; the PKCS#11 module reports the final try in its
 /// token flags, which browsers show before asking for the PIN.
-pub fn login(conn: &mut dyn Connection, pin: &Pin) -> Result<(LoggedIn, Login)> {
+///
+/// `card`: the card as [`read`] kept it (its session is used when it is still alive), or
+/// `None` to read it afresh.
+pub fn login(conn: &mut dyn Connection, card: Option<KeptCard>, pin: &Pin) -> Result<(LoggedIn, Login)> {
     conn.keep_verified(true);
-    let kept = with_card_kept(conn, |p, ch| {
+    let kept = card.is_some();
+    let body = |p: &mut Profile, ch: &mut crate::card::iso7816::Channel<'_>| {
         check_pin_length(p, pin)?;
-        p.prepare_pin_commands(ch)?;
+        let tries = counter_in_live_session(p, ch, kept)?;
         p.may_receive_secret(ch)?;
-        let tries = p.tries_left(ch, PinKind::Pin)?;
         preflight(PinKind::Pin, tries, true)?;
         p.verify_pin(ch, pin)?;
         Ok(TriesLeft::Known(p.policy().pin_max_tries))
-    });
-    match kept {
+    };
+    let done = match card {
+        Some(KeptCard { mut profile }) => with_kept_profile(conn, &mut profile, body).map(|(t, apdus)| (t, profile, apdus)),
+        None => with_card_kept(conn, body),
+    };
+    match done {
         Ok((pin_left, profile, apdus)) => Ok((LoggedIn { profile }, Login { pin: pin_left, apdus })),
         Err(e) => {
             // Nothing verified to keep (a wrong PIN, a refusal, a fault): the card is reset as

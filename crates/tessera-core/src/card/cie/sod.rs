@@ -48,7 +48,7 @@ struct LdsSecurityObject {
 pub const DG_CHIP_KEY: u8 = 0xA4;
 
 /// Which anchor a chain ends at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Anchor {
     /// An installed national CSCA certificate.
@@ -136,6 +136,18 @@ pub fn anchors() -> Vec<(Anchor, RsaPublicKey)> {
         }
     }
     out
+}
+
+/// A fingerprint of a set of anchors (SHA-256 over their moduli, in order): a verdict reached
+/// under one set is not taken for another.
+pub fn anchors_hash(anchors: &[(Anchor, RsaPublicKey)]) -> String {
+    use rsa::traits::PublicKeyParts;
+    let mut h = Sha256::new();
+    for (a, k) in anchors {
+        h.update([u8::from(*a == Anchor::National)]);
+        h.update(k.n().to_bytes_be());
+    }
+    crate::apdu::hex(&h.finalize()).replace(' ', "").to_lowercase()
 }
 
 /// Whether national anchors are installed (then every CIE must chain to one).
