@@ -238,6 +238,8 @@ report-card-number = Kartennummer
 report-pin-tries = Verbleibende PIN-Versuche
 report-puk-tries = Verbleibende PUK-Versuche
 report-unknown = unbekannt
+report-windows-driver = Windows-Treiber für diese Karte
+report-windows-no-driver = keiner (Windows hat keinen Treiber für diese Karte)
 report-cert-until = Zertifikat läuft ab
 report-cert-days = { $days ->
     [one] 1 Tag

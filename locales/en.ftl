@@ -238,6 +238,8 @@ report-card-number = Card number
 report-pin-tries = PIN tries left
 report-puk-tries = PUK tries left
 report-unknown = unknown
+report-windows-driver = Windows driver for this card
+report-windows-no-driver = none (Windows has no driver for this card)
 report-cert-until = Certificate expires
 report-cert-days = { $days ->
     [one] 1 day

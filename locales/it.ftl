@@ -238,6 +238,8 @@ report-card-number = Numero carta
 report-pin-tries = Tentativi PIN rimasti
 report-puk-tries = Tentativi PUK rimasti
 report-unknown = non noto
+report-windows-driver = Driver di Windows per questa carta
+report-windows-no-driver = nessuno (Windows non ha un driver per questa carta)
 report-cert-until = Scadenza del certificato
 report-cert-days = { $days ->
     [one] 1 giorno

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the workspace's layering (run by .ci/run; needs only cargo and grep):
 # - no library crate depends on a GUI/CLI crate (cargo tree, normal edges);
-# - only tessera-pcsc links the smart-card service: the APDU types and transport traits
+# - only tessera-pcsc links the smart-card service through the pcsc crate (the Windows
+#   minidriver transmits on the card handle the Windows provider passes it, with windows-sys's
+#   WinSCard declarations): the APDU types and transport traits
 #   (tessera-apdu), the card layer (tessera-core), the simulated cards and the fuzz targets do not
 #   depend on the pcsc crate, and no other code names it;
 # - the simulated cards depend on tessera-apdu only, never on the client (tessera-core): their
@@ -14,7 +16,7 @@ fail=0
 tree_of() {
   cargo tree --locked -p "$1" -e normal --prefix none --format '{p}' | awk '{print $1}' | sort -u
 }
-for crate in tessera-apdu tessera-pcsc tessera-core tessera-sim tessera-pkcs11; do
+for crate in tessera-apdu tessera-pcsc tessera-core tessera-sim tessera-pkcs11 tessera-minidriver; do
   tree=$(tree_of "$crate")
   bad=$(printf '%s\n' "$tree" | grep -E -x 'eframe|egui|egui_glow|egui-winit|epaint|winit|clap|clap_builder|rpassword|png|tracing-subscriber' || true)
   if [ -n "$bad" ]; then

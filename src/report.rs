@@ -83,12 +83,68 @@ pub struct Report {
     pub installed_browsers: Vec<InstalledBrowser>,
     /// PKCS#11 modules for each card family.
     pub pkcs11_modules: Vec<ModuleChoice>,
+    /// Windows only: the card type and minidriver Windows uses for the card in the reader (from
+    /// the Calais keys), so the helpdesk sees when another middleware claims it.
+    pub windows_card_driver: Option<WindowsDriver>,
     /// The most recent errors (newest last).
     pub last_errors: Vec<String>,
     /// Whether name and codice fiscale are included.
     pub personal_data_included: bool,
     /// The card used is the demo card.
     pub demo: bool,
+}
+
+/// The minidriver Windows registered for a card's ATR.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WindowsDriver {
+    /// The card type's name (`Calais\SmartCards\<name>`); `None`: no card type takes the ATR.
+    pub card_type: Option<String>,
+    /// The driver DLL (`80000001`).
+    pub driver: Option<String>,
+}
+
+/// The card type and driver that `reg query HKLM\…\Calais\SmartCards /s` lists for `atr`: the
+/// first key whose ATR, under its mask, is the card's (as Windows matches).
+pub fn windows_driver_for(reg_output: &str, atr: &[u8]) -> WindowsDriver {
+    let hex = |v: &str| (0..v.len()).step_by(2).map(|i| v.get(i..i + 2).and_then(|b| u8::from_str_radix(b, 16).ok())).collect::<Option<Vec<u8>>>();
+    let mut key: Option<String> = None;
+    let (mut want, mut mask, mut dll): (Option<Vec<u8>>, Option<Vec<u8>>, Option<String>) = (None, None, None);
+    let mut found = None;
+    let mut check = |key: &Option<String>, want: &Option<Vec<u8>>, mask: &Option<Vec<u8>>, dll: &Option<String>| {
+        if let (Some(k), Some(w), Some(m)) = (key, want, mask)
+            && found.is_none()
+            && w.len() == atr.len()
+            && m.len() == atr.len()
+            && atr.iter().zip(m).zip(w).all(|((a, m), w)| a & m == *w)
+        {
+            found = Some(WindowsDriver { card_type: Some(k.clone()), driver: dll.clone() });
+        }
+    };
+    for line in reg_output.lines() {
+        if let Some(name) = line.trim_end().rsplit_once(r"\SmartCards\").map(|(_, n)| n.to_owned()).filter(|_| !line.starts_with(' ')) {
+            check(&key, &want, &mask, &dll);
+            (key, want, mask, dll) = (Some(name), None, None, None);
+            continue;
+        }
+        let parts: Vec<&str> = line.trim().splitn(3, "    ").map(str::trim).collect();
+        match parts.as_slice() {
+            ["ATR", "REG_BINARY", v] => want = hex(v),
+            ["ATRMask", "REG_BINARY", v] => mask = hex(v),
+            ["80000001", "REG_SZ", v] => dll = Some((*v).to_owned()),
+            _ => {}
+        }
+    }
+    check(&key, &want, &mask, &dll);
+    found.unwrap_or(WindowsDriver { card_type: None, driver: None })
+}
+
+/// The driver Windows uses for `atr` (Windows only; `None` elsewhere or when `reg` fails).
+fn windows_card_driver(atr: &[u8]) -> Option<WindowsDriver> {
+    if !cfg!(windows) || atr.is_empty() {
+        return None;
+    }
+    let out = run_briefly(&["reg", "query", r"HKLM\SOFTWARE\Microsoft\Cryptography\Calais\SmartCards", "/s"])?;
+    Some(windows_driver_for(&out, atr))
 }
 
 /// Operating system and version, e.g. "linux: Debian GNU/Linux 12 (bookworm)".
@@ -145,6 +201,8 @@ pub fn build(
         }
         Err(e) => (None, Some(crate::i18n::describe_error(&e, lang).what)),
     };
+    let card_atr = card.as_ref().and_then(|c| tessera_core::card::detect::atr_from_hex(&c.atr).ok()).unwrap_or_default();
+    let windows_card_driver = if demo { None } else { windows_card_driver(&card_atr) };
     let modules = vec![browser::tessera_module(), browser::opensc_module(), browser::cie_module()];
     let lib_for_card = card.as_ref().and_then(|c| browser::module_for(c.card_type).path).or_else(|| modules[0].path.clone());
     let browsers = browser::discover().iter().map(|db| browser::state(db, lib_for_card.as_deref())).collect();
@@ -158,6 +216,7 @@ pub fn build(
         browsers,
         installed_browsers: installed_browsers(),
         pkcs11_modules: modules,
+        windows_card_driver,
         last_errors: errlog::recent(),
         personal_data_included: include_personal_data,
         demo,
@@ -223,6 +282,14 @@ pub fn to_text(r: &Report, lang: crate::i18n::Lang) -> String {
     }
     for m in &r.pkcs11_modules {
         line("PKCS#11", &format!("{}: {}", m.name, m.path.as_ref().map_or_else(|| t("report-not-installed").to_owned(), |p| p.display().to_string())));
+    }
+    if let Some(d) = &r.windows_card_driver {
+        let v = match (&d.card_type, &d.driver) {
+            (Some(name), Some(dll)) => format!("{name} — {dll}"),
+            (Some(name), None) => name.clone(),
+            (None, _) => t("report-windows-no-driver").to_owned(),
+        };
+        line(t("report-windows-driver"), &v);
     }
     for e in &r.last_errors {
         line(t("report-recent-error"), e);
@@ -368,5 +435,23 @@ pub mod errlog {
             .and_then(|p| std::fs::read(p).ok())
             .map(|b| String::from_utf8_lossy(&b).lines().map(str::to_owned).collect())
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod windows_driver_tests {
+    use super::*;
+
+    /// `reg query … /s` as Windows (and Wine) print it.
+    const REG: &str = "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\\Calais\\SmartCards\\Other Vendor CNS\r\n    ATR    REG_BINARY    3BFF0000008131000000\r\n    ATRMask    REG_BINARY    FFFF000000FFFF000000\r\n    80000001    REG_SZ    vendor.dll\r\n\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Cryptography\\Calais\\SmartCards\\Tessera CIE NXP\r\n    ATR    REG_BINARY    3B8F8001\r\n    ATRMask    REG_BINARY    FFFFFFFF\r\n    80000001    REG_SZ    C:\\Program Files\\Tessera\\tessera_minidriver.dll\r\n";
+
+    #[test]
+    fn the_registered_driver_is_found_by_atr_and_mask() {
+        let d = windows_driver_for(REG, &[0x3B, 0x8F, 0x80, 0x01]);
+        assert_eq!(d.card_type.as_deref(), Some("Tessera CIE NXP"));
+        assert_eq!(d.driver.as_deref(), Some("C:\\Program Files\\Tessera\\tessera_minidriver.dll"));
+        let other = windows_driver_for(REG, &[0x3B, 0xFF, 0x18, 0x00, 0xFF, 0x81, 0x31, 0xFE, 0x55, 0x00]);
+        assert_eq!(other.driver.as_deref(), Some("vendor.dll"), "another middleware claims it");
+        assert_eq!(windows_driver_for(REG, &[0x3B, 0x00]), WindowsDriver { card_type: None, driver: None });
     }
 }

@@ -4,6 +4,7 @@
 pub mod cie;
 pub mod cns;
 pub mod detect;
+pub mod registration;
 mod error;
 pub mod identity;
 pub mod iso7816;

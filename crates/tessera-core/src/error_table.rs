@@ -86,17 +86,25 @@ pub mod scard {
     #![allow(missing_docs)]
     pub const F_INTERNAL_ERROR: u32 = 0x8010_0001;
     pub const E_CANCELLED: u32 = 0x8010_0002;
+    pub const E_INVALID_PARAMETER: u32 = 0x8010_0004;
+    pub const E_NO_MEMORY: u32 = 0x8010_0006;
+    pub const E_INSUFFICIENT_BUFFER: u32 = 0x8010_0008;
     pub const E_UNKNOWN_READER: u32 = 0x8010_0009;
     pub const E_TIMEOUT: u32 = 0x8010_000A;
     pub const E_SHARING_VIOLATION: u32 = 0x8010_000B;
     pub const E_NO_SMARTCARD: u32 = 0x8010_000C;
+    pub const E_INVALID_VALUE: u32 = 0x8010_0011;
     pub const E_CARD_UNSUPPORTED: u32 = 0x8010_001C;
     pub const E_NO_SERVICE: u32 = 0x8010_001D;
     pub const E_UNEXPECTED: u32 = 0x8010_001F;
+    pub const E_UNSUPPORTED_FEATURE: u32 = 0x8010_0022;
+    pub const E_DIR_NOT_FOUND: u32 = 0x8010_0023;
+    pub const E_FILE_NOT_FOUND: u32 = 0x8010_0024;
     pub const E_INVALID_CHV: u32 = 0x8010_002A;
     pub const E_NO_SUCH_CERTIFICATE: u32 = 0x8010_002C;
     pub const E_NO_READERS_AVAILABLE: u32 = 0x8010_002E;
     pub const E_COMM_DATA_LOST: u32 = 0x8010_002F;
+    pub const E_NO_KEY_CONTAINER: u32 = 0x8010_0030;
     pub const W_UNRESPONSIVE_CARD: u32 = 0x8010_0066;
     pub const W_RESET_CARD: u32 = 0x8010_0068;
     pub const W_REMOVED_CARD: u32 = 0x8010_0069;

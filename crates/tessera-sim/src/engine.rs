@@ -142,6 +142,10 @@ impl Engine {
         };
         self.counters.pin_tries += pin;
         self.counters.puk_tries += puk;
+        if pin + puk > 0 {
+            // A try presented (never its value): scripts outside the process count these lines.
+            tracing::debug!(target: "tessera::sim", "sim try PIN {pin} PUK {puk}");
+        }
         match self.take_fault(ins) {
             Some(FaultKind::Removal { processed }) => {
                 if processed {

@@ -1,0 +1,798 @@
+//! The entry points. `CardAcquireContext` (the one export) reads the card once through the core
+//! and fills the function table; the others answer from that model or go through the core's
+//! token and PIN services. Every entry point catches panics (SCARD_E_UNEXPECTED) and checks its
+//! pointers; what would write to the card, generate or import keys, decrypt or agree keys answers
+//! SCARD_E_UNSUPPORTED_FEATURE.
+
+use crate::card_fs::{CardModel, ModelError};
+use crate::signing::{Hash, Padding, Request};
+use crate::transport::CallerCard;
+use std::sync::Mutex;
+use tessera_core::Error;
+use tessera_core::error_table::scard;
+use tessera_core::secret::{Pin, Puk};
+use tessera_core::service::token::{self, KeptCard, LoggedIn, SignInput};
+use tessera_core::service::{self, ChangePin, UnblockPin};
+use windows_sys::Win32::Security::Cryptography as wc;
+use windows_sys::core::{PCSTR, PCWSTR};
+use zeroize::Zeroizing;
+
+/// The version this driver speaks: 4 to 7 are accepted, and the answer is the lower of the
+/// caller's and this (7: Windows 8 and later).
+const OUR_VERSION: u32 = wc::CARD_DATA_VERSION_SEVEN;
+const ERROR_REVISION_MISMATCH: u32 = 1306;
+
+/// What the driver keeps per context.
+struct State {
+    card: CallerCard,
+    model: CardModel,
+    /// The card as its read left it (on a CIE, with its secure session), for the first login.
+    kept: Option<KeptCard>,
+    /// The card verified for the user's PIN.
+    login: Option<LoggedIn>,
+}
+
+type Result<T = ()> = std::result::Result<T, u32>;
+
+fn code(e: &Error) -> u32 {
+    e.row().scard
+}
+
+fn state_of(cd: &wc::CARD_DATA) -> Result<&Mutex<State>> {
+    let p = cd.pvVendorSpecific as *const Mutex<State>;
+    // SAFETY: set by CardAcquireContext to a leaked Box<Mutex<State>>, freed only by
+    // CardDeleteContext, which the caller calls last.
+    unsafe { p.as_ref() }.ok_or(scard::E_INVALID_PARAMETER)
+}
+
+/// Runs an entry point: pointers checked, the state locked (two threads on one context take
+/// turns), the provider's current card handle taken, panics caught.
+fn entry(pcarddata: *const wc::CARD_DATA, f: impl FnOnce(&wc::CARD_DATA, &mut State) -> Result) -> u32 {
+    let run = || -> Result {
+        // SAFETY: the caller passes its CARD_DATA, valid for the call.
+        let cd = unsafe { pcarddata.as_ref() }.ok_or(scard::E_INVALID_PARAMETER)?;
+        let mut st = state_of(cd)?.lock().unwrap_or_else(|p| p.into_inner());
+        st.card.set_handle(cd.hScard);
+        f(cd, &mut st)
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) => e,
+        Err(_) => scard::E_UNEXPECTED,
+    }
+}
+
+/// Copies `bytes` into memory from the caller's allocator (it frees it).
+fn give(cd: &wc::CARD_DATA, bytes: &[u8]) -> Result<*mut u8> {
+    let alloc = cd.pfnCspAlloc.ok_or(scard::E_INVALID_PARAMETER)?;
+    // SAFETY: the caller's allocator; the copy stays within the `len` bytes it returned.
+    unsafe {
+        let p = alloc(bytes.len().max(1)) as *mut u8;
+        if p.is_null() {
+            return Err(scard::E_NO_MEMORY);
+        }
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+        Ok(p)
+    }
+}
+
+/// Writes a property's bytes into the caller's buffer, or says how many it needs.
+fn put(bytes: &[u8], pbdata: *mut u8, cbdata: u32, pdwdatalen: *mut u32) -> Result {
+    // SAFETY: `pdwdatalen` and `pbdata` (of `cbdata` bytes) are the caller's.
+    unsafe {
+        if let Some(len) = pdwdatalen.as_mut() {
+            *len = bytes.len() as u32;
+        }
+        if (cbdata as usize) < bytes.len() {
+            return Err(scard::E_INSUFFICIENT_BUFFER);
+        }
+        if pbdata.is_null() {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), pbdata, bytes.len());
+    }
+    Ok(())
+}
+
+fn as_bytes<T: Copy>(v: &T) -> Vec<u8> {
+    // SAFETY: a plain C structure, read as its bytes.
+    unsafe { std::slice::from_raw_parts((v as *const T).cast::<u8>(), std::mem::size_of::<T>()) }.to_vec()
+}
+
+fn cstr(p: PCSTR) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: a NUL-terminated string from the caller.
+    Some(unsafe { std::ffi::CStr::from_ptr(p.cast()) }.to_string_lossy().into_owned())
+}
+
+fn wstr(p: PCWSTR) -> Option<String> {
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: a NUL-terminated wide string from the caller.
+    unsafe {
+        let mut n = 0;
+        while *p.add(n) != 0 {
+            n += 1;
+        }
+        Some(String::from_utf16_lossy(std::slice::from_raw_parts(p, n)))
+    }
+}
+
+fn wide_eq(p: PCWSTR, constant: PCWSTR) -> bool {
+    matches!((wstr(p), wstr(constant)), (Some(a), Some(b)) if a == b)
+}
+
+/// The secret the caller passed, as text (Windows passes the PIN's characters as bytes).
+fn secret_text(pb: *const u8, cb: u32) -> Result<Zeroizing<String>> {
+    if pb.is_null() {
+        return Err(scard::E_INVALID_PARAMETER);
+    }
+    // SAFETY: `cb` bytes from the caller.
+    let bytes = Zeroizing::new(unsafe { std::slice::from_raw_parts(pb, cb as usize) }.to_vec());
+    let text = std::str::from_utf8(&bytes).map_err(|_| scard::E_INVALID_CHV)?;
+    Ok(Zeroizing::new(text.to_owned()))
+}
+
+fn attempts(e: &Error) -> Option<u32> {
+    e.tries_left().map(u32::from)
+}
+
+fn set_attempts(p: *mut u32, n: Option<u32>) {
+    // SAFETY: an optional out-parameter of the caller.
+    if let (Some(p), Some(n)) = (unsafe { p.as_mut() }, n) {
+        *p = n;
+    }
+}
+
+/// The one export: version negotiation (the lower of the caller's and ours; below 4 refused),
+/// one read of the card through the core (type, number, certificate, counters: no try spent),
+/// then the function table.
+///
+/// # Safety
+/// Called by the Base CSP / KSP with a CARD_DATA it owns, as the minidriver API says.
+#[unsafe(no_mangle)]
+pub unsafe extern "system" fn CardAcquireContext(pcarddata: *mut wc::CARD_DATA, dwflags: u32) -> u32 {
+    let run = || -> Result {
+        // SAFETY: the caller's CARD_DATA, valid and writable for the call.
+        let cd = unsafe { pcarddata.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)?;
+        if dwflags & wc::CARD_SECURE_KEY_INJECTION_NO_CARD_MODE != 0 {
+            return Err(scard::E_UNSUPPORTED_FEATURE);
+        }
+        if cd.dwVersion < wc::CARD_DATA_VERSION_FOUR {
+            return Err(ERROR_REVISION_MISMATCH);
+        }
+        cd.dwVersion = cd.dwVersion.min(OUR_VERSION);
+        if cd.pbAtr.is_null() || cd.cbAtr == 0 || cd.pfnCspAlloc.is_none() || cd.pfnCspFree.is_none() || cd.hScard == 0 {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        // SAFETY: `cbAtr` bytes from the caller.
+        let atr = unsafe { std::slice::from_raw_parts(cd.pbAtr, cd.cbAtr as usize) }.to_vec();
+        let mut card = CallerCard::new(cd.hScard, atr);
+        if let Some(store) = tessera_files::cache::functions() {
+            tessera_core::card::cie::memory::install(Box::new(store));
+        }
+        let (overview, kept) = token::read(&mut card).map_err(|e| code(&e))?;
+        let model = CardModel::from_overview(&overview).map_err(|e| match e {
+            ModelError::NoCertificate => scard::E_NO_SUCH_CERTIFICATE,
+            ModelError::BadCertificate => scard::E_UNEXPECTED,
+        })?;
+        tracing::debug!(card = %model.card_type, apdus = overview.apdus, "minidriver: card read");
+        let state = Box::new(Mutex::new(State { card, model, kept: Some(kept), login: None }));
+        cd.pvVendorSpecific = Box::into_raw(state).cast();
+        fill_table(cd);
+        Ok(())
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) => e,
+        Err(_) => scard::E_UNEXPECTED,
+    }
+}
+
+fn fill_table(cd: &mut wc::CARD_DATA) {
+    cd.pfnCardDeleteContext = Some(card_delete_context);
+    cd.pfnCardQueryCapabilities = Some(card_query_capabilities);
+    cd.pfnCardDeleteContainer = Some(unsupported::delete_container);
+    cd.pfnCardCreateContainer = Some(unsupported::create_container);
+    cd.pfnCardGetContainerInfo = Some(card_get_container_info);
+    cd.pfnCardAuthenticatePin = Some(card_authenticate_pin);
+    cd.pfnCardGetChallenge = Some(unsupported::get_challenge);
+    cd.pfnCardAuthenticateChallenge = Some(unsupported::authenticate_challenge);
+    cd.pfnCardUnblockPin = Some(card_unblock_pin);
+    cd.pfnCardChangeAuthenticator = Some(card_change_authenticator);
+    cd.pfnCardDeauthenticate = Some(card_deauthenticate);
+    cd.pfnCardCreateDirectory = Some(unsupported::create_directory);
+    cd.pfnCardDeleteDirectory = Some(unsupported::delete_directory);
+    cd.pfnCardCreateFile = Some(unsupported::create_file);
+    cd.pfnCardReadFile = Some(card_read_file);
+    cd.pfnCardWriteFile = Some(unsupported::write_file);
+    cd.pfnCardDeleteFile = Some(unsupported::delete_file);
+    cd.pfnCardEnumFiles = Some(card_enum_files);
+    cd.pfnCardGetFileInfo = Some(card_get_file_info);
+    cd.pfnCardQueryFreeSpace = Some(card_query_free_space);
+    cd.pfnCardQueryKeySizes = Some(card_query_key_sizes);
+    cd.pfnCardSignData = Some(card_sign_data);
+    cd.pfnCardRSADecrypt = Some(unsupported::rsa_decrypt);
+    cd.pfnCardConstructDHAgreement = Some(unsupported::construct_dh_agreement);
+    if cd.dwVersion >= wc::CARD_DATA_VERSION_FIVE {
+        cd.pfnCardDeriveKey = Some(unsupported::derive_key);
+        cd.pfnCardDestroyDHAgreement = Some(unsupported::destroy_dh_agreement);
+    }
+    if cd.dwVersion >= wc::CARD_DATA_VERSION_SIX {
+        cd.pfnCardGetChallengeEx = Some(unsupported::get_challenge_ex);
+        cd.pfnCardAuthenticateEx = Some(card_authenticate_ex);
+        cd.pfnCardChangeAuthenticatorEx = Some(card_change_authenticator_ex);
+        cd.pfnCardDeauthenticateEx = Some(card_deauthenticate_ex);
+        cd.pfnCardGetContainerProperty = Some(card_get_container_property);
+        cd.pfnCardSetContainerProperty = Some(unsupported::set_container_property);
+        cd.pfnCardGetProperty = Some(card_get_property);
+        cd.pfnCardSetProperty = Some(card_set_property);
+    }
+    if cd.dwVersion >= wc::CARD_DATA_VERSION_SEVEN {
+        cd.pfnMDImportSessionKey = Some(unsupported::md_import_session_key);
+        cd.pfnMDEncryptData = Some(unsupported::md_encrypt_data);
+        cd.pfnCardImportSessionKey = Some(unsupported::import_session_key);
+        cd.pfnCardGetSharedKeyHandle = Some(unsupported::get_shared_key_handle);
+        cd.pfnCardGetAlgorithmProperty = Some(unsupported::get_algorithm_property);
+        cd.pfnCardGetKeyProperty = Some(unsupported::get_key_property);
+        cd.pfnCardSetKeyProperty = Some(unsupported::set_key_property);
+        cd.pfnCardDestroyKey = Some(unsupported::destroy_key);
+        cd.pfnCardProcessEncryptedData = Some(unsupported::process_encrypted_data);
+        cd.pfnCardCreateContainerEx = Some(unsupported::create_container_ex);
+    }
+}
+
+unsafe extern "system" fn card_delete_context(pcarddata: *mut wc::CARD_DATA) -> u32 {
+    let run = || -> Result {
+        // SAFETY: the caller's CARD_DATA; the state was leaked by CardAcquireContext.
+        let cd = unsafe { pcarddata.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)?;
+        let p = std::mem::replace(&mut cd.pvVendorSpecific, std::ptr::null_mut()) as *mut Mutex<State>;
+        if !p.is_null() {
+            // SAFETY: taken back once (the pointer is cleared above).
+            drop(unsafe { Box::from_raw(p) });
+        }
+        Ok(())
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(Ok(())) => 0,
+        Ok(Err(e)) => e,
+        Err(_) => scard::E_UNEXPECTED,
+    }
+}
+
+unsafe extern "system" fn card_query_capabilities(pcarddata: *const wc::CARD_DATA, caps: *mut wc::CARD_CAPABILITIES) -> u32 {
+    entry(pcarddata, |_, _| {
+        // SAFETY: the caller's structure.
+        let c = unsafe { caps.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)?;
+        if c.dwVersion > wc::CARD_CAPABILITIES_CURRENT_VERSION && c.dwVersion != 0 {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        c.dwVersion = wc::CARD_CAPABILITIES_CURRENT_VERSION;
+        c.fCertificateCompression = 0;
+        c.fKeyGen = 0;
+        Ok(())
+    })
+}
+
+fn container_info(st: &State, index: u8, info: &mut wc::CONTAINER_INFO, cd: &wc::CARD_DATA) -> Result {
+    if index != 0 {
+        return Err(scard::E_NO_KEY_CONTAINER);
+    }
+    let blob = st.model.public_key_blob();
+    info.dwVersion = wc::CONTAINER_INFO_CURRENT_VERSION;
+    info.cbSigPublicKey = 0;
+    info.pbSigPublicKey = std::ptr::null_mut();
+    info.pbKeyExPublicKey = give(cd, &blob)?;
+    info.cbKeyExPublicKey = blob.len() as u32;
+    Ok(())
+}
+
+unsafe extern "system" fn card_get_container_info(pcarddata: *const wc::CARD_DATA, index: u8, _flags: u32, info: *mut wc::CONTAINER_INFO) -> u32 {
+    entry(pcarddata, |cd, st| {
+        // SAFETY: the caller's structure.
+        let info = unsafe { info.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)?;
+        container_info(st, index, info, cd)
+    })
+}
+
+/// The user's PIN: its format (nothing sent when wrong), the counter (blocked: nothing sent),
+/// one VERIFY; the card stays verified for the signatures. A wrong PIN is never sent again.
+fn authenticate(st: &mut State, text: Zeroizing<String>, remaining: *mut u32) -> Result {
+    let pin = Pin::parse(text.to_string(), st.model.policy.pin).map_err(|_| scard::E_INVALID_CHV)?;
+    st.login = None;
+    let kept = st.kept.take();
+    match token::login(&mut st.card, kept, &pin) {
+        Ok((session, _)) => {
+            st.login = Some(session);
+            Ok(())
+        }
+        Err(e) => {
+            set_attempts(remaining, attempts(&e));
+            Err(code(&e))
+        }
+    }
+}
+
+unsafe extern "system" fn card_authenticate_pin(pcarddata: *const wc::CARD_DATA, user: PCWSTR, pbpin: *const u8, cbpin: u32, remaining: *mut u32) -> u32 {
+    entry(pcarddata, |_, st| {
+        if wstr(user).as_deref() != Some("user") {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        authenticate(st, secret_text(pbpin, cbpin)?, remaining)
+    })
+}
+
+unsafe extern "system" fn card_authenticate_ex(
+    pcarddata: *const wc::CARD_DATA,
+    pinid: u32,
+    flags: u32,
+    pbpin: *const u8,
+    cbpin: u32,
+    session_pin: *mut *mut u8,
+    cb_session_pin: *mut u32,
+    remaining: *mut u32,
+) -> u32 {
+    entry(pcarddata, |_, st| {
+        if pinid != wc::ROLE_USER {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        if flags & (wc::CARD_AUTHENTICATE_GENERATE_SESSION_PIN | wc::CARD_AUTHENTICATE_SESSION_PIN) != 0 {
+            return Err(scard::E_UNSUPPORTED_FEATURE);
+        }
+        // SAFETY: optional out-parameters of the caller.
+        unsafe {
+            if let Some(p) = session_pin.as_mut() {
+                *p = std::ptr::null_mut();
+            }
+            if let Some(p) = cb_session_pin.as_mut() {
+                *p = 0;
+            }
+        }
+        authenticate(st, secret_text(pbpin, cbpin)?, remaining)
+    })
+}
+
+/// Leaves the card unverified: the login is dropped and the card reset (its verified state, and
+/// a CIE's secure session, end there).
+fn deauthenticate(st: &mut State) -> Result {
+    st.login = None;
+    st.kept = None;
+    st.card.reset().map_err(|e| code(&Error::Transport(e)))
+}
+
+unsafe extern "system" fn card_deauthenticate(pcarddata: *const wc::CARD_DATA, _user: PCWSTR, _flags: u32) -> u32 {
+    entry(pcarddata, |_, st| deauthenticate(st))
+}
+
+unsafe extern "system" fn card_deauthenticate_ex(pcarddata: *const wc::CARD_DATA, _pinid: u32, _flags: u32) -> u32 {
+    entry(pcarddata, |_, st| deauthenticate(st))
+}
+
+/// A PIN change or an unblock through Windows' own screens, with the core's services: every
+/// input checked first, the counters read without a try, at most one try spent. Windows cannot
+/// ask "this is your last try": with one try left the operation is refused with nothing sent
+/// (SCARD_W_CANCELLED_BY_USER; Tessera's own window asks).
+fn change_or_unblock(st: &mut State, unblock: bool, authenticating: Zeroizing<String>, target: Zeroizing<String>, remaining: *mut u32) -> Result {
+    let rule = st.model.policy;
+    let new = Pin::parse(target.to_string(), rule.pin).map_err(|_| scard::E_INVALID_CHV)?;
+    let authenticating = if unblock {
+        Err(Puk::parse(authenticating.to_string(), rule.puk).map_err(|_| scard::E_INVALID_CHV)?)
+    } else {
+        Ok(Pin::parse(authenticating.to_string(), rule.pin).map_err(|_| scard::E_INVALID_CHV)?)
+    };
+    // The driver's own login (or an earlier change) leaves the card verified, and a verified
+    // card does not show its counter: it is reset first (the login ends with the change anyway).
+    let (logged_in, fresh) = (st.login.take().is_some(), st.kept.take().is_some());
+    if logged_in || !fresh {
+        st.card.reset().map_err(|e| code(&Error::Transport(e)))?;
+    }
+    let done = match authenticating {
+        Err(puk) => service::unblock_pin(&mut st.card, UnblockPin { puk, new, confirm_last_try: false }),
+        Ok(current) => service::change_pin(&mut st.card, ChangePin { current, new, confirm_last_try: false }),
+    };
+    match done {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            set_attempts(remaining, attempts(&e));
+            Err(code(&e))
+        }
+    }
+}
+
+unsafe extern "system" fn card_change_authenticator(
+    pcarddata: *const wc::CARD_DATA,
+    user: PCWSTR,
+    pbcurrent: *const u8,
+    cbcurrent: u32,
+    pbnew: *const u8,
+    cbnew: u32,
+    _retry: u32,
+    flags: u32,
+    remaining: *mut u32,
+) -> u32 {
+    entry(pcarddata, |_, st| {
+        if wstr(user).as_deref() != Some("user") || flags != 0 {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        change_or_unblock(st, false, secret_text(pbcurrent, cbcurrent)?, secret_text(pbnew, cbnew)?, remaining)
+    })
+}
+
+unsafe extern "system" fn card_change_authenticator_ex(
+    pcarddata: *const wc::CARD_DATA,
+    flags: u32,
+    auth_pin: u32,
+    pbauth: *const u8,
+    cbauth: u32,
+    target_pin: u32,
+    pbtarget: *const u8,
+    cbtarget: u32,
+    _retry: u32,
+    remaining: *mut u32,
+) -> u32 {
+    entry(pcarddata, |_, st| {
+        let unblock = match (flags, auth_pin, target_pin) {
+            (wc::PIN_CHANGE_FLAG_CHANGEPIN, wc::ROLE_USER, wc::ROLE_USER) => false,
+            (wc::PIN_CHANGE_FLAG_UNBLOCK, wc::ROLE_PUK | wc::ROLE_ADMIN, wc::ROLE_USER) => true,
+            _ => return Err(scard::E_INVALID_PARAMETER),
+        };
+        change_or_unblock(st, unblock, secret_text(pbauth, cbauth)?, secret_text(pbtarget, cbtarget)?, remaining)
+    })
+}
+
+unsafe extern "system" fn card_unblock_pin(
+    pcarddata: *const wc::CARD_DATA,
+    user: PCWSTR,
+    pbauth: *const u8,
+    cbauth: u32,
+    pbnew: *const u8,
+    cbnew: u32,
+    _retry: u32,
+    flags: u32,
+) -> u32 {
+    entry(pcarddata, |_, st| {
+        // Only the PUK's plain form (CARD_AUTHENTICATE_PIN_PIN); a challenge-response admin key
+        // does not exist on these cards.
+        if wstr(user).as_deref() != Some("user") || flags != wc::CARD_AUTHENTICATE_PIN_PIN {
+            return Err(scard::E_UNSUPPORTED_FEATURE);
+        }
+        change_or_unblock(st, true, secret_text(pbauth, cbauth)?, secret_text(pbnew, cbnew)?, std::ptr::null_mut())
+    })
+}
+
+/// The file at `dir`/`file` (`dir` null or empty: the root), or the error the API names.
+fn lookup(st: &State, dir: PCSTR, file: PCSTR) -> Result<Vec<u8>> {
+    let dir = cstr(dir).filter(|d| !d.is_empty());
+    let name = cstr(file).ok_or(scard::E_INVALID_PARAMETER)?;
+    if st.model.list(dir.as_deref()).is_none() {
+        return Err(scard::E_DIR_NOT_FOUND);
+    }
+    st.model.file(dir.as_deref(), &name).ok_or(scard::E_FILE_NOT_FOUND)
+}
+
+/// Hands `bytes` back through the caller's two out-parameters (buffer, length).
+fn give_out<T>(cd: &wc::CARD_DATA, bytes: &[u8], pp: *mut *mut T, pc: *mut u32) -> Result {
+    // SAFETY: the caller's out-parameters.
+    let (pp, pc) = unsafe { (pp.as_mut(), pc.as_mut()) };
+    let (pp, pc) = pp.zip(pc).ok_or(scard::E_INVALID_PARAMETER)?;
+    *pp = give(cd, bytes)?.cast();
+    *pc = bytes.len() as u32;
+    Ok(())
+}
+
+unsafe extern "system" fn card_read_file(pcarddata: *const wc::CARD_DATA, dir: PCSTR, file: PCSTR, _flags: u32, ppbdata: *mut *mut u8, pcbdata: *mut u32) -> u32 {
+    entry(pcarddata, |cd, st| give_out(cd, &lookup(st, dir, file)?, ppbdata, pcbdata))
+}
+
+unsafe extern "system" fn card_enum_files(pcarddata: *const wc::CARD_DATA, dir: PCSTR, names: *mut windows_sys::core::PSTR, pdwcb: *mut u32, _flags: u32) -> u32 {
+    entry(pcarddata, |cd, st| {
+        let list = st.model.list(cstr(dir).filter(|d| !d.is_empty()).as_deref()).ok_or(scard::E_DIR_NOT_FOUND)?;
+        // A multi-string: each name NUL-terminated, then one more NUL.
+        let mut bytes = Vec::new();
+        for n in list {
+            bytes.extend_from_slice(n.as_bytes());
+            bytes.push(0);
+        }
+        bytes.push(0);
+        give_out(cd, &bytes, names, pdwcb)
+    })
+}
+
+unsafe extern "system" fn card_get_file_info(pcarddata: *const wc::CARD_DATA, dir: PCSTR, file: PCSTR, info: *mut wc::CARD_FILE_INFO) -> u32 {
+    entry(pcarddata, |_, st| {
+        let bytes = lookup(st, dir, file)?;
+        // SAFETY: the caller's structure.
+        let info = unsafe { info.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)?;
+        info.dwVersion = wc::CARD_FILE_INFO_CURRENT_VERSION;
+        info.cbFileSize = bytes.len() as u32;
+        info.AccessCondition = wc::EveryoneReadAdminWriteAc;
+        Ok(())
+    })
+}
+
+fn free_space() -> wc::CARD_FREE_SPACE_INFO {
+    wc::CARD_FREE_SPACE_INFO { dwVersion: wc::CARD_FREE_SPACE_INFO_CURRENT_VERSION, dwBytesAvailable: 0, dwKeyContainersAvailable: 0, dwMaxKeyContainers: 1 }
+}
+
+unsafe extern "system" fn card_query_free_space(pcarddata: *const wc::CARD_DATA, _flags: u32, info: *mut wc::CARD_FREE_SPACE_INFO) -> u32 {
+    entry(pcarddata, |_, _| {
+        // SAFETY: the caller's structure.
+        *unsafe { info.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)? = free_space();
+        Ok(())
+    })
+}
+
+fn key_sizes(st: &State) -> wc::CARD_KEY_SIZES {
+    let bits = st.model.key_bits();
+    wc::CARD_KEY_SIZES { dwVersion: wc::CARD_KEY_SIZES_CURRENT_VERSION, dwMinimumBitlen: bits, dwDefaultBitlen: bits, dwMaximumBitlen: bits, dwIncrementalBitlen: 0 }
+}
+
+unsafe extern "system" fn card_query_key_sizes(pcarddata: *const wc::CARD_DATA, keyspec: u32, _flags: u32, sizes: *mut wc::CARD_KEY_SIZES) -> u32 {
+    entry(pcarddata, |_, st| {
+        if keyspec != wc::AT_KEYEXCHANGE && keyspec != wc::AT_SIGNATURE {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        // SAFETY: the caller's structure.
+        *unsafe { sizes.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)? = key_sizes(st);
+        Ok(())
+    })
+}
+
+/// What the caller asked CardSignData for.
+fn padding_of(info: &wc::CARD_SIGNING_INFO) -> Result<Padding> {
+    let v2 = info.dwVersion >= 2 && info.dwSigningFlags & wc::CARD_PADDING_INFO_PRESENT != 0;
+    if !v2 {
+        return Ok(match info.aiHashAlg {
+            0 => Padding::Pkcs1(None),
+            alg => Padding::Pkcs1(Some(Hash::from_alg_id(alg).ok_or(scard::E_UNSUPPORTED_FEATURE)?)),
+        });
+    }
+    let name = |p: PCWSTR| wstr(p).map(|n| Hash::from_cng_name(&n).ok_or(scard::E_UNSUPPORTED_FEATURE)).transpose();
+    match info.dwPaddingType {
+        wc::CARD_PADDING_PKCS1 => {
+            // SAFETY: the structure the padding type names.
+            let p = unsafe { (info.pPaddingInfo as *const wc::BCRYPT_PKCS1_PADDING_INFO).as_ref() }.ok_or(scard::E_INVALID_PARAMETER)?;
+            Ok(Padding::Pkcs1(name(p.pszAlgId)?))
+        }
+        wc::CARD_PADDING_PSS => {
+            // SAFETY: the structure the padding type names.
+            let p = unsafe { (info.pPaddingInfo as *const wc::BCRYPT_PSS_PADDING_INFO).as_ref() }.ok_or(scard::E_INVALID_PARAMETER)?;
+            Ok(Padding::Pss(name(p.pszAlgId)?.ok_or(scard::E_INVALID_PARAMETER)?, p.cbSalt as usize))
+        }
+        _ => Ok(Padding::Other),
+    }
+}
+
+unsafe extern "system" fn card_sign_data(pcarddata: *const wc::CARD_DATA, pinfo: *mut wc::CARD_SIGNING_INFO) -> u32 {
+    entry(pcarddata, |cd, st| {
+        // SAFETY: the caller's structure.
+        let info = unsafe { pinfo.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)?;
+        if info.bContainerIndex != 0 {
+            return Err(scard::E_NO_KEY_CONTAINER);
+        }
+        if info.dwKeySpec != wc::AT_KEYEXCHANGE && info.dwKeySpec != wc::AT_SIGNATURE {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        let key_len = st.model.key_len();
+        if info.dwSigningFlags & wc::CARD_BUFFER_SIZE_ONLY != 0 {
+            info.cbSignedData = key_len as u32;
+            return Ok(());
+        }
+        if info.pbData.is_null() {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        // SAFETY: `cbData` bytes from the caller.
+        let data = unsafe { std::slice::from_raw_parts(info.pbData, info.cbData as usize) };
+        let raw_rsa = st.model.card_type != tessera_core::card::CardType::Cie;
+        // Checked before the card: a CIE's PSS is refused with nothing sent.
+        let request = crate::signing::request(&padding_of(info)?, data, key_len, raw_rsa)?;
+        let session = st.login.as_mut().ok_or(scard::W_SECURITY_VIOLATION)?;
+        let input = match &request {
+            Request::DigestInfo(di) => SignInput::DigestInfo(di),
+            Request::Pss { hash, digest, salt_len } => SignInput::Pss { hash: *hash, digest, salt_len: *salt_len },
+        };
+        let bits = st.model.key_bits() as usize;
+        let mut sig = match token::sign(&mut st.card, session, input, bits) {
+            Ok((sig, _)) => sig,
+            Err(e) => {
+                if matches!(e, Error::LoginExpired | Error::Transport(_) | Error::SecureChannel | Error::CardDied) {
+                    st.login = None;
+                }
+                return Err(match e {
+                    // The provider asks for the PIN again (nothing was re-sent).
+                    Error::LoginExpired | Error::SecureChannel => scard::W_SECURITY_VIOLATION,
+                    other => code(&other),
+                });
+            }
+        };
+        // The API's byte order: least significant first.
+        sig.reverse();
+        info.pbSignedData = give(cd, &sig)?;
+        info.cbSignedData = sig.len() as u32;
+        Ok(())
+    })
+}
+
+fn pin_info(role: u32) -> Result<wc::PIN_INFO> {
+    let cache = wc::PIN_CACHE_POLICY { dwVersion: wc::PIN_CACHE_POLICY_CURRENT_VERSION, PinCachePolicyType: wc::PinCacheNone, dwPinCachePolicyInfo: 0 };
+    let (purpose, change, unblock) = match role {
+        wc::ROLE_USER => (wc::AuthenticationPin, 1 << wc::ROLE_USER, 1 << wc::ROLE_PUK),
+        wc::ROLE_PUK => (wc::UnblockOnlyPin, 0, 0),
+        _ => return Err(scard::E_INVALID_PARAMETER),
+    };
+    Ok(wc::PIN_INFO {
+        dwVersion: wc::PIN_INFO_CURRENT_VERSION,
+        PinType: wc::AlphaNumericPinType,
+        PinPurpose: purpose,
+        dwChangePermission: change,
+        dwUnblockPermission: unblock,
+        PinCachePolicy: cache,
+        dwFlags: 0,
+    })
+}
+
+fn bool_bytes(b: bool) -> Vec<u8> {
+    (b as i32).to_le_bytes().to_vec()
+}
+
+unsafe extern "system" fn card_get_property(pcarddata: *const wc::CARD_DATA, name: PCWSTR, pbdata: *mut u8, cbdata: u32, pdwdatalen: *mut u32, flags: u32) -> u32 {
+    entry(pcarddata, |_, st| {
+        let is = |c| wide_eq(name, c);
+        let bytes = if is(wc::CP_CARD_GUID) {
+            st.model.guid().to_vec()
+        } else if is(wc::CP_CARD_SERIAL_NO) {
+            st.model.card_number.as_bytes().to_vec()
+        } else if is(wc::CP_CARD_READ_ONLY) {
+            bool_bytes(true)
+        } else if is(wc::CP_CARD_CACHE_MODE) {
+            wc::CP_CACHE_MODE_NO_CACHE.to_le_bytes().to_vec()
+        } else if is(wc::CP_SUPPORTS_WIN_X509_ENROLLMENT) {
+            bool_bytes(false)
+        } else if is(wc::CP_CARD_PIN_INFO) {
+            as_bytes(&pin_info(flags)?)
+        } else if is(wc::CP_CARD_LIST_PINS) {
+            ((1u32 << wc::ROLE_USER) | (1 << wc::ROLE_PUK)).to_le_bytes().to_vec()
+        } else if is(wc::CP_CARD_PIN_STRENGTH_VERIFY) || is(wc::CP_CARD_PIN_STRENGTH_CHANGE) || is(wc::CP_CARD_PIN_STRENGTH_UNBLOCK) {
+            if flags != wc::ROLE_USER && flags != wc::ROLE_PUK {
+                return Err(scard::E_INVALID_PARAMETER);
+            }
+            wc::CARD_PIN_STRENGTH_PLAINTEXT.to_le_bytes().to_vec()
+        } else if is(wc::CP_CARD_KEYSIZES) {
+            as_bytes(&key_sizes(st))
+        } else if is(wc::CP_CARD_FREE_SPACE) {
+            as_bytes(&free_space())
+        } else if is(wc::CP_CARD_CAPABILITIES) {
+            as_bytes(&wc::CARD_CAPABILITIES { dwVersion: wc::CARD_CAPABILITIES_CURRENT_VERSION, fCertificateCompression: 0, fKeyGen: 0 })
+        } else if is(wc::CP_CARD_AUTHENTICATED_STATE) {
+            (if st.login.is_some() { 1u32 << wc::ROLE_USER } else { 0 }).to_le_bytes().to_vec()
+        } else {
+            return Err(scard::E_INVALID_PARAMETER);
+        };
+        put(&bytes, pbdata, cbdata, pdwdatalen)
+    })
+}
+
+unsafe extern "system" fn card_set_property(pcarddata: *const wc::CARD_DATA, name: PCWSTR, _pbdata: *const u8, _cb: u32, _flags: u32) -> u32 {
+    // Accepted and ignored: the parent window, the PIN context string and what a later Windows
+    // may add. What this card cannot have changed is refused.
+    entry(pcarddata, |_, _| if wide_eq(name, wc::CP_CARD_READ_ONLY) || wide_eq(name, wc::CP_CARD_CACHE_MODE) { Err(scard::E_UNSUPPORTED_FEATURE) } else { Ok(()) })
+}
+
+unsafe extern "system" fn card_get_container_property(
+    pcarddata: *const wc::CARD_DATA,
+    index: u8,
+    name: PCWSTR,
+    pbdata: *mut u8,
+    cbdata: u32,
+    pdwdatalen: *mut u32,
+    _flags: u32,
+) -> u32 {
+    entry(pcarddata, |cd, st| {
+        if index != 0 {
+            return Err(scard::E_NO_KEY_CONTAINER);
+        }
+        if wide_eq(name, wc::CCP_PIN_IDENTIFIER) {
+            return put(&wc::ROLE_USER.to_le_bytes(), pbdata, cbdata, pdwdatalen);
+        }
+        if !wide_eq(name, wc::CCP_CONTAINER_INFO) {
+            return Err(scard::E_INVALID_PARAMETER);
+        }
+        let size = std::mem::size_of::<wc::CONTAINER_INFO>();
+        // SAFETY: the caller's length out-parameter.
+        if let Some(len) = unsafe { pdwdatalen.as_mut() } {
+            *len = size as u32;
+        }
+        if (cbdata as usize) < size || pbdata.is_null() {
+            return Err(scard::E_INSUFFICIENT_BUFFER);
+        }
+        // SAFETY: the caller's buffer holds a CONTAINER_INFO (checked above).
+        let info = unsafe { &mut *(pbdata as *mut wc::CONTAINER_INFO) };
+        container_info(st, 0, info, cd)
+    })
+}
+
+/// Everything a read-only, authentication-only card does not do.
+mod unsupported {
+    use super::wc;
+    use tessera_core::error_table::scard::E_UNSUPPORTED_FEATURE as NO;
+    use windows_sys::core::{PCSTR, PCWSTR};
+
+    pub unsafe extern "system" fn delete_container(_: *const wc::CARD_DATA, _: u8, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn create_container(_: *const wc::CARD_DATA, _: u8, _: u32, _: u32, _: u32, _: *const u8) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn get_challenge(_: *const wc::CARD_DATA, _: *mut *mut u8, _: *mut u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn authenticate_challenge(_: *const wc::CARD_DATA, _: *const u8, _: u32, _: *mut u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn create_directory(_: *const wc::CARD_DATA, _: PCSTR, _: wc::CARD_DIRECTORY_ACCESS_CONDITION) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn delete_directory(_: *const wc::CARD_DATA, _: PCSTR) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn create_file(_: *const wc::CARD_DATA, _: PCSTR, _: PCSTR, _: u32, _: wc::CARD_FILE_ACCESS_CONDITION) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn write_file(_: *const wc::CARD_DATA, _: PCSTR, _: PCSTR, _: u32, _: *const u8, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn delete_file(_: *const wc::CARD_DATA, _: PCSTR, _: PCSTR, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn rsa_decrypt(_: *const wc::CARD_DATA, _: *mut wc::CARD_RSA_DECRYPT_INFO) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn construct_dh_agreement(_: *const wc::CARD_DATA, _: *mut wc::CARD_DH_AGREEMENT_INFO) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn derive_key(_: *const wc::CARD_DATA, _: *mut wc::CARD_DERIVE_KEY) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn destroy_dh_agreement(_: *const wc::CARD_DATA, _: u8, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn get_challenge_ex(_: *const wc::CARD_DATA, _: u32, _: *mut *mut u8, _: *mut u32, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn set_container_property(_: *const wc::CARD_DATA, _: u8, _: PCWSTR, _: *const u8, _: u32, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn md_import_session_key(_: *const wc::CARD_DATA, _: PCWSTR, _: PCWSTR, _: *mut usize, _: *const u8, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn md_encrypt_data(_: *const wc::CARD_DATA, _: usize, _: PCWSTR, _: *const u8, _: u32, _: u32, _: *mut *mut wc::CARD_ENCRYPTED_DATA, _: *mut u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn import_session_key(_: *const wc::CARD_DATA, _: u8, _: *const core::ffi::c_void, _: PCWSTR, _: PCWSTR, _: *mut usize, _: *const u8, _: u32, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn get_shared_key_handle(_: *const wc::CARD_DATA, _: *const u8, _: u32, _: *mut *mut u8, _: *mut u32, _: *mut usize) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn get_algorithm_property(_: *const wc::CARD_DATA, _: PCWSTR, _: PCWSTR, _: *mut u8, _: u32, _: *mut u32, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn get_key_property(_: *const wc::CARD_DATA, _: usize, _: PCWSTR, _: *mut u8, _: u32, _: *mut u32, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn set_key_property(_: *const wc::CARD_DATA, _: usize, _: PCWSTR, _: *const u8, _: u32, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn destroy_key(_: *const wc::CARD_DATA, _: usize) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn process_encrypted_data(_: *const wc::CARD_DATA, _: usize, _: PCWSTR, _: *const wc::CARD_ENCRYPTED_DATA, _: u32, _: *mut u8, _: u32, _: *mut u32, _: u32) -> u32 {
+        NO
+    }
+    pub unsafe extern "system" fn create_container_ex(_: *const wc::CARD_DATA, _: u8, _: u32, _: u32, _: u32, _: *const u8, _: u32) -> u32 {
+        NO
+    }
+}
