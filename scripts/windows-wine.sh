@@ -157,6 +157,7 @@ grep -q '^signed: 256 bytes' "$out/PKCS#11 DLL list + sign.out" || fail "the DLL
 # wrote), loads it and checks every answer. At each checkpoint it waits while this script counts
 # the card's APDUs and tries (or pulls the card out and puts it back).
 tries() { grep -c 'sim try PIN [1-9]' "$out/sim.log" || true; }
+puk_tries() { grep -c 'sim try PIN [0-9]* PUK [1-9]' "$out/sim.log" || true; }
 ck=$out/checkpoints
 mkdir -p "$ck"
 : >"$out/checkpoints.log"
@@ -169,14 +170,14 @@ mkdir -p "$ck"
         remove) sim_stop ;;
         insert) sim_start "$(cat "$out/profile")" ;;
       esac
-      echo "$n $(apdus) $(tries)" >>"$out/checkpoints.log"
+      echo "$n $(apdus) $(tries) $(puk_tries)" >>"$out/checkpoints.log"
       rm -f "$f"
     done
     sleep 0.05
   done
 ) &
 export TESSERA_HARNESS_CHECKPOINTS='Z:\opt\tessera-ci\out\checkpoints' TESSERA_ALLOW_SIMULATED_CARD=1
-# delta A B COLUMN: the difference of a count (2: APDUs, 3: tries) between two checkpoints of
+# delta A B COLUMN: the difference of a count (2: APDUs, 3: PIN tries, 4: PUK tries) between two checkpoints of
 # the last harness run.
 delta() { awk -v a="$1" -v b="$2" -v c="$3" '$1 == a { x = $c } $1 == b { y = $c } END { print y - x }' "$out/checkpoints.log"; }
 harness() { # name stdin args...
@@ -199,6 +200,9 @@ for profile in cps ace2025 idemia2021 st2022-nfc cie; do
   [ "$(delta wrong-pin-start wrong-pin-end 3)" = 1 ] || fail "$profile: a wrong PIN sent $(delta wrong-pin-start wrong-pin-end 3) tries, not 1"
   [ "$(delta auth-start auth-end 3)" = 1 ] || fail "$profile: the login sent $(delta auth-start auth-end 3) tries, not 1"
   [ "$(delta auth-end sign-2 3)" = 0 ] || fail "$profile: the signatures sent a PIN"
+  # A CNS change is one CHANGE REFERENCE DATA; a CIE checks the current PIN first (VERIFY + CHANGE).
+  want=1; [ "$kind" = cie ] && want=2
+  [ "$(delta change-start change-end 3)" = "$want" ] || fail "$profile: the PIN change sent $(delta change-start change-end 3) PIN tries, not $want"
   if [ "$kind" = cie ]; then
     [ "$(delta pss-SHA256-start pss-SHA256-end 2)" = 0 ] || fail "cie: the refused PSS sent $(delta pss-SHA256-start pss-SHA256-end 2) APDUs"
   fi
@@ -209,7 +213,7 @@ done
 sim_start cps pin-blocked
 harness blocked '27182818\n50719\n' blocked
 [ "$(delta blocked-start blocked-end 3)" = 0 ] || fail "a blocked PIN: a try was sent"
-[ "$(delta unblock-start unblock-end 2)" -gt 0 ] || fail "the unblock sent nothing"
+[ "$(delta unblock-start unblock-end 4)" = 1 ] || fail "the unblock sent $(delta unblock-start unblock-end 4) PUK tries, not 1"
 sim_start cps
 harness removal '31415926\n' removal
 sim_start cps
