@@ -499,7 +499,12 @@ fn pin_unblock(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
         eprintln!("*** {} ***", tr(lang, Text::DemoBanner));
     }
     refuse_untrusted_simulated_cie(&mut o, ctx)?;
-    let policy = CardIdentity::of(o.conn.atr()).policy();
+    let identity = CardIdentity::of(o.conn.atr());
+    let policy = identity.policy();
+    if !card.json {
+        // Where the PUK is, for this card (a CIE's comes in two halves), before it is asked.
+        eprintln!("{}", crate::i18n::advice::advice(identity.issuer(), lang).puk_where);
+    }
     let mut p = Prompter::new();
     let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let new = new_pin_twice(&mut p, &policy, None, lang)?;

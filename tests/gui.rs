@@ -195,6 +195,31 @@ fn cie_puk_blocked_advice_names_the_comune() {
     assert_eq!((card.counters().pin_tries, card.counters().puk_tries), (0, 0));
 }
 
+/// A CIE holder is told where a CIE's PUK is (two halves: the Comune's receipt and the letter
+/// with the card) at the unblock's first step, next to the low-PUK warning, and after the last
+/// wrong PIN — never to look for a CNS envelope.
+#[test]
+fn a_cie_holder_gets_cie_advice_at_every_puk_step() {
+    // PIN blocked, two PUK tries left.
+    let card = SimCard::new(SimConfig::new(SimProfile::Cie, Preset::PukLow));
+    let mut h = app(&card);
+    click(&mut h, "Sblocca PIN");
+    assert!(has_text(&h, "Passo 1 di 3"));
+    assert!(has_text(&h, "le prime 4 sono sulla ricevuta rilasciata dal Comune"), "the CIE's two halves");
+    assert!(has_text(&h, "Restano pochi tentativi PUK"), "the low-PUK warning");
+    assert!(!has_text(&h, "busta"), "no CNS envelope for a CIE");
+
+    let card = SimCard::new(SimConfig::new(SimProfile::Cie, Preset::PinLastTry));
+    let mut h = app(&card);
+    change_pin(&mut h, "11112222", "58209749");
+    click(&mut h, "Sì, usa l'ultimo tentativo");
+    settle(&mut h, |a| a.wizard.outcome.is_some() && !a.busy);
+    assert!(has_text(&h, "Sbloccalo con il PUK"), "the last wrong PIN blocks it");
+    assert!(has_text(&h, "le prime 4 sono sulla ricevuta rilasciata dal Comune"), "and says where a CIE's PUK is");
+    assert!(!has_text(&h, "busta"), "no CNS envelope for a CIE");
+    assert_eq!(card.pin_tries_left(), 0);
+}
+
 #[test]
 fn certificate_export_writes_the_card_certificate() {
     let card = SimCard::cps(Preset::Fresh);
@@ -324,14 +349,16 @@ fn help_page_answers_the_frequent_questions_with_the_wizard_steps() {
     let mut h = app(&card);
     click(&mut h, "Aiuto");
     settle(&mut h, |a| a.report.is_some());
-    for q in ["Come cambio il PIN?", "Ho dimenticato il PIN", "Il PIN è bloccato", "Ho perso il PUK, o il PUK è bloccato", "Ho perso la carta", "Come accedo ai siti con la carta?"] {
+    for q in ["Come cambio il PIN?", "Ho dimenticato il PIN", "Il PIN è bloccato", "Ho perso il PUK", "Il PUK è bloccato", "Ho perso la carta", "Come accedo ai siti con la carta?"] {
         assert!(has_text(&h, q), "question {q}");
     }
     assert!(!has_text(&h, "Passo 1 di 3"), "answers start folded");
     click(&mut h, "Come cambio il PIN?");
     assert!(has_text(&h, "Passo 1 di 3: scrivi il PIN attuale e premi «Avanti»"));
     assert!(has_text(&h, "Passo 3 di 3: controlla il riepilogo e fai clic su «Cambia il PIN ora»"), "the wizard's own button name");
-    click(&mut h, "Ho perso il PUK, o il PUK è bloccato");
+    click(&mut h, "Ho perso il PUK");
+    assert!(has_text(&h, "«Recupero PUK»") && has_text(&h, "48 ore"), "a lost CIE PUK: CieID's recovery first");
+    click(&mut h, "Il PUK è bloccato");
     assert!(has_text(&h, "Comune") && !has_text(&h, "APSS"), "a CIE's office is the Comune's");
     assert!(has_text(&h, "Rapporto per l'assistenza"));
     let report = tessera::report::to_text(h.state().report.as_ref().expect("report"), h.state().lang);

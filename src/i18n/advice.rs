@@ -13,6 +13,9 @@ pub use tessera_core::card::Issuer;
 pub struct Advice {
     /// Where the PUK is.
     pub puk_where: &'static str,
+    /// The PUK is lost: how to get it again (falls back to `puk_blocked` where the issuer gives
+    /// no other way).
+    pub puk_lost: &'static str,
     /// The PUK is blocked: what to do, where to go.
     pub puk_blocked: &'static str,
     /// What the card still does with a blocked PUK (empty when nothing worth saying).
@@ -38,8 +41,13 @@ pub fn advice(issuer: Option<Issuer>, lang: Lang) -> Advice {
         let id = format!("advice-{who}-{name}");
         if super::fluent::has(&id) { super::fluent::text(lang, &id) } else { "" }
     };
+    let puk_lost = match field("puk-lost") {
+        "" => field("puk-blocked"),
+        lost => lost,
+    };
     Advice {
         puk_where: field("puk-where"),
+        puk_lost,
         puk_blocked: field("puk-blocked"),
         still_works: field("still-works"),
         expiring: field("expiring"),
@@ -54,8 +62,8 @@ mod tests {
 
     const LANGS: [Lang; 3] = [Lang::It, Lang::En, Lang::De];
 
-    fn all_texts(a: &Advice) -> [&'static str; 6] {
-        [a.puk_where, a.puk_blocked, a.still_works, a.expiring, a.expired, a.lost]
+    fn all_texts(a: &Advice) -> [&'static str; 7] {
+        [a.puk_where, a.puk_lost, a.puk_blocked, a.still_works, a.expiring, a.expired, a.lost]
     }
 
     #[test]
@@ -67,6 +75,10 @@ mod tests {
             }
             assert!(a.puk_blocked.contains("Comune") || a.puk_blocked.contains("Gemeinde"), "{}", a.puk_blocked);
             assert!(a.puk_where.contains("4") && a.puk_where.contains("CieID"), "two halves and the app: {}", a.puk_where);
+            // A lost PUK and a blocked one are different answers: CieID's «Recupero PUK» (48
+            // hours, the contacts given to the Comune) or the Comune's reprint.
+            assert!(a.puk_lost.contains("Recupero PUK") && a.puk_lost.contains("48") && a.puk_lost.contains('5'), "{}", a.puk_lost);
+            assert_ne!(a.puk_lost, a.puk_blocked);
             assert!(!a.still_works.is_empty(), "still an identity document");
         }
     }

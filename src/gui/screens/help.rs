@@ -73,7 +73,10 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
         ui.label(t("faq-blocked-a"));
         unblock_steps(ui, &mut go);
     });
-    faq(ui, open, t("faq-puk-q"), |ui| {
+    faq(ui, open, t("faq-puk-lost-q"), |ui| {
+        ui.label(advice.puk_lost);
+    });
+    faq(ui, open, t("faq-puk-blocked-q"), |ui| {
         ui.label(advice.puk_blocked);
         ui.label(advice.still_works);
     });

@@ -231,16 +231,18 @@ pub(crate) fn confirm_if_last_try(app: &mut TesseraApp, ctx: &egui::Context, pre
 fn step_one(app: &mut TesseraApp, ui: &mut egui::Ui, kind: PinKind, tries: Option<u8>, max: u8) {
     let lang = app.lang;
     let p = policy(app);
+    // Where the PUK is depends on the card (a CIE's comes in two halves, from the Comune).
+    let puk_where = crate::i18n::advice::advice(app.card().map(|c| c.issuer()), lang).puk_where;
     let (op, name, help, id, label, rule) = match kind {
-        PinKind::Pin => (Ui::ChangePin, "PIN", Ui::PinStep1Help, field::current(), Ui::CurrentPinLabel, p.pin),
-        PinKind::Puk => (Ui::UnblockPin, "PUK", Ui::PukStep1Help, field::puk(), Ui::PukLabel, p.puk),
+        PinKind::Pin => (Ui::ChangePin, "PIN", ui_text(lang, Ui::PinStep1Help), field::current(), Ui::CurrentPinLabel, p.pin),
+        PinKind::Puk => (Ui::UnblockPin, "PUK", puk_where, field::puk(), Ui::PukLabel, p.puk),
     };
     step_header(ui, lang, op, 1);
     tries_widget(ui, name, tries, max, ui_text(lang, Ui::TriesOfMax));
     if kind == PinKind::Puk && tries.is_some_and(|n| n <= 3) {
         notice(ui, tr(lang, Text::PukLowWarning), "", true);
     }
-    ui.label(ui_text(lang, help));
+    ui.label(help);
     ui.add_space(6.0);
     let buf = if kind == PinKind::Pin { &mut app.wizard.current } else { &mut app.wizard.puk };
     let r = secret_field(ui, id, ui_text(lang, label), buf, rule.max);
