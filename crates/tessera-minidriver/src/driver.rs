@@ -4,15 +4,16 @@
 //! pointers; what would write to the card, generate or import keys, decrypt or agree keys answers
 //! SCARD_E_UNSUPPORTED_FEATURE.
 
+mod pin;
+mod sign;
+mod unsupported;
+
 use crate::card_fs::{CardModel, ModelError};
-use crate::signing::{Hash, Padding, Request};
 use crate::transport::CallerCard;
 use std::sync::Mutex;
 use tessera_core::Error;
 use tessera_core::error_table::scard;
-use tessera_core::secret::{Pin, Puk};
-use tessera_core::service::token::{self, KeptCard, LoggedIn, SignInput};
-use tessera_core::service::{self, ChangePin, UnblockPin};
+use tessera_core::service::token::{self, KeptCard, LoggedIn};
 use windows_sys::Win32::Security::Cryptography as wc;
 use windows_sys::core::{PCSTR, PCWSTR};
 use zeroize::Zeroizing;
@@ -198,12 +199,12 @@ fn fill_table(cd: &mut wc::CARD_DATA) {
     cd.pfnCardDeleteContainer = Some(unsupported::delete_container);
     cd.pfnCardCreateContainer = Some(unsupported::create_container);
     cd.pfnCardGetContainerInfo = Some(card_get_container_info);
-    cd.pfnCardAuthenticatePin = Some(card_authenticate_pin);
+    cd.pfnCardAuthenticatePin = Some(pin::card_authenticate_pin);
     cd.pfnCardGetChallenge = Some(unsupported::get_challenge);
     cd.pfnCardAuthenticateChallenge = Some(unsupported::authenticate_challenge);
-    cd.pfnCardUnblockPin = Some(card_unblock_pin);
-    cd.pfnCardChangeAuthenticator = Some(card_change_authenticator);
-    cd.pfnCardDeauthenticate = Some(card_deauthenticate);
+    cd.pfnCardUnblockPin = Some(pin::card_unblock_pin);
+    cd.pfnCardChangeAuthenticator = Some(pin::card_change_authenticator);
+    cd.pfnCardDeauthenticate = Some(pin::card_deauthenticate);
     cd.pfnCardCreateDirectory = Some(unsupported::create_directory);
     cd.pfnCardDeleteDirectory = Some(unsupported::delete_directory);
     cd.pfnCardCreateFile = Some(unsupported::create_file);
@@ -214,7 +215,7 @@ fn fill_table(cd: &mut wc::CARD_DATA) {
     cd.pfnCardGetFileInfo = Some(card_get_file_info);
     cd.pfnCardQueryFreeSpace = Some(card_query_free_space);
     cd.pfnCardQueryKeySizes = Some(card_query_key_sizes);
-    cd.pfnCardSignData = Some(card_sign_data);
+    cd.pfnCardSignData = Some(sign::card_sign_data);
     cd.pfnCardRSADecrypt = Some(unsupported::rsa_decrypt);
     cd.pfnCardConstructDHAgreement = Some(unsupported::construct_dh_agreement);
     if cd.dwVersion >= wc::CARD_DATA_VERSION_FIVE {
@@ -223,9 +224,9 @@ fn fill_table(cd: &mut wc::CARD_DATA) {
     }
     if cd.dwVersion >= wc::CARD_DATA_VERSION_SIX {
         cd.pfnCardGetChallengeEx = Some(unsupported::get_challenge_ex);
-        cd.pfnCardAuthenticateEx = Some(card_authenticate_ex);
-        cd.pfnCardChangeAuthenticatorEx = Some(card_change_authenticator_ex);
-        cd.pfnCardDeauthenticateEx = Some(card_deauthenticate_ex);
+        cd.pfnCardAuthenticateEx = Some(pin::card_authenticate_ex);
+        cd.pfnCardChangeAuthenticatorEx = Some(pin::card_change_authenticator_ex);
+        cd.pfnCardDeauthenticateEx = Some(pin::card_deauthenticate_ex);
         cd.pfnCardGetContainerProperty = Some(card_get_container_property);
         cd.pfnCardSetContainerProperty = Some(unsupported::set_container_property);
         cd.pfnCardGetProperty = Some(card_get_property);
@@ -295,171 +296,6 @@ unsafe extern "system" fn card_get_container_info(pcarddata: *const wc::CARD_DAT
         // SAFETY: the caller's structure.
         let info = unsafe { info.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)?;
         container_info(st, index, info, cd)
-    })
-}
-
-/// The user's PIN: its format (nothing sent when wrong), the counter (blocked: nothing sent),
-/// one VERIFY; the card stays verified for the signatures. A wrong PIN is never sent again.
-fn authenticate(st: &mut State, text: Zeroizing<String>, remaining: *mut u32) -> Result {
-    let pin = Pin::parse(text.to_string(), st.model.policy.pin).map_err(|_| scard::E_INVALID_CHV)?;
-    st.login = None;
-    let kept = st.kept.take();
-    match token::login(&mut st.card, kept, &pin) {
-        Ok((session, _)) => {
-            st.login = Some(session);
-            Ok(())
-        }
-        Err(e) => {
-            set_attempts(remaining, attempts(&e));
-            Err(code(&e))
-        }
-    }
-}
-
-unsafe extern "system" fn card_authenticate_pin(pcarddata: *const wc::CARD_DATA, user: PCWSTR, pbpin: *const u8, cbpin: u32, remaining: *mut u32) -> u32 {
-    entry(pcarddata, |_, st| {
-        if wstr(user).as_deref() != Some("user") {
-            return Err(scard::E_INVALID_PARAMETER);
-        }
-        authenticate(st, secret_text(pbpin, cbpin)?, remaining)
-    })
-}
-
-unsafe extern "system" fn card_authenticate_ex(
-    pcarddata: *const wc::CARD_DATA,
-    pinid: u32,
-    flags: u32,
-    pbpin: *const u8,
-    cbpin: u32,
-    session_pin: *mut *mut u8,
-    cb_session_pin: *mut u32,
-    remaining: *mut u32,
-) -> u32 {
-    entry(pcarddata, |_, st| {
-        if pinid != wc::ROLE_USER {
-            return Err(scard::E_INVALID_PARAMETER);
-        }
-        if flags & (wc::CARD_AUTHENTICATE_GENERATE_SESSION_PIN | wc::CARD_AUTHENTICATE_SESSION_PIN) != 0 {
-            return Err(scard::E_UNSUPPORTED_FEATURE);
-        }
-        // SAFETY: optional out-parameters of the caller.
-        unsafe {
-            if let Some(p) = session_pin.as_mut() {
-                *p = std::ptr::null_mut();
-            }
-            if let Some(p) = cb_session_pin.as_mut() {
-                *p = 0;
-            }
-        }
-        authenticate(st, secret_text(pbpin, cbpin)?, remaining)
-    })
-}
-
-/// Leaves the card unverified: the login is dropped and the card reset (its verified state, and
-/// a CIE's secure session, end there).
-fn deauthenticate(st: &mut State) -> Result {
-    st.login = None;
-    st.kept = None;
-    st.card.reset().map_err(|e| code(&Error::Transport(e)))
-}
-
-unsafe extern "system" fn card_deauthenticate(pcarddata: *const wc::CARD_DATA, _user: PCWSTR, _flags: u32) -> u32 {
-    entry(pcarddata, |_, st| deauthenticate(st))
-}
-
-unsafe extern "system" fn card_deauthenticate_ex(pcarddata: *const wc::CARD_DATA, _pinid: u32, _flags: u32) -> u32 {
-    entry(pcarddata, |_, st| deauthenticate(st))
-}
-
-/// A PIN change or an unblock through Windows' own screens, with the core's services: every
-/// input checked first, the counters read without a try, at most one try spent. Windows cannot
-/// ask "this is your last try": with one try left the operation is refused with nothing sent
-/// (SCARD_W_CANCELLED_BY_USER; Tessera's own window asks).
-fn change_or_unblock(st: &mut State, unblock: bool, authenticating: Zeroizing<String>, target: Zeroizing<String>, remaining: *mut u32) -> Result {
-    let rule = st.model.policy;
-    let new = Pin::parse(target.to_string(), rule.pin).map_err(|_| scard::E_INVALID_CHV)?;
-    let authenticating = if unblock {
-        Err(Puk::parse(authenticating.to_string(), rule.puk).map_err(|_| scard::E_INVALID_CHV)?)
-    } else {
-        Ok(Pin::parse(authenticating.to_string(), rule.pin).map_err(|_| scard::E_INVALID_CHV)?)
-    };
-    // The driver's own login (or an earlier change) leaves the card verified, and a verified
-    // card does not show its counter: it is reset first (the login ends with the change anyway).
-    let (logged_in, fresh) = (st.login.take().is_some(), st.kept.take().is_some());
-    if logged_in || !fresh {
-        st.card.reset().map_err(|e| code(&Error::Transport(e)))?;
-    }
-    let done = match authenticating {
-        Err(puk) => service::unblock_pin(&mut st.card, UnblockPin { puk, new, confirm_last_try: false }),
-        Ok(current) => service::change_pin(&mut st.card, ChangePin { current, new, confirm_last_try: false }),
-    };
-    match done {
-        Ok(_) => Ok(()),
-        Err(e) => {
-            set_attempts(remaining, attempts(&e));
-            Err(code(&e))
-        }
-    }
-}
-
-unsafe extern "system" fn card_change_authenticator(
-    pcarddata: *const wc::CARD_DATA,
-    user: PCWSTR,
-    pbcurrent: *const u8,
-    cbcurrent: u32,
-    pbnew: *const u8,
-    cbnew: u32,
-    _retry: u32,
-    flags: u32,
-    remaining: *mut u32,
-) -> u32 {
-    entry(pcarddata, |_, st| {
-        if wstr(user).as_deref() != Some("user") || flags != 0 {
-            return Err(scard::E_INVALID_PARAMETER);
-        }
-        change_or_unblock(st, false, secret_text(pbcurrent, cbcurrent)?, secret_text(pbnew, cbnew)?, remaining)
-    })
-}
-
-unsafe extern "system" fn card_change_authenticator_ex(
-    pcarddata: *const wc::CARD_DATA,
-    flags: u32,
-    auth_pin: u32,
-    pbauth: *const u8,
-    cbauth: u32,
-    target_pin: u32,
-    pbtarget: *const u8,
-    cbtarget: u32,
-    _retry: u32,
-    remaining: *mut u32,
-) -> u32 {
-    entry(pcarddata, |_, st| {
-        let unblock = match (flags, auth_pin, target_pin) {
-            (wc::PIN_CHANGE_FLAG_CHANGEPIN, wc::ROLE_USER, wc::ROLE_USER) => false,
-            (wc::PIN_CHANGE_FLAG_UNBLOCK, wc::ROLE_PUK | wc::ROLE_ADMIN, wc::ROLE_USER) => true,
-            _ => return Err(scard::E_INVALID_PARAMETER),
-        };
-        change_or_unblock(st, unblock, secret_text(pbauth, cbauth)?, secret_text(pbtarget, cbtarget)?, remaining)
-    })
-}
-
-unsafe extern "system" fn card_unblock_pin(
-    pcarddata: *const wc::CARD_DATA,
-    user: PCWSTR,
-    pbauth: *const u8,
-    cbauth: u32,
-    pbnew: *const u8,
-    cbnew: u32,
-    _retry: u32,
-    flags: u32,
-) -> u32 {
-    entry(pcarddata, |_, st| {
-        // Only the PUK's plain form (CARD_AUTHENTICATE_PIN_PIN); a challenge-response admin key
-        // does not exist on these cards.
-        if wstr(user).as_deref() != Some("user") || flags != wc::CARD_AUTHENTICATE_PIN_PIN {
-            return Err(scard::E_UNSUPPORTED_FEATURE);
-        }
-        change_or_unblock(st, true, secret_text(pbauth, cbauth)?, secret_text(pbnew, cbnew)?, std::ptr::null_mut())
     })
 }
 
@@ -537,81 +373,6 @@ unsafe extern "system" fn card_query_key_sizes(pcarddata: *const wc::CARD_DATA, 
         }
         // SAFETY: the caller's structure.
         *unsafe { sizes.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)? = key_sizes(st);
-        Ok(())
-    })
-}
-
-/// What the caller asked CardSignData for.
-fn padding_of(info: &wc::CARD_SIGNING_INFO) -> Result<Padding> {
-    let v2 = info.dwVersion >= 2 && info.dwSigningFlags & wc::CARD_PADDING_INFO_PRESENT != 0;
-    if !v2 {
-        return Ok(match info.aiHashAlg {
-            0 => Padding::Pkcs1(None),
-            alg => Padding::Pkcs1(Some(Hash::from_alg_id(alg).ok_or(scard::E_UNSUPPORTED_FEATURE)?)),
-        });
-    }
-    let name = |p: PCWSTR| wstr(p).map(|n| Hash::from_cng_name(&n).ok_or(scard::E_UNSUPPORTED_FEATURE)).transpose();
-    match info.dwPaddingType {
-        wc::CARD_PADDING_PKCS1 => {
-            // SAFETY: the structure the padding type names.
-            let p = unsafe { (info.pPaddingInfo as *const wc::BCRYPT_PKCS1_PADDING_INFO).as_ref() }.ok_or(scard::E_INVALID_PARAMETER)?;
-            Ok(Padding::Pkcs1(name(p.pszAlgId)?))
-        }
-        wc::CARD_PADDING_PSS => {
-            // SAFETY: the structure the padding type names.
-            let p = unsafe { (info.pPaddingInfo as *const wc::BCRYPT_PSS_PADDING_INFO).as_ref() }.ok_or(scard::E_INVALID_PARAMETER)?;
-            Ok(Padding::Pss(name(p.pszAlgId)?.ok_or(scard::E_INVALID_PARAMETER)?, p.cbSalt as usize))
-        }
-        _ => Ok(Padding::Other),
-    }
-}
-
-unsafe extern "system" fn card_sign_data(pcarddata: *const wc::CARD_DATA, pinfo: *mut wc::CARD_SIGNING_INFO) -> u32 {
-    entry(pcarddata, |cd, st| {
-        // SAFETY: the caller's structure.
-        let info = unsafe { pinfo.as_mut() }.ok_or(scard::E_INVALID_PARAMETER)?;
-        if info.bContainerIndex != 0 {
-            return Err(scard::E_NO_KEY_CONTAINER);
-        }
-        if info.dwKeySpec != wc::AT_KEYEXCHANGE && info.dwKeySpec != wc::AT_SIGNATURE {
-            return Err(scard::E_INVALID_PARAMETER);
-        }
-        let key_len = st.model.key_len();
-        if info.dwSigningFlags & wc::CARD_BUFFER_SIZE_ONLY != 0 {
-            info.cbSignedData = key_len as u32;
-            return Ok(());
-        }
-        if info.pbData.is_null() {
-            return Err(scard::E_INVALID_PARAMETER);
-        }
-        // SAFETY: `cbData` bytes from the caller.
-        let data = unsafe { std::slice::from_raw_parts(info.pbData, info.cbData as usize) };
-        let raw_rsa = st.model.card_type != tessera_core::card::CardType::Cie;
-        // Checked before the card: a CIE's PSS is refused with nothing sent.
-        let request = crate::signing::request(&padding_of(info)?, data, key_len, raw_rsa)?;
-        let session = st.login.as_mut().ok_or(scard::W_SECURITY_VIOLATION)?;
-        let input = match &request {
-            Request::DigestInfo(di) => SignInput::DigestInfo(di),
-            Request::Pss { hash, digest, salt_len } => SignInput::Pss { hash: *hash, digest, salt_len: *salt_len },
-        };
-        let bits = st.model.key_bits() as usize;
-        let mut sig = match token::sign(&mut st.card, session, input, bits) {
-            Ok((sig, _)) => sig,
-            Err(e) => {
-                if matches!(e, Error::LoginExpired | Error::Transport(_) | Error::SecureChannel | Error::CardDied) {
-                    st.login = None;
-                }
-                return Err(match e {
-                    // The provider asks for the PIN again (nothing was re-sent).
-                    Error::LoginExpired | Error::SecureChannel => scard::W_SECURITY_VIOLATION,
-                    other => code(&other),
-                });
-            }
-        };
-        // The API's byte order: least significant first.
-        sig.reverse();
-        info.pbSignedData = give(cd, &sig)?;
-        info.cbSignedData = sig.len() as u32;
         Ok(())
     })
 }
@@ -712,87 +473,4 @@ unsafe extern "system" fn card_get_container_property(
         let info = unsafe { &mut *(pbdata as *mut wc::CONTAINER_INFO) };
         container_info(st, 0, info, cd)
     })
-}
-
-/// Everything a read-only, authentication-only card does not do.
-mod unsupported {
-    use super::wc;
-    use tessera_core::error_table::scard::E_UNSUPPORTED_FEATURE as NO;
-    use windows_sys::core::{PCSTR, PCWSTR};
-
-    pub unsafe extern "system" fn delete_container(_: *const wc::CARD_DATA, _: u8, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn create_container(_: *const wc::CARD_DATA, _: u8, _: u32, _: u32, _: u32, _: *const u8) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn get_challenge(_: *const wc::CARD_DATA, _: *mut *mut u8, _: *mut u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn authenticate_challenge(_: *const wc::CARD_DATA, _: *const u8, _: u32, _: *mut u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn create_directory(_: *const wc::CARD_DATA, _: PCSTR, _: wc::CARD_DIRECTORY_ACCESS_CONDITION) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn delete_directory(_: *const wc::CARD_DATA, _: PCSTR) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn create_file(_: *const wc::CARD_DATA, _: PCSTR, _: PCSTR, _: u32, _: wc::CARD_FILE_ACCESS_CONDITION) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn write_file(_: *const wc::CARD_DATA, _: PCSTR, _: PCSTR, _: u32, _: *const u8, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn delete_file(_: *const wc::CARD_DATA, _: PCSTR, _: PCSTR, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn rsa_decrypt(_: *const wc::CARD_DATA, _: *mut wc::CARD_RSA_DECRYPT_INFO) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn construct_dh_agreement(_: *const wc::CARD_DATA, _: *mut wc::CARD_DH_AGREEMENT_INFO) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn derive_key(_: *const wc::CARD_DATA, _: *mut wc::CARD_DERIVE_KEY) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn destroy_dh_agreement(_: *const wc::CARD_DATA, _: u8, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn get_challenge_ex(_: *const wc::CARD_DATA, _: u32, _: *mut *mut u8, _: *mut u32, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn set_container_property(_: *const wc::CARD_DATA, _: u8, _: PCWSTR, _: *const u8, _: u32, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn md_import_session_key(_: *const wc::CARD_DATA, _: PCWSTR, _: PCWSTR, _: *mut usize, _: *const u8, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn md_encrypt_data(_: *const wc::CARD_DATA, _: usize, _: PCWSTR, _: *const u8, _: u32, _: u32, _: *mut *mut wc::CARD_ENCRYPTED_DATA, _: *mut u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn import_session_key(_: *const wc::CARD_DATA, _: u8, _: *const core::ffi::c_void, _: PCWSTR, _: PCWSTR, _: *mut usize, _: *const u8, _: u32, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn get_shared_key_handle(_: *const wc::CARD_DATA, _: *const u8, _: u32, _: *mut *mut u8, _: *mut u32, _: *mut usize) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn get_algorithm_property(_: *const wc::CARD_DATA, _: PCWSTR, _: PCWSTR, _: *mut u8, _: u32, _: *mut u32, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn get_key_property(_: *const wc::CARD_DATA, _: usize, _: PCWSTR, _: *mut u8, _: u32, _: *mut u32, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn set_key_property(_: *const wc::CARD_DATA, _: usize, _: PCWSTR, _: *const u8, _: u32, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn destroy_key(_: *const wc::CARD_DATA, _: usize) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn process_encrypted_data(_: *const wc::CARD_DATA, _: usize, _: PCWSTR, _: *const wc::CARD_ENCRYPTED_DATA, _: u32, _: *mut u8, _: u32, _: *mut u32, _: u32) -> u32 {
-        NO
-    }
-    pub unsafe extern "system" fn create_container_ex(_: *const wc::CARD_DATA, _: u8, _: u32, _: u32, _: u32, _: *const u8, _: u32) -> u32 {
-        NO
-    }
 }
