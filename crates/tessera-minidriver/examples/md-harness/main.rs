@@ -390,10 +390,16 @@ fn threads() {
     let pin = stdin_line();
     let (r, h0, f, name) = setup("CNS");
     drop(h0);
+    drop(r);
     std::thread::scope(|s| {
         for t in 0..2 {
-            let (r, name, pin) = (&r, &name, &pin);
+            let (name, pin) = (&name, &pin);
             s.spawn(move || {
+                // Each thread its own context, as two providers in two processes have: under
+                // Wine the context is pcsc-lite's, which holds a context's lock through a
+                // blocking SCardBeginTransaction, so two threads on one context deadlock when
+                // one waits for the card while the other, inside its transaction, transmits.
+                let r = &reader();
                 let h = connect(r);
                 let d = Sha256::digest([t as u8]).to_vec();
                 let w = tessera_minidriver_wide("SHA256");
