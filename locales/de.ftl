@@ -53,7 +53,7 @@ text-take-card-out = Nehmen Sie die Karte aus dem Lesegerät und stecken Sie sie
 text-could-not-check = Die Karte konnte nicht gelesen werden, daher konnte Tessera nicht prüfen, was geschehen ist.
 text-pin-unblocked = PIN entsperrt und durch die neue PIN ersetzt. Sie haben wieder 3 Versuche.
 text-last-try-warning-pin = ACHTUNG: Nur noch EIN PIN-Versuch. Ist er falsch, wird die PIN gesperrt und Sie brauchen die PUK.
-text-last-try-warning-puk = ACHTUNG: Nur noch EIN PUK-Versuch. Ist er falsch, wird die Karte unbrauchbar.
+text-last-try-warning-puk = ACHTUNG: Nur noch EIN PUK-Versuch. Ist er falsch, ist die PUK endgültig gesperrt: Die PIN lässt sich nicht mehr entsperren, und für Online-Dienste wird eine neue Karte nötig (als Gesundheitskarte oder Ausweis bleibt die Karte gültig).
 text-unknown-tries-warning = Die Karte teilt nicht mit, wie viele Versuche bleiben: dies könnte der letzte sein.
 text-confirm-last-try = Möchten Sie diesen Versuch wirklich verwenden? Geben Sie JA ein, um fortzufahren: 
 text-weak-pin-use-anyway = Trotzdem verwenden? [j/N] 
@@ -130,7 +130,11 @@ ui-confirm-unblock = PIN jetzt entsperren
 ui-last-try-title = Letzter Versuch
 ui-last-try-continue = Ja, letzten Versuch verwenden
 ui-last-try-cancel = Nein, jetzt nicht
-ui-last-try-hint = Wenn Sie sich der PIN nicht sicher sind, nutzen Sie "PIN vergessen": Die PUK entsperrt sie ohne den letzten Versuch zu riskieren.
+ui-last-try-hint = Wenn Sie sich der PIN nicht sicher sind, nutzen Sie „PIN vergessen“: Die PUK entsperrt sie ohne den letzten Versuch zu riskieren.
+# In the last-try dialog of a PIN: the safe way, to the unblock with the PUK.
+ui-last-try-use-puk = Stattdessen die PUK verwenden
+# On the card screen with a blocked PIN: to the help page's answer on a lost PUK.
+ui-no-puk = Keine PUK?
 ui-working = Bitte warten: Die Karte arbeitet…
 ui-changed-title = PIN geändert
 ui-unblocked-title = PIN entsperrt
@@ -151,7 +155,7 @@ ui-serial = Seriennummer
 ui-issuer = Aussteller
 ui-key-usage = Schlüsselverwendung
 ui-expired = ABGELAUFEN
-ui-pin-step-1help = Geben Sie Ihre heutige PIN ein. Nichts wird an die Karte gesendet, bevor Sie in Schritt 3 bestätigen.
+ui-pin-step-1help = Geben Sie die aktuelle PIN der Karte ein. Nichts wird an die Karte gesendet, bevor Sie in Schritt 3 bestätigen.
 ui-pin-step-2help = Wählen Sie die neue PIN und geben Sie sie zweimal ein.
 ui-card-removed-notice = Die Karte wurde entfernt.
 ui-simulated = SIMULIERTE KARTE (Test-Zertifizierungsstelle)
@@ -180,6 +184,13 @@ ui-not-set-up = nicht eingerichtet
 ui-browser-open = geöffnet: zuerst schließen
 ui-no-profiles = Kein Firefox- oder Chrome-Profil gefunden.
 ui-module = Modul
+# The browser page: after a setup, without profiles, with the demo card.
+ui-no-profiles-next = Öffnen Sie Firefox einmal (es legt sein Profil an), schließen Sie es und drücken Sie dann „{ ui-refresh }“.
+ui-firefox-profile = Firefox, Profil „{ $name }“
+ui-browser-done = Erledigt: Die Browser sind eingerichtet.
+ui-browser-done-cns = Schließen und öffnen Sie den Browser neu und wählen Sie im Portal die Anmeldung mit CNS (Carta Nazionale dei Servizi): Der Browser fragt nach der PIN der Karte.
+ui-browser-done-cie = Schließen und öffnen Sie den Browser neu und wählen Sie im Portal „Entra con CIE“ und die Anmeldung mit der Karte am Computer: Der Browser fragt nach der PIN der Karte.
+ui-browser-demo = Mit der Demokarte lässt Tessera Ihre Browser unverändert: Richten Sie sie mit der echten Karte ein.
 ## Whole sentences with variables. $days, $count, $step: numbers (they choose the plural form).
 
 # After the certificate's end date on the card screen: "(noch 20 Tage)".
@@ -190,32 +201,32 @@ days-left = { $days ->
 # Above each wizard step, read aloud by the helpdesk: "Schritt 2 von 3".
 wizard-step = Schritt { $step } von { $count }
 
-## The help page: frequently asked questions and the steps the helpdesk reads aloud. „…" quotes
+## The help page: frequently asked questions and the steps the helpdesk reads aloud. „…“ quotes
 ## a button exactly as the window labels it (the references keep them the same).
 
 help-faq-title = Häufige Fragen
-help-steps-intro = Am Telefon mit dem Support: Die Schrittnummern sind dieselben wie im Fenster („{ wizard-step-example }").
+help-steps-intro = Am Telefon mit dem Support: Die Schrittnummern sind dieselben wie im Fenster („{ wizard-step-example }“).
 wizard-step-example = Schritt 2 von 3
 faq-change-q = Wie ändere ich meine PIN?
-faq-change-start = Drücken Sie in der Kartenansicht „{ ui-change-pin }".
-faq-change-1 = Schritt 1 von 3: Geben Sie Ihre aktuelle PIN ein und drücken Sie „{ ui-next }". Noch wird nichts an die Karte gesendet.
-faq-change-2 = Schritt 2 von 3: Geben Sie die neue PIN zweimal ein und drücken Sie „{ ui-next }".
-faq-change-3 = Schritt 3 von 3: Prüfen Sie die Zusammenfassung und klicken Sie auf „{ ui-confirm-change }". Die Eingabetaste sendet hier nichts.
+faq-change-start = Drücken Sie in der Kartenansicht „{ ui-change-pin }“.
+faq-change-1 = Schritt 1 von 3: Geben Sie Ihre aktuelle PIN ein und drücken Sie „{ ui-next }“. Noch wird nichts an die Karte gesendet.
+faq-change-2 = Schritt 2 von 3: Geben Sie die neue PIN zweimal ein und drücken Sie „{ ui-next }“.
+faq-change-3 = Schritt 3 von 3: Prüfen Sie die Zusammenfassung und klicken Sie auf „{ ui-confirm-change }“: Nur dieser Klick ändert die PIN, die Eingabetaste nicht. Ist nur noch ein Versuch übrig, fragt Tessera vorher nach: „{ ui-last-try-cancel }“ geht zurück, ohne ihn zu verbrauchen.
 faq-forgot-q = Ich habe meine PIN vergessen
 faq-forgot-a = Versuchen Sie nicht, sie zu erraten: Nach 3 falschen Versuchen ist die PIN gesperrt. Mit der PUK entsperren Sie sie und wählen eine neue PIN.
 faq-blocked-q = Meine PIN ist gesperrt
 faq-blocked-a = Die PUK entsperrt sie, und Sie wählen eine neue PIN. Auch die PUK hat nur wenige Versuche: Geben Sie sie in Ruhe ein.
-faq-unblock-start = Drücken Sie in der Kartenansicht „{ ui-unblock-pin }" (oder „{ ui-forgot-pin }").
-faq-unblock-1 = Schritt 1 von 3: Geben Sie die PUK ein und drücken Sie „{ ui-next }".
-faq-unblock-2 = Schritt 2 von 3: Geben Sie die neue PIN zweimal ein und drücken Sie „{ ui-next }".
-faq-unblock-3 = Schritt 3 von 3: Prüfen Sie die Zusammenfassung und klicken Sie auf „{ ui-confirm-unblock }".
+faq-unblock-start = Drücken Sie in der Kartenansicht „{ ui-unblock-pin }“ (oder „{ ui-forgot-pin }“).
+faq-unblock-1 = Schritt 1 von 3: Geben Sie die PUK ein und drücken Sie „{ ui-next }“.
+faq-unblock-2 = Schritt 2 von 3: Geben Sie die neue PIN zweimal ein und drücken Sie „{ ui-next }“.
+faq-unblock-3 = Schritt 3 von 3: Prüfen Sie die Zusammenfassung und klicken Sie auf „{ ui-confirm-unblock }“.
 faq-puk-lost-q = Ich habe die PUK verloren
 faq-puk-blocked-q = Die PUK ist gesperrt
 faq-lost-q = Ich habe meine Karte verloren
 faq-browser-q = Wie melde ich mich mit der Karte bei Websites an?
-faq-browser-1 = Drücken Sie in der Kartenansicht „{ ui-browser }".
-faq-browser-2 = Schließen Sie Firefox und drücken Sie dann „{ ui-set-up-all }".
-faq-browser-3 = Öffnen Sie den Browser wieder, gehen Sie zur Website und wählen Sie die Anmeldung mit der Karte (CNS, oder „Entra con CIE" mit dem Lesegerät): Der Browser fragt nach der PIN.
+faq-browser-1 = Drücken Sie in der Kartenansicht „{ ui-browser }“.
+faq-browser-2 = Schließen Sie Firefox und drücken Sie dann „{ ui-set-up-all }“.
+faq-browser-3 = Öffnen Sie den Browser wieder, gehen Sie zur Website und wählen Sie die Anmeldung mit der Karte (CNS, oder „Entra con CIE“ mit dem Lesegerät): Der Browser fragt nach der PIN.
 faq-open = Öffnen
 help-report-intro = Wenn Sie den Support anrufen, werden Sie nach diesen Angaben gefragt: Sie können sie vorlesen, kopieren oder speichern. Die PIN steht nie darin.
 
@@ -227,6 +238,8 @@ report-service-running = läuft
 report-service-stopped = läuft nicht
 report-service-demo = nicht verwendet (Demo-Karte)
 report-reader = Lesegerät
+# The demo card's simulated reader, where a reader's name is shown.
+reader-demo = Tessera-Demokarte (simuliert)
 report-card-in = Karte gesteckt
 report-no-card = keine Karte
 report-pinpad-yes = mit PIN-Pad
@@ -257,6 +270,13 @@ report-not-set-up = nicht eingerichtet
 report-open = (geöffnet)
 report-not-installed = nicht installiert
 report-recent-error = Letzter Fehler
+# After an error repeated in the log: "(3 volte)".
+report-error-times = { $count ->
+    [one] 1 Mal
+   *[other] { $count } Mal
+}
+# The report's first line after the version: local date and time.
+report-created = Bericht erstellt
 
 ## Error messages, one pair per row of the error table (crates/tessera-core/src/error_table.rs and
 ## the app's rows in src/error.rs): err-MSG-what says what happened, err-MSG-next what to do next.
@@ -306,7 +326,7 @@ err-wrong-puk-next = { $puk_where } Prüfen Sie sie vor einem neuen Versuch: Wen
 err-wrong-puk-now-blocked-what = Falsche PUK. Auch die PUK ist jetzt GESPERRT: Die PIN kann nicht mehr entsperrt werden.
 err-wrong-puk-now-blocked-next = { $puk_blocked } { $still_works }
 err-pin-blocked-what = Die PIN ist gesperrt (zu viele Fehlversuche).
-err-pin-blocked-next = Entsperren Sie sie mit der PUK und wählen Sie eine neue PIN: {"{unblock}"}. Nichts wurde an die Karte gesendet.
+err-pin-blocked-next = Entsperren Sie sie mit der PUK und wählen Sie eine neue PIN: {"{unblock}"}.
 err-puk-blocked-what = Die PUK ist gesperrt: Die PIN kann nicht mehr entsperrt werden.
 err-puk-blocked-next = { $puk_blocked } { $still_works }
 err-login-expired-what = Die Anmeldung mit der Karte ist nicht mehr gültig: Inzwischen wurde eine falsche PIN versucht. Die gespeicherte PIN wurde nicht gesendet.
@@ -378,7 +398,7 @@ err-browser-running-next = Schließen Sie Firefox und versuchen Sie es erneut.
 err-no-pkcs11-module-what = Das Modul, mit dem der Browser die Karte nutzt, ist nicht installiert.
 err-no-pkcs11-module-next = Installieren Sie: { $hint }
 err-browser-policy-what = Die Firefox-Richtliniendatei ist nicht lesbar: { $path } ({ $detail })
-err-browser-policy-next = Die Datei wurde NICHT geändert. Korrigieren Sie sie (JSON mit einem "policies"-Objekt) und versuchen Sie es erneut.
+err-browser-policy-next = Die Datei wurde NICHT geändert. Korrigieren Sie sie (JSON mit einem „policies“-Objekt) und versuchen Sie es erneut.
 err-browser-read-only-what = Die Modulliste des Browsers ist schreibgeschützt, daher hat Tessera sie unverändert gelassen: { $path }
 err-browser-read-only-next = Wenn Sie sie absichtlich schreibgeschützt haben, fügen Sie das Modul selbst hinzu; sonst machen Sie die Datei beschreibbar und versuchen Sie es erneut.
 err-browser-database-what = Die Browser-Datenbank kann nicht geändert werden ({ $detail })
@@ -517,7 +537,7 @@ selftest-wrong = falsche { $kind }: { $tries ->
 
 ## A certificate's key usages, as the certificate screen and `tessera cert show` name them.
 key-usage-digital-signature = digitale Signatur
-key-usage-non-repudiation = rechtsverbindliche Signatur (Nichtabstreitbarkeit)
+key-usage-non-repudiation = Nichtabstreitbarkeit (nonRepudiation)
 key-usage-key-encipherment = Schlüsselverschlüsselung
 key-usage-data-encipherment = Datenverschlüsselung
 key-usage-key-agreement = Schlüsselvereinbarung

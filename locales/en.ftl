@@ -53,7 +53,7 @@ text-take-card-out = Take the card out of the reader and put it back.
 text-could-not-check = The card could not be read, so Tessera could not check what happened.
 text-pin-unblocked = PIN unblocked and replaced by the new PIN. You have 3 tries again.
 text-last-try-warning-pin = WARNING: only ONE PIN try is left. If it is wrong, the PIN blocks and you will need the PUK.
-text-last-try-warning-puk = WARNING: only ONE PUK try is left. If it is wrong, the card becomes unusable.
+text-last-try-warning-puk = WARNING: only ONE PUK try is left. If it is wrong, the PUK is blocked for good: the PIN can no longer be unblocked and online services will need a new card (as a health card or identity document the card stays valid).
 text-unknown-tries-warning = The card does not tell how many tries are left: this could be the last one.
 text-confirm-last-try = Do you really want to use this try? Type YES to continue: 
 text-weak-pin-use-anyway = Use it anyway? [y/N] 
@@ -131,6 +131,10 @@ ui-last-try-title = Last try
 ui-last-try-continue = Yes, use the last try
 ui-last-try-cancel = No, not now
 ui-last-try-hint = If you are not sure of the PIN, use "I forgot my PIN": the PUK unblocks it without risking the last try.
+# In the last-try dialog of a PIN: the safe way, to the unblock with the PUK.
+ui-last-try-use-puk = Use the PUK instead
+# On the card screen with a blocked PIN: to the help page's answer on a lost PUK.
+ui-no-puk = No PUK?
 ui-working = Please wait: the card is working…
 ui-changed-title = PIN changed
 ui-unblocked-title = PIN unblocked
@@ -151,7 +155,7 @@ ui-serial = Serial number
 ui-issuer = Issuer
 ui-key-usage = Key usage
 ui-expired = EXPIRED
-ui-pin-step-1help = Type the PIN you use today. Nothing is sent to the card until you confirm at step 3.
+ui-pin-step-1help = Type the card's current PIN. Nothing is sent to the card until you confirm at step 3.
 ui-pin-step-2help = Choose the new PIN and type it twice.
 ui-card-removed-notice = The card was removed.
 ui-simulated = SIMULATED CARD (test authority)
@@ -180,6 +184,13 @@ ui-not-set-up = not set up
 ui-browser-open = open: close it first
 ui-no-profiles = No Firefox or Chrome profile found.
 ui-module = Module
+# The browser page: after a setup, without profiles, with the demo card.
+ui-no-profiles-next = Open Firefox once (it creates its profile), close it, then press "{ ui-refresh }".
+ui-firefox-profile = Firefox, profile "{ $name }"
+ui-browser-done = Done: the browsers are set up.
+ui-browser-done-cns = Close and reopen the browser, then on the portal choose the login with CNS (Carta Nazionale dei Servizi): the browser will ask for the card's PIN.
+ui-browser-done-cie = Close and reopen the browser, then on the portal choose "Entra con CIE" and the login with the card on the computer: the browser will ask for the card's PIN.
+ui-browser-demo = With the demo card Tessera leaves your browsers as they are: use the real card to set them up.
 ## Whole sentences with variables. $days, $count, $step: numbers (they choose the plural form).
 
 # After the certificate's end date on the card screen: "(20 days left)".
@@ -200,7 +211,7 @@ faq-change-q = How do I change my PIN?
 faq-change-start = On the card screen, press "{ ui-change-pin }".
 faq-change-1 = Step 1 of 3: type your current PIN and press "{ ui-next }". Nothing is sent to the card yet.
 faq-change-2 = Step 2 of 3: type the new PIN twice and press "{ ui-next }".
-faq-change-3 = Step 3 of 3: check the summary and click "{ ui-confirm-change }". The Enter key sends nothing here.
+faq-change-3 = Step 3 of 3: check the summary and click "{ ui-confirm-change }": only that click changes the PIN, the Enter key does not. If one try is left, Tessera asks first: "{ ui-last-try-cancel }" goes back without using it.
 faq-forgot-q = I forgot my PIN
 faq-forgot-a = Do not try to guess it: after 3 wrong tries the PIN is blocked. The PUK unblocks it and lets you choose a new PIN.
 faq-blocked-q = My PIN is blocked
@@ -227,6 +238,8 @@ report-service-running = running
 report-service-stopped = not running
 report-service-demo = not used (demo card)
 report-reader = Reader
+# The demo card's simulated reader, where a reader's name is shown.
+reader-demo = Tessera demo card (simulated)
 report-card-in = card inserted
 report-no-card = no card
 report-pinpad-yes = with PIN pad
@@ -257,6 +270,13 @@ report-not-set-up = not set up
 report-open = (open)
 report-not-installed = not installed
 report-recent-error = Recent error
+# After an error repeated in the log: "(3 volte)".
+report-error-times = { $count ->
+    [one] once
+   *[other] { $count } times
+}
+# The report's first line after the version: local date and time.
+report-created = Report made
 
 ## Error messages, one pair per row of the error table (crates/tessera-core/src/error_table.rs and
 ## the app's rows in src/error.rs): err-MSG-what says what happened, err-MSG-next what to do next.
@@ -306,7 +326,7 @@ err-wrong-puk-next = { $puk_where } Check it before trying again: if the PUK tri
 err-wrong-puk-now-blocked-what = Wrong PUK. The PUK is now BLOCKED as well: the PIN can no longer be unblocked.
 err-wrong-puk-now-blocked-next = { $puk_blocked } { $still_works }
 err-pin-blocked-what = The PIN is blocked (too many wrong tries).
-err-pin-blocked-next = Unblock it with the PUK and choose a new PIN: {"{unblock}"}. Nothing was sent to the card.
+err-pin-blocked-next = Unblock it with the PUK and choose a new PIN: {"{unblock}"}.
 err-puk-blocked-what = The PUK is blocked: the PIN can no longer be unblocked.
 err-puk-blocked-next = { $puk_blocked } { $still_works }
 err-login-expired-what = The card login is no longer valid: a wrong PIN was tried since. The stored PIN was not sent.
@@ -517,7 +537,7 @@ selftest-wrong = wrong { $kind }: { $tries ->
 
 ## A certificate's key usages, as the certificate screen and `tessera cert show` name them.
 key-usage-digital-signature = digital signature
-key-usage-non-repudiation = legally binding signature (non-repudiation)
+key-usage-non-repudiation = non-repudiation
 key-usage-key-encipherment = key encipherment
 key-usage-data-encipherment = data encipherment
 key-usage-key-agreement = key agreement

@@ -53,7 +53,7 @@ text-take-card-out = Estrai la carta dal lettore e reinseriscila.
 text-could-not-check = Non è stato possibile leggere la carta, quindi Tessera non ha potuto verificare che cosa è successo.
 text-pin-unblocked = PIN sbloccato e sostituito con il nuovo PIN. I tentativi sono di nuovo 3.
 text-last-try-warning-pin = ATTENZIONE: resta UN SOLO tentativo per il PIN. Se sbagli, il PIN si blocca e servirà il PUK.
-text-last-try-warning-puk = ATTENZIONE: resta UN SOLO tentativo per il PUK. Se sbagli, la carta diventa inutilizzabile.
+text-last-try-warning-puk = ATTENZIONE: resta UN SOLO tentativo per il PUK. Se sbagli, il PUK si blocca per sempre: il PIN non si potrà più sbloccare e per i servizi online servirà una carta nuova (come tessera sanitaria o documento d'identità la carta resta valida).
 text-unknown-tries-warning = La carta non comunica quanti tentativi restano: questo potrebbe essere l'ultimo.
 text-confirm-last-try = Vuoi davvero usare questo tentativo? Scrivi SI per continuare: 
 text-weak-pin-use-anyway = Usarlo comunque? [s/N] 
@@ -131,6 +131,10 @@ ui-last-try-title = Ultimo tentativo
 ui-last-try-continue = Sì, usa l'ultimo tentativo
 ui-last-try-cancel = No, non ora
 ui-last-try-hint = Se non ricordi il PIN con certezza, usa «Ho dimenticato il PIN»: lo sblocchi con il PUK senza rischiare l'ultimo tentativo.
+# In the last-try dialog of a PIN: the safe way, to the unblock with the PUK.
+ui-last-try-use-puk = Usa il PUK invece
+# On the card screen with a blocked PIN: to the help page's answer on a lost PUK.
+ui-no-puk = Non hai il PUK?
 ui-working = Attendere: la carta sta lavorando…
 ui-changed-title = PIN cambiato
 ui-unblocked-title = PIN sbloccato
@@ -151,7 +155,7 @@ ui-serial = Numero di serie
 ui-issuer = Emittente
 ui-key-usage = Uso della chiave
 ui-expired = SCADUTO
-ui-pin-step-1help = Scrivi il PIN che usi oggi. Nulla viene inviato alla carta finché non confermi al passo 3.
+ui-pin-step-1help = Scrivi il PIN attuale della carta. Nulla viene inviato alla carta finché non confermi al passo 3.
 ui-pin-step-2help = Scegli il nuovo PIN e scrivilo due volte.
 ui-card-removed-notice = La carta è stata rimossa.
 ui-simulated = CARTA SIMULATA (autorità di prova)
@@ -180,6 +184,13 @@ ui-not-set-up = non configurato
 ui-browser-open = aperto: chiudilo prima
 ui-no-profiles = Nessun profilo di Firefox o Chrome trovato.
 ui-module = Modulo
+# The browser page: after a setup, without profiles, with the demo card.
+ui-no-profiles-next = Apri Firefox una volta (crea il suo profilo), chiudilo e poi premi «{ ui-refresh }».
+ui-firefox-profile = Firefox, profilo «{ $name }»
+ui-browser-done = Fatto: i browser sono configurati.
+ui-browser-done-cns = Chiudi e riapri il browser, poi sul portale scegli l'accesso con CNS (Carta Nazionale dei Servizi): il browser ti chiederà il PIN della carta.
+ui-browser-done-cie = Chiudi e riapri il browser, poi sul portale scegli «Entra con CIE» e l'accesso con la carta sul computer: il browser ti chiederà il PIN della carta.
+ui-browser-demo = Con la carta di prova Tessera non modifica i tuoi browser: usa la carta vera per configurarli.
 ## Whole sentences with variables. $days, $count, $step: numbers (they choose the plural form).
 
 # After the certificate's end date on the card screen: "(20 giorni rimasti)".
@@ -200,7 +211,7 @@ faq-change-q = Come cambio il PIN?
 faq-change-start = Nella schermata della carta premi «{ ui-change-pin }».
 faq-change-1 = Passo 1 di 3: scrivi il PIN attuale e premi «{ ui-next }». Alla carta non viene ancora inviato nulla.
 faq-change-2 = Passo 2 di 3: scrivi due volte il nuovo PIN e premi «{ ui-next }».
-faq-change-3 = Passo 3 di 3: controlla il riepilogo e fai clic su «{ ui-confirm-change }». Il tasto Invio qui non invia nulla.
+faq-change-3 = Passo 3 di 3: controlla il riepilogo e fai clic su «{ ui-confirm-change }»: solo quel clic cambia il PIN, il tasto Invio no. Se resta un solo tentativo, Tessera chiede prima conferma: «{ ui-last-try-cancel }» torna indietro senza usarlo.
 faq-forgot-q = Ho dimenticato il PIN
 faq-forgot-a = Non provare a indovinarlo: dopo 3 tentativi sbagliati il PIN si blocca. Con il PUK lo sblocchi e scegli un PIN nuovo.
 faq-blocked-q = Il PIN è bloccato
@@ -227,6 +238,8 @@ report-service-running = attivo
 report-service-stopped = non attivo
 report-service-demo = non usato (carta demo)
 report-reader = Lettore
+# The demo card's simulated reader, where a reader's name is shown.
+reader-demo = Carta demo di Tessera (simulata)
 report-card-in = carta inserita
 report-no-card = nessuna carta
 report-pinpad-yes = con tastierino per il PIN
@@ -257,6 +270,13 @@ report-not-set-up = non configurato
 report-open = (aperto)
 report-not-installed = non installato
 report-recent-error = Errore recente
+# After an error repeated in the log: "(3 volte)".
+report-error-times = { $count ->
+    [one] 1 volta
+   *[other] { $count } volte
+}
+# The report's first line after the version: local date and time.
+report-created = Rapporto creato
 
 ## Error messages, one pair per row of the error table (crates/tessera-core/src/error_table.rs and
 ## the app's rows in src/error.rs): err-MSG-what says what happened, err-MSG-next what to do next.
@@ -306,7 +326,7 @@ err-wrong-puk-next = { $puk_where } Controllalo prima di riprovare: se i tentati
 err-wrong-puk-now-blocked-what = PUK errato. Anche il PUK ora è BLOCCATO: il PIN non può più essere sbloccato.
 err-wrong-puk-now-blocked-next = { $puk_blocked } { $still_works }
 err-pin-blocked-what = Il PIN è bloccato (troppi tentativi errati).
-err-pin-blocked-next = Sbloccalo con il PUK e scegli un nuovo PIN: {"{unblock}"}. Nulla è stato inviato alla carta.
+err-pin-blocked-next = Sbloccalo con il PUK e scegli un nuovo PIN: {"{unblock}"}.
 err-puk-blocked-what = Il PUK è bloccato: il PIN non può più essere sbloccato.
 err-puk-blocked-next = { $puk_blocked } { $still_works }
 err-login-expired-what = L'accesso con la carta non è più valido: nel frattempo qualcuno ha provato un PIN sbagliato. Il PIN memorizzato non è stato inviato.
@@ -517,7 +537,7 @@ selftest-wrong = { $kind } errato: { $tries ->
 
 ## A certificate's key usages, as the certificate screen and `tessera cert show` name them.
 key-usage-digital-signature = firma digitale
-key-usage-non-repudiation = firma con valore legale (non ripudio)
+key-usage-non-repudiation = non ripudio (nonRepudiation)
 key-usage-key-encipherment = cifratura di chiavi
 key-usage-data-encipherment = cifratura di dati
 key-usage-key-agreement = accordo di chiavi

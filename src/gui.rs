@@ -4,6 +4,7 @@
 pub mod app;
 pub mod dialog;
 mod icon;
+mod menus;
 mod screens;
 pub mod settings;
 mod snapshot;

@@ -7,7 +7,6 @@ use super::widgets::{SecretBuffer, wipe_field};
 use super::worker::{Event, Request, Source, Worker};
 use crate::i18n::{Lang, Ui};
 use tessera_core::service::CardOverview;
-use tessera_sim::{Preset, SimProfile};
 use tessera_core::transport::ReaderInfo;
 use crate::{Error, Result};
 use eframe::egui;
@@ -18,7 +17,7 @@ use std::time::Instant;
 pub type BrowserView = (Result<PathBuf>, Vec<crate::browser::DatabaseState>, Option<Result<()>>);
 
 /// Which screen is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     /// Card overview.
     Home,
@@ -144,6 +143,10 @@ pub struct TesseraApp {
     pub save_dialog: Option<super::dialog::Pending>,
     /// How many requests a caught bug stopped (the window went on each time).
     pub internal_errors: u32,
+    /// The page (screen and wizard step) drawn last: a new one starts scrolled to the top.
+    shown_page: Option<(Screen, u8)>,
+    /// The help page opens on the lost-PUK answer ("Non hai il PUK?" on a blocked PIN).
+    pub help_lost_puk: bool,
 }
 
 impl TesseraApp {
@@ -205,6 +208,8 @@ impl TesseraApp {
             auto,
             pending_pin_event: false,
             internal_errors: 0,
+            shown_page: None,
+            help_lost_puk: false,
         }
     }
 
@@ -229,6 +234,7 @@ impl TesseraApp {
     /// Goes to a screen, wiping every PIN field on the way.
     pub fn go(&mut self, ctx: &egui::Context, screen: Screen) {
         self.wipe_fields(ctx);
+        self.help_lost_puk = false;
         self.wizard = Wizard { step: 1, ..Wizard::default() };
         self.exported = None;
         self.selftest = None;
@@ -315,7 +321,7 @@ impl TesseraApp {
         }
     }
 
-    fn save_settings(&mut self, ctx: &egui::Context) {
+    pub(super) fn save_settings(&mut self, ctx: &egui::Context) {
         let size = ctx.input(|i| i.viewport().inner_rect.map(|r| [r.width(), r.height()]));
         let lang = Some(match self.lang {
             Lang::It => "it",
@@ -348,10 +354,22 @@ impl TesseraApp {
             super::theme::apply(&ctx, self.theme, self.text_size);
         }
         self.poll_save_dialog(&ctx);
+        // Escape goes to the topmost layer first: an open menu, the About box or a dialog takes
+        // it (each closes itself); only with none of them open does it leave the screen.
+        let layer_open = egui::Popup::is_any_open(&ctx) || self.about || self.wizard.confirm_open || self.save_dialog.is_some();
+        let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !layer_open;
         egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
         self.stuck_banner(ui);
+        // Every screen and wizard step opens at its top (its title and step number in view): the
+        // scroll position of the page before never carries over.
+        let page = (self.screen, self.wizard.step);
+        let mut scroll = egui::ScrollArea::vertical().id_salt(("page", self.screen)).auto_shrink([false; 2]);
+        if self.shown_page != Some(page) {
+            self.shown_page = Some(page);
+            scroll = scroll.vertical_scroll_offset(0.0);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink([false; 2]).show(ui, |ui| {
+            scroll.show(ui, |ui| {
                 // One column, centred, at most 720 points wide: lines stay short enough to read
                 // when the window grows, and wrap (never clip) when it shrinks or the text grows.
                 let avail = ui.available_width();
@@ -378,7 +396,7 @@ impl TesseraApp {
         if self.about {
             super::screens::about::show(self, &ctx);
         }
-        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && self.screen != Screen::Home && !self.wizard.confirm_open {
+        if escape && self.screen != Screen::Home {
             self.go(&ctx, Screen::Home);
         }
         self.automate(&ctx);
@@ -447,78 +465,6 @@ impl TesseraApp {
         });
     }
 
-    fn top_bar(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        ui.horizontal_wrapped(|ui| {
-            ui.heading(egui::RichText::new(ui_text(lang, Ui::AppTitle)).strong());
-            ui.separator();
-            ui.menu_button(ui_text(lang, Ui::DemoMenu), |ui| {
-                let presets: [(Ui, SimProfile, Preset); 5] = [
-                    (Ui::DemoCps, SimProfile::Cps, Preset::Fresh),
-                    (Ui::DemoTsCns, SimProfile::TsCns, Preset::Fresh),
-                    (Ui::DemoAce2025, SimProfile::Ace2025, Preset::Fresh),
-                    (Ui::DemoIdemia2021, SimProfile::Idemia2021, Preset::Fresh),
-                    (Ui::DemoCie, SimProfile::Cie, Preset::Fresh),
-                ];
-                for (label, profile, preset) in presets {
-                    if ui.button(ui_text(lang, label)).clicked() {
-                        self.set_source(Source::demo(profile, preset));
-                        self.go(ui.ctx(), Screen::Home);
-                        ui.close();
-                    }
-                }
-                ui.separator();
-                for (name, preset) in Preset::ALL.iter().skip(1) {
-                    if ui.button(format!("CPS: {}", crate::i18n::preset_name(lang, name))).clicked() {
-                        self.set_source(Source::demo(SimProfile::Cps, *preset));
-                        self.go(ui.ctx(), Screen::Home);
-                        ui.close();
-                    }
-                }
-                ui.separator();
-                if ui.button(ui_text(lang, Ui::DemoNoReader)).clicked() {
-                    self.set_source(Source::DemoNoReader);
-                    self.go(ui.ctx(), Screen::Home);
-                    ui.close();
-                }
-                if ui.button(ui_text(lang, Ui::DemoUnknownCard)).clicked() {
-                    self.set_source(Source::DemoUnknownCard);
-                    self.go(ui.ctx(), Screen::Home);
-                    ui.close();
-                }
-                if self.demo {
-                    ui.separator();
-                    if ui.button(ui_text(lang, Ui::UseRealCard)).clicked() {
-                        self.set_source(Source::Pcsc);
-                        self.go(ui.ctx(), Screen::Home);
-                        ui.close();
-                    }
-                }
-            });
-            ui.menu_button(ui_text(lang, Ui::Language), |ui| {
-                for (l, name) in [(Lang::It, "Italiano"), (Lang::En, "English"), (Lang::De, "Deutsch")] {
-                    if ui.selectable_label(self.lang == l, name).clicked() {
-                        self.lang = l;
-                        let ctx = ui.ctx().clone();
-                        self.save_settings(&ctx);
-                        ui.close();
-                    }
-                }
-            });
-            ui.menu_button(ui_text(lang, Ui::Appearance), |ui| self.appearance_menu(ui));
-            if ui.button(ui_text(lang, Ui::About)).clicked() {
-                self.about = true;
-            }
-        });
-        let simulated = self.card().is_some_and(|c| c.simulated_card);
-        if self.demo || simulated {
-            let text = if self.demo { ui_text(lang, Ui::DemoMode) } else { ui_text(lang, Ui::Simulated) };
-            egui::Frame::new().fill(egui::Color32::from_rgb(0xF5, 0xC2, 0x42)).inner_margin(6.0).show(ui, |ui| {
-                ui.label(egui::RichText::new(text).strong().color(egui::Color32::BLACK));
-            });
-        }
-    }
-
     /// Opens the system's save dialog for the certificate or the report, with the name Tessera
     /// would use, in the folder of the last export (or Documents).
     pub fn ask_where_to_save(&mut self, purpose: super::dialog::Purpose) {
@@ -566,45 +512,6 @@ impl TesseraApp {
                 self.send(Request::SaveReportAs(path, text));
             }
         }
-    }
-
-    /// Theme (system, light, dark) and text size; both remembered.
-    fn appearance_menu(&mut self, ui: &mut egui::Ui) {
-        use super::theme::{Choice, TEXT_SIZES};
-        let lang = self.lang;
-        let ctx = ui.ctx().clone();
-        for (choice, label) in Choice::ALL.into_iter().zip([Ui::ThemeSystem, Ui::ThemeLight, Ui::ThemeDark]) {
-            if ui.radio(self.theme == choice, ui_text(lang, label)).clicked() {
-                self.theme = choice;
-                super::theme::apply(&ctx, self.theme, self.text_size);
-                self.save_settings(&ctx);
-            }
-        }
-        ui.separator();
-        ui.label(egui::RichText::new(ui_text(lang, Ui::TextSize)).strong());
-        for percent in TEXT_SIZES {
-            if ui.radio(self.text_size == percent, format!("{percent} %")).clicked() && percent != self.text_size {
-                self.set_text_size(&ctx, percent);
-            }
-        }
-    }
-
-    /// Changes the text size and grows (or shrinks) the window with it, within the screen, so
-    /// the layout stays the same.
-    pub fn set_text_size(&mut self, ctx: &egui::Context, percent: u16) {
-        let (old, new) = (f32::from(self.text_size) / 100.0, f32::from(percent) / 100.0);
-        let (inner, monitor) = ctx.input(|i| (i.viewport().inner_rect, i.viewport().monitor_size));
-        self.text_size = percent;
-        super::theme::apply(ctx, self.theme, self.text_size);
-        if let Some(inner) = inner {
-            // In screen units (points at 100 %), then in the new zoom's points.
-            let mut want = inner.size() * old * (new / old);
-            if let Some(m) = monitor {
-                want = want.min(m * old * 0.9);
-            }
-            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(want / new));
-        }
-        self.save_settings(ctx);
     }
 
     fn automate(&mut self, ctx: &egui::Context) {

@@ -108,7 +108,9 @@ pub fn notice(ui: &mut egui::Ui, what: &str, next: &str, warn: bool) {
     egui::Frame::group(ui.style()).fill(p.raised).inner_margin(14.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(egui::RichText::new(what).size(19.0).strong().color(color));
-        ui.add_space(4.0);
-        ui.label(next);
+        if !next.is_empty() {
+            ui.add_space(4.0);
+            ui.label(next);
+        }
     });
 }

@@ -96,7 +96,8 @@ pub fn tries(ui: &mut egui::Ui, name: &str, left: Option<u8>, max: u8, suffix: &
         Some(n) => format!("{name}: {}/{max} {suffix}", n.min(max)),
         None => format!("{name}: {suffix}"),
     };
-    ui.horizontal(|ui| {
+    // Wrapped: at large text sizes the count goes under the dots instead of under the scrollbar.
+    ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(format!("{name}:")).weak());
         if let Some(n) = left {
             let r = if max > 5 { 6.0 } else { 7.0 };
@@ -182,6 +183,14 @@ pub fn card_face(ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview, de
     p.text(pos2(rect.min.x + margin, rect.min.y + 170.0 * s), egui::Align2::LEFT_TOP, &number, FontId::monospace(22.0 * s.max(0.8)), white);
     p.text(pos2(rect.min.x + margin, rect.max.y - 62.0 * s), egui::Align2::LEFT_TOP, &holder, FontId::proportional(20.0 * s.max(0.8)), white);
     p.text(pos2(rect.min.x + margin, rect.max.y - 34.0 * s), egui::Align2::LEFT_TOP, &cf, FontId::monospace(16.0 * s.max(0.95)), white);
+    resp
+}
+
+/// A rule not yet checked: a small ring (neither tick nor cross).
+pub fn rule_mark(ui: &mut egui::Ui, color: egui::Color32) -> egui::Response {
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "·"));
+    ui.painter().circle_stroke(rect.center(), 4.0, egui::Stroke::new(2.0, color));
     resp
 }
 

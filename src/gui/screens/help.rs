@@ -12,11 +12,24 @@ use eframe::egui;
 
 /// One question: its answer folds open under it.
 fn faq(ui: &mut egui::Ui, open: bool, question: &str, answer: impl FnOnce(&mut egui::Ui)) {
-    egui::CollapsingHeader::new(egui::RichText::new(question).size(18.0).strong()).id_salt(question).default_open(open).show(ui, |ui| {
+    faq_focused(ui, open, false, question, answer);
+}
+
+/// A question; `focus`: opened and scrolled to the top of the page (once: the person can fold
+/// it again).
+fn faq_focused(ui: &mut egui::Ui, open: bool, focus: bool, question: &str, answer: impl FnOnce(&mut egui::Ui)) {
+    let mut header = egui::CollapsingHeader::new(egui::RichText::new(question).size(18.0).strong()).id_salt(question).default_open(open);
+    if focus {
+        header = header.open(Some(true));
+    }
+    let r = header.show(ui, |ui| {
         ui.set_max_width(ui.available_width());
         answer(ui);
         ui.add_space(6.0);
     });
+    if focus {
+        r.header_response.scroll_to_me(Some(egui::Align::TOP));
+    }
 }
 
 /// Steps as the wizard shows them ("Passo 1 di 3: …"), one per line.
@@ -73,7 +86,8 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
         ui.label(t("faq-blocked-a"));
         unblock_steps(ui, &mut go);
     });
-    faq(ui, open, t("faq-puk-lost-q"), |ui| {
+    let lost_puk = std::mem::take(&mut app.help_lost_puk);
+    faq_focused(ui, open, lost_puk, t("faq-puk-lost-q"), |ui| {
         ui.label(advice.puk_lost);
     });
     faq(ui, open, t("faq-puk-blocked-q"), |ui| {
@@ -200,6 +214,8 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
 }
 
 pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
+    use crate::browser::BrowserKind;
+    use crate::i18n::fluent::{format, text};
     let lang = app.lang;
     title(ui, ui_text(lang, Ui::Browser));
     ui.label(ui_text(lang, Ui::BrowserHelp));
@@ -209,36 +225,64 @@ pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
         ui.spinner();
         return;
     };
-    match module {
-        Ok(p) => row(ui, ui_text(lang, Ui::Module), &p.display().to_string()),
-        Err(e) => {
-            let m = message(app, e);
-            notice(ui, &m.what, &m.next, true);
-        }
+    if let Err(e) = module {
+        let m = message(app, e);
+        notice(ui, &m.what, &m.next, true);
     }
     if states.is_empty() {
-        ui.label(ui_text(lang, Ui::NoProfiles));
+        notice(ui, ui_text(lang, Ui::NoProfiles), text(lang, "ui-no-profiles-next"), false);
     }
     for s in states {
         let state = if s.registered { ui_text(lang, Ui::SetUp) } else { ui_text(lang, Ui::NotSetUp) };
         let open = if s.in_use { format!(" — {}", ui_text(lang, Ui::BrowserOpen)) } else { String::new() };
-        row(ui, &format!("{:?} {}", s.db.browser, s.db.name), &format!("{state}{open}"));
+        // A person's words: "Firefox, profilo «default-esr»", "Chrome / Chromium".
+        let name = match s.db.browser {
+            BrowserKind::Firefox => format(lang, "ui-firefox-profile", &[("name", s.db.name.clone().into())]),
+            BrowserKind::Chrome | BrowserKind::Custom => s.db.name.clone(),
+        };
+        row(ui, &name, &format!("{state}{open}"));
     }
-    if let Some(Err(e)) = change {
-        let m = message(app, e);
-        notice(ui, &m.what, &m.next, true);
+    match change {
+        Some(Err(e)) => {
+            let m = message(app, e);
+            notice(ui, &m.what, &m.next, true);
+        }
+        // What comes next, in the browser: the portal's button for this card and the PIN.
+        Some(Ok(())) if states.iter().all(|s| s.registered) => {
+            let next = if card_type == tessera_core::card::CardType::Cie { "ui-browser-done-cie" } else { "ui-browser-done-cns" };
+            notice(ui, text(lang, "ui-browser-done"), text(lang, next), false);
+        }
+        _ => {}
     }
-    let can = module.is_ok() && !states.is_empty();
-    ui.horizontal(|ui| {
-        if ui.add_enabled(can, egui::Button::new(ui_text(lang, Ui::SetUpAll))).clicked() {
+    // The demo card is for practice: the person's real browsers are left as they are.
+    if app.demo {
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new(text(lang, "ui-browser-demo")).strong());
+    }
+    let can = module.is_ok() && !states.is_empty() && !app.demo;
+    let all_set = !states.is_empty() && states.iter().all(|s| s.registered);
+    let any_set = states.iter().any(|s| s.registered);
+    let module_path = module.as_ref().ok().map(|p| p.display().to_string());
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        // Setting up is the way forward until every browser is set up.
+        let set_up = if all_set { crate::gui::theme::secondary(ui_text(lang, Ui::SetUpAll)) } else { crate::gui::theme::primary_if(ui, can, ui_text(lang, Ui::SetUpAll)) };
+        if ui.add_enabled(can, set_up).clicked() {
             app.send(Request::BrowserChange(card_type, true));
         }
-        if ui.add_enabled(can, egui::Button::new(ui_text(lang, Ui::RemoveAll))).clicked() {
+        if ui.add_enabled(can && any_set, egui::Button::new(ui_text(lang, Ui::RemoveAll))).clicked() {
             app.send(Request::BrowserChange(card_type, false));
         }
         if ui.button(ui_text(lang, Ui::Refresh)).clicked() {
             app.send(Request::BrowserStatus(card_type));
         }
     });
+    // The module's file is for the helpdesk, folded away.
+    if let Some(p) = module_path {
+        ui.add_space(8.0);
+        egui::CollapsingHeader::new(ui_text(lang, Ui::HelpdeskDetails)).id_salt("browser-details").show(ui, |ui| {
+            row(ui, ui_text(lang, Ui::Module), &p);
+        });
+    }
     back(app, ui);
 }

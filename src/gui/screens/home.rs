@@ -141,15 +141,28 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        // The one thing to do now is the primary button: change the PIN, or unblock it.
-        if !pin_blocked && ui.add_enabled(!app.busy, primary_if(ui, !app.busy, ui_text(lang, Ui::ChangePin))).clicked() {
+        // The one thing to do now is the primary button: change the PIN, or unblock it. With one
+        // PIN try left the safe way is the PUK's, so «Ho dimenticato il PIN» is the primary one.
+        let last_try = ov.pin_tries_left == Some(1);
+        let change = if last_try { secondary(ui_text(lang, Ui::ChangePin)) } else { primary_if(ui, !app.busy, ui_text(lang, Ui::ChangePin)) };
+        if !pin_blocked && ui.add_enabled(!app.busy, change).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Change);
         }
-        let unblock = if pin_blocked { primary_if(ui, !app.busy, ui_text(lang, Ui::UnblockPin)) } else { secondary(ui_text(lang, Ui::ForgotPin)) };
+        let unblock = match (pin_blocked, last_try) {
+            (true, _) => primary_if(ui, !app.busy, ui_text(lang, Ui::UnblockPin)),
+            (false, true) => primary_if(ui, !app.busy, ui_text(lang, Ui::ForgotPin)),
+            (false, false) => secondary(ui_text(lang, Ui::ForgotPin)),
+        };
         if ui.add_enabled(!app.busy, unblock).clicked() {
             let ctx = ui.ctx().clone();
             app.go(&ctx, Screen::Unblock);
+        }
+        // Without the PUK the unblock cannot start: where a lost PUK is found again.
+        if pin_blocked && ui.add(secondary(crate::i18n::t(lang, "ui-no-puk"))).clicked() {
+            let ctx = ui.ctx().clone();
+            app.go(&ctx, Screen::Help);
+            app.help_lost_puk = true;
         }
         if ov.certificate.is_some() && ui.add(secondary(ui_text(lang, Ui::Certificate))).clicked() {
             let ctx = ui.ctx().clone();
@@ -179,7 +192,7 @@ fn helpdesk_details(app: &mut TesseraApp, ui: &mut egui::Ui, ov: &tessera_core::
     ui.checkbox(&mut app.details, ui_text(lang, Ui::HelpdeskDetails));
     if app.details {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            row(ui, tr(lang, Text::Reader), &ov.reader);
+            row(ui, tr(lang, Text::Reader), &crate::i18n::reader_name(lang, &ov.reader));
             row(ui, tr(lang, Text::Model), &ov.model);
             row(ui, "ATR", &ov.atr);
             row(ui, "APDU", &ov.apdus.to_string());

@@ -30,14 +30,28 @@ fn step_header(ui: &mut egui::Ui, lang: Lang, op: Ui, step: u8) {
     ui.add_space(8.0);
 }
 
-/// One rule of the new PIN, with a drawn tick (met) or cross (not yet met).
-fn check(ui: &mut egui::Ui, ok: bool, text: &str) {
+/// One rule of an input, with a drawn tick (met) or cross (not met); before anything is typed
+/// (`typed` false) the rule is only said, with a neutral mark: nothing is wrong yet.
+fn check(ui: &mut egui::Ui, typed: bool, ok: bool, text: &str) {
     let p = crate::gui::theme::colors(ui);
-    let color = if ok { p.good } else { p.bad };
-    ui.horizontal(|ui| {
-        crate::gui::widgets::tick(ui, ok, color);
+    let color = match (typed, ok) {
+        (false, _) => ui.visuals().text_color(),
+        (true, true) => p.good,
+        (true, false) => p.bad,
+    };
+    ui.horizontal_wrapped(|ui| {
+        if typed {
+            crate::gui::widgets::tick(ui, ok, color);
+        } else {
+            crate::gui::widgets::rule_mark(ui, color);
+        }
         ui.label(egui::RichText::new(text).color(color));
     });
+}
+
+/// "Length (5–8 digits)": the rule as the field's owner reads it.
+fn length_text(lang: Lang, min: usize, max: usize) -> String {
+    if min == max { format!("{} ({min})", ui_text(lang, Ui::RuleLength)) } else { format!("{} ({min}–{max})", ui_text(lang, Ui::RuleLength)) }
 }
 
 fn digits_ok(s: &str, min: usize, max: usize) -> (bool, bool) {
@@ -82,21 +96,17 @@ fn new_pin_step(app: &mut TesseraApp, ui: &mut egui::Ui, differs_from_current: b
     }
     secret_field(ui, field::again(), ui_text(lang, Ui::NewPinAgainLabel), &mut app.wizard.again, p.pin.max);
     let new = app.wizard.new.as_str();
+    let typed = !new.is_empty();
     let (digits, length) = digits_ok(new, p.pin.min, p.pin.max);
     let differs = !differs_from_current || new != app.wizard.current.as_str();
     let matches = !new.is_empty() && new == app.wizard.again.as_str();
     ui.add_space(6.0);
-    let len_text = if p.pin.min == p.pin.max {
-        format!("{} ({})", ui_text(lang, Ui::RuleLength), p.pin.min)
-    } else {
-        format!("{} ({}–{})", ui_text(lang, Ui::RuleLength), p.pin.min, p.pin.max)
-    };
-    check(ui, length, &len_text);
-    check(ui, digits, ui_text(lang, Ui::RuleDigits));
+    check(ui, typed, length, &length_text(lang, p.pin.min, p.pin.max));
+    check(ui, typed, digits, ui_text(lang, Ui::RuleDigits));
     if differs_from_current {
-        check(ui, differs, ui_text(lang, Ui::RuleDiffers));
+        check(ui, typed, differs, ui_text(lang, Ui::RuleDiffers));
     }
-    check(ui, matches, ui_text(lang, Ui::RuleMatches));
+    check(ui, !app.wizard.again.as_str().is_empty(), matches, ui_text(lang, Ui::RuleMatches));
     if digits && length {
         let birth = app.card().and_then(|c| c.personal_data.as_ref()).and_then(|p| p.birth_date);
         for w in weak_pin_warnings(new.as_bytes(), birth) {
@@ -170,8 +180,18 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
     }
 }
 
-/// A modal asking before what may be the last try. Returns Some(true) to go ahead.
-pub(crate) fn last_try_dialog(app: &mut TesseraApp, ctx: &egui::Context, warning: &str) -> Option<bool> {
+/// What the last-try dialog was answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LastTry {
+    Cancel,
+    Continue,
+    /// Unblock with the PUK instead of risking the PIN's last try.
+    UsePuk,
+}
+
+/// A modal asking before what may be the last try; `offer_puk`: a PIN's last try, with the PUK
+/// still usable, gets the safe way out too.
+fn last_try_dialog(app: &mut TesseraApp, ctx: &egui::Context, warning: &str, offer_puk: bool) -> Option<LastTry> {
     let lang = app.lang;
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("last-try")).show(ctx, |ui| {
@@ -182,12 +202,19 @@ pub(crate) fn last_try_dialog(app: &mut TesseraApp, ctx: &egui::Context, warning
         ui.add_space(12.0);
         ui.horizontal(|ui| {
             if ui.button(ui_text(lang, Ui::LastTryCancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                answer = Some(false);
+                answer = Some(LastTry::Cancel);
             }
             if ui.button(ui_text(lang, Ui::LastTryContinue)).clicked() {
-                answer = Some(true);
+                answer = Some(LastTry::Continue);
             }
         });
+        if offer_puk {
+            ui.add_space(8.0);
+            ui.label(ui_text(lang, Ui::LastTryHint));
+            if ui.add(crate::gui::theme::primary(ui, crate::i18n::t(lang, "ui-last-try-use-puk"))).clicked() {
+                answer = Some(LastTry::UsePuk);
+            }
+        }
     });
     answer
 }
@@ -218,12 +245,20 @@ pub(crate) fn confirm_if_last_try(app: &mut TesseraApp, ctx: &egui::Context, pre
     if !app.wizard.confirm_open {
         return None;
     }
-    match last_try_dialog(app, ctx, last_try_warning(app.lang, kind, tries)) {
-        Some(answer) => {
+    let offer_puk = kind == PinKind::Pin && app.card().is_some_and(|c| c.puk_tries_left != Some(0));
+    match last_try_dialog(app, ctx, last_try_warning(app.lang, kind, tries), offer_puk)? {
+        LastTry::Cancel => {
             app.wizard.confirm_open = false;
-            answer.then_some(true)
+            None
         }
-        None => None,
+        LastTry::Continue => {
+            app.wizard.confirm_open = false;
+            Some(true)
+        }
+        LastTry::UsePuk => {
+            app.go(ctx, Screen::Unblock);
+            None
+        }
     }
 }
 
@@ -249,7 +284,11 @@ fn step_one(app: &mut TesseraApp, ui: &mut egui::Ui, kind: PinKind, tries: Optio
     if !r.has_focus() && buf.as_str().is_empty() {
         r.request_focus();
     }
+    let typed = !buf.as_str().is_empty();
     let (d, l) = digits_ok(buf.as_str(), rule.min, rule.max);
+    // The rules «Avanti» waits for, said before anything is typed.
+    check(ui, typed, l, &length_text(lang, rule.min, rule.max));
+    check(ui, typed, d, ui_text(lang, Ui::RuleDigits));
     let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next), true);
     if back || cancel {
         let ctx = ui.ctx().clone();

@@ -495,3 +495,5 @@ fn copy_says_copied() {
     click(&mut h, "Copia");
     assert!(h.query_all_by_label("Copiato").next().is_some(), "feedback after the click");
 }
+
+mod second_round;

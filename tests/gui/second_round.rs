@@ -1,0 +1,151 @@
+//! The window's second round (issue 21): the safe path is the highlighted one, every page opens
+//! at its top, Escape closes the topmost layer first, the browser page says what comes next and
+//! leaves real browsers alone in demo mode.
+
+use super::*;
+use eframe::egui;
+
+/// The window at `percent` text size in an 800×600 window, as an older person sets it.
+fn app_sized(card: &SimCard, percent: u16) -> Harness<'static, TesseraApp> {
+    let dir = std::env::temp_dir().join(format!("tessera-gui2-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let settings = Settings { file: Some(dir.join("settings.json")), text_size: Some(percent), ..Settings::default() };
+    let app = TesseraApp::with_source(Source::Demo(card.clone()), Lang::It, settings, Instant::now(), || {});
+    let mut h = Harness::builder().with_size([800.0, 600.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
+    settle(&mut h, |a| a.overview.is_some() && !a.busy);
+    h
+}
+
+/// Whether the node labelled `label` lies inside the window (not scrolled away).
+fn in_view(h: &Harness<'static, TesseraApp>, label: &str) -> bool {
+    let screen = h.ctx.content_rect();
+    let node = h.query_all_by_label_contains(label).next().unwrap_or_else(|| panic!("no {label}"));
+    let r = node.rect();
+    r.min.y >= screen.min.y - 0.5 && r.max.y <= screen.max.y + 0.5
+}
+
+/// Scrolls to the button labelled `label`, as a person does, and clicks it.
+fn scroll_and_click(h: &mut Harness<'static, TesseraApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_steps(3);
+    assert!(in_view(h, label), "{label} scrolled into view");
+    click(h, label);
+}
+
+fn field_value(h: &Harness<'static, TesseraApp>, label: &str) -> String {
+    let is_field = |n: &egui_kittest::Node<'_>| {
+        matches!(n.accesskit_node().role(), egui::accesskit::Role::PasswordInput | egui::accesskit::Role::TextInput)
+    };
+    h.query_all_by_label(label).find(is_field).and_then(|n| n.value()).unwrap_or_default()
+}
+
+/// At 200 % in 800×600, each wizard step opens with its step number in view, even when the
+/// step before was scrolled down (typing in its last field scrolls to it); the way forward is
+/// there to scroll to.
+#[test]
+fn every_step_opens_at_its_top_at_200_percent() {
+    let card = SimCard::cps(Preset::PinLastTry);
+    let mut h = app_sized(&card, 200);
+    scroll_and_click(&mut h, "Cambia PIN");
+    assert!(in_view(&h, "Passo 1 di 3"), "step 1 opens at its top");
+    type_into(&mut h, "PIN attuale", PIN);
+    press_enter(&mut h);
+    assert!(in_view(&h, "Passo 2 di 3"), "step 2 opens at its top");
+    type_into(&mut h, "Nuovo PIN", "58209749");
+    type_into(&mut h, "Ripeti il nuovo PIN", "58209749");
+    // Down to «Avanti», as a person scrolls to it: the title leaves the view.
+    h.get_by_label("Avanti").scroll_to_me();
+    h.run_steps(3);
+    assert!(in_view(&h, "Avanti") && !in_view(&h, "Passo 2 di 3"), "step 2 is scrolled down");
+    click(&mut h, "Avanti");
+    assert!(has_text(&h, "Passo 3 di 3"));
+    assert!(in_view(&h, "Passo 3 di 3"), "step 3 opens on its title and summary, not on the warning below");
+    assert!(h.query_all_by_label("Cambia il PIN ora").next().is_some(), "the one button that sends is on the page");
+    // Help, after a scrolled wizard, opens at its title too.
+    scroll_and_click(&mut h, "Annulla");
+    scroll_and_click(&mut h, "Aiuto");
+    assert!(in_view(&h, "Domande frequenti") || in_view(&h, "Aiuto"), "help opens at its top");
+    assert_eq!(card.counters().pin_tries, 0, "nothing sent");
+}
+
+/// Escape with a menu open closes the menu only: the wizard and what was typed stay. The next
+/// Escape leaves the wizard (and wipes the field).
+#[test]
+fn escape_with_a_menu_open_keeps_the_wizard() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Cambia PIN");
+    type_into(&mut h, "PIN attuale", PIN);
+    click(&mut h, "Aspetto");
+    assert!(has_text(&h, "Dimensione del testo"), "the menu is open");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert!(!has_text(&h, "Dimensione del testo"), "Escape closed the menu");
+    assert!(has_text(&h, "Passo 1 di 3"), "and kept the wizard");
+    assert_eq!(field_value(&h, "PIN attuale").chars().count(), PIN.len(), "with what was typed");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert!(!has_text(&h, "Passo 1 di 3"), "a second Escape leaves the wizard");
+    assert!(h.state().wizard.current.as_str().is_empty(), "and wipes the PIN");
+    assert_eq!(card.counters().pin_tries, 0);
+}
+
+/// With one PIN try left, the last-try dialog offers the PUK's way, which sends nothing and
+/// opens the unblock.
+#[test]
+fn the_last_try_dialog_leads_to_the_puk() {
+    let card = SimCard::cps(Preset::PinLastTry);
+    let mut h = app(&card);
+    change_pin(&mut h, PIN, "58209749");
+    assert!(has_text(&h, "Ultimo tentativo"));
+    click(&mut h, "Usa il PUK invece");
+    h.run_steps(3);
+    assert!(has_text(&h, "Sblocca PIN") && has_text(&h, "Passo 1 di 3"), "the unblock's first step");
+    assert!(h.query_all_by_label("PUK").next().is_some());
+    assert!(!h.state().pin_operation_pending());
+    assert_eq!((card.counters().pin_tries, card.pin_tries_left()), (0, 1), "the last PIN try is kept");
+}
+
+/// A blocked PIN's card screen has a way for a person without the PUK: the help's answer on a
+/// lost PUK, open — for a CIE, CieID's «Recupero PUK» and the Comune's reprint.
+#[test]
+fn no_puk_on_a_blocked_cie_opens_the_lost_puk_answer() {
+    let card = SimCard::new(SimConfig::new(SimProfile::Cie, Preset::PinBlocked));
+    let mut h = app(&card);
+    click(&mut h, "Non hai il PUK?");
+    assert!(has_text(&h, "Ho perso il PUK"));
+    assert!(has_text(&h, "Recupero PUK"), "CieID's way");
+    assert!(has_text(&h, "ristampa PIN/PUK"), "the Comune's way");
+    assert!(in_view(&h, "Recupero PUK"), "the answer is in view");
+    assert_eq!((card.counters().pin_tries, card.counters().puk_tries), (0, 0));
+}
+
+/// The rules of the first field are said before anything is typed, with no red cross; a short
+/// entry gets its cross and «Avanti» stays off until the rule is met.
+#[test]
+fn step_one_says_the_length_before_anything_is_typed() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Cambia PIN");
+    assert!(has_text(&h, "(5–8)"), "the PIN's length on step 1");
+    assert!(h.query_all_by_label("--").next().is_none(), "no cross before anything is typed");
+    type_into(&mut h, "PIN attuale", "12");
+    assert!(h.query_all_by_label("--").next().is_some(), "a cross next to the rule not met");
+    assert!(h.get_by_label("Avanti").accesskit_node().is_disabled());
+    type_into(&mut h, "PIN attuale", "345");
+    assert!(!h.get_by_label("Avanti").accesskit_node().is_disabled());
+    assert_eq!(card.counters().pin_tries, 0);
+}
+
+/// In demo mode the browser page reads the browsers but writes nothing, and says so; the
+/// module's file is folded into the helpdesk details and browsers have people's names.
+#[test]
+fn browser_page_in_demo_mode_writes_nothing() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Browser");
+    settle(&mut h, |a| a.browsers.is_some());
+    assert!(has_text(&h, "non modifica i tuoi browser"), "says the demo leaves browsers alone");
+    assert!(h.get_by_label("Configura tutti i browser").accesskit_node().is_disabled());
+    assert!(!has_text(&h, "Chrome Chrome") && !has_text(&h, "Firefox default"), "no raw names");
+    assert!(!has_text(&h, ".so") && !has_text(&h, ".dll"), "no module path in view");
+}
