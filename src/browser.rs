@@ -147,7 +147,7 @@ pub struct DatabaseState {
 
 
 /// The user's home (overridable for tests with `TESSERA_HOME`).
-fn home() -> Option<PathBuf> {
+pub(crate) fn home() -> Option<PathBuf> {
     std::env::var_os("TESSERA_HOME").map(PathBuf::from).or_else(dirs::home_dir)
 }
 

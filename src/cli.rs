@@ -505,9 +505,8 @@ fn pin_unblock(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
         // Where the PUK is, for this card (a CIE's comes in two halves), before it is asked.
         eprintln!("{}", crate::i18n::advice::advice(identity.issuer(), lang).puk_where);
     }
-    let mut p = Prompter::new();
-    let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
-    let new = new_pin_twice(&mut p, &policy, None, lang)?;
+    // The tries first (read without spending one): a blocked PUK is said before anything is
+    // asked, and the person types the PUK knowing how many tries are left.
     let st = guard::run(o.conn.as_mut(), ctx, |c| service::pin_status(c))?;
     simulated_banner(&o, &st, lang);
     if st.puk.is_blocked() {
@@ -519,6 +518,9 @@ fn pin_unblock(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
             eprintln!("{}", tr(lang, Text::PukLowWarning));
         }
     }
+    let mut p = Prompter::new();
+    let puk = Puk::parse(read_secret(&mut p, Text::PromptPuk, lang)?, policy.puk).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
+    let new = new_pin_twice(&mut p, &policy, None, lang)?;
     warn_birth_date(&mut p, &new, &st, lang)?;
     let confirmed = confirm_last_try(PinKind::Puk, st.puk, flag, &mut p, ctx)?;
     match guard::run(o.conn.as_mut(), ctx, |c| service::unblock_pin(c, UnblockPin { puk, new, confirm_last_try: confirmed })) {

@@ -56,6 +56,11 @@ impl Lang {
     }
 }
 
+/// A reader's name for people: the demo card's simulated reader in the user's language.
+pub fn reader_name(lang: Lang, name: &str) -> String {
+    if name == tessera_sim::SIM_READER_NAME { fluent::text(lang, "reader-demo").to_owned() } else { name.to_owned() }
+}
+
 /// A date given as "YYYY-MM-DD…" (ISO, RFC 3339) as people write it: "28 novembre 2031",
 /// "28 November 2031", "28. November 2031". Anything else is shown as it is.
 pub fn long_date(lang: Lang, iso: &str) -> String {

@@ -9,7 +9,7 @@ use tessera_core::card::identity::CardKind;
 use tessera_core::transport::{Connection, ReaderInfo};
 use crate::error::CoreError;
 use crate::{Error, Result};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One reader in the report.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -86,12 +86,61 @@ pub struct Report {
     /// Windows only: the card type and minidriver Windows uses for the card in the reader (from
     /// the Calais keys), so the helpdesk sees when another middleware claims it.
     pub windows_card_driver: Option<WindowsDriver>,
-    /// The most recent errors (newest last).
-    pub last_errors: Vec<String>,
+    /// When the report was made: local date and time with the offset (RFC 3339).
+    pub created: String,
+    /// The most recent errors, each once with how often it happened (newest last).
+    pub last_errors: Vec<RecentError>,
     /// Whether name and codice fiscale are included.
     pub personal_data_included: bool,
     /// The card used is the demo card.
     pub demo: bool,
+}
+
+/// One error of the log, with how many times it happened in a row of the log's last entries.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RecentError {
+    /// The last time, local ("2026-12-05 01:17"); as logged when it cannot be read.
+    pub last: String,
+    /// The error table's id.
+    pub id: String,
+    /// The message as it was shown.
+    pub message: String,
+    /// How many times among the last entries.
+    pub count: u32,
+}
+
+/// The log's lines ("YYYY-MM-DD HH:MM UTC id: message"), each distinct error once, at its last
+/// time, in local time.
+pub fn recent_errors(lines: &[String]) -> Vec<RecentError> {
+    let mut out: Vec<RecentError> = Vec::new();
+    for l in lines {
+        let (stamp, rest) = match l.split_once(" UTC ") {
+            Some((st, rest)) => (local_time(st).unwrap_or_else(|| format!("{st} UTC")), rest),
+            None => (String::new(), l.as_str()),
+        };
+        let (id, message) = rest.split_once(": ").unwrap_or(("", rest));
+        let count = match out.iter().position(|e| e.id == id && e.message == message) {
+            Some(i) => out.remove(i).count + 1,
+            None => 1,
+        };
+        out.push(RecentError { last: stamp, id: id.to_owned(), message: message.to_owned(), count });
+    }
+    out
+}
+
+/// "YYYY-MM-DD HH:MM" in UTC as the same minute in the system's time zone.
+fn local_time(utc: &str) -> Option<String> {
+    let civil: jiff::civil::DateTime = format!("{}:00", utc.replace(' ', "T")).parse().ok()?;
+    let zoned = civil.to_zoned_datetime(jiff::tz::TimeZone::UTC).ok()?.with_time_zone(jiff::tz::TimeZone::system());
+    Some(zoned.strftime("%Y-%m-%d %H:%M").to_string())
+}
+
+/// A path as the report shows it: the home folder (often the person's name) as "~".
+fn without_home(p: &std::path::Path) -> PathBuf {
+    match browser::home().and_then(|h| p.strip_prefix(h).ok().map(Path::to_path_buf)) {
+        Some(rest) => Path::new("~").join(rest),
+        None => p.to_path_buf(),
+    }
 }
 
 /// The minidriver Windows registered for a card's ATR.
@@ -205,7 +254,19 @@ pub fn build(
     let windows_card_driver = if demo { None } else { windows_card_driver(&card_atr) };
     let modules = vec![browser::tessera_module(), browser::opensc_module(), browser::cie_module()];
     let lib_for_card = card.as_ref().and_then(|c| browser::module_for(c.card_type).path).or_else(|| modules[0].path.clone());
-    let browsers = browser::discover().iter().map(|db| browser::state(db, lib_for_card.as_deref())).collect();
+    // Paths without the home folder: the report is read aloud and e-mailed.
+    let browsers = browser::discover()
+        .iter()
+        .map(|db| {
+            let mut st = browser::state(db, lib_for_card.as_deref());
+            st.db.dir = without_home(&st.db.dir);
+            st
+        })
+        .collect();
+    let modules = modules.into_iter().map(|mut m| {
+        m.path = m.path.as_deref().map(without_home);
+        m
+    });
     Report {
         app_version: env!("CARGO_PKG_VERSION"),
         os: os_description(),
@@ -215,9 +276,10 @@ pub fn build(
         card_error,
         browsers,
         installed_browsers: installed_browsers(),
-        pkcs11_modules: modules,
+        pkcs11_modules: modules.collect(),
         windows_card_driver,
-        last_errors: errlog::recent(),
+        created: jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        last_errors: recent_errors(&errlog::recent()),
         personal_data_included: include_personal_data,
         demo,
     }
@@ -230,6 +292,9 @@ pub fn to_text(r: &Report, lang: crate::i18n::Lang) -> String {
     let mut s = String::new();
     let mut line = |k: &str, v: &str| s.push_str(&format!("{k}: {v}\n"));
     line("Tessera", r.app_version);
+    // The report's own date and time, local, as the person and the helpdesk read a clock.
+    let (day, time) = r.created.split_once('T').unwrap_or((&r.created, ""));
+    line(t("report-created"), format!("{} {}", crate::i18n::long_date(lang, day), time.get(..5).unwrap_or_default()).trim_end());
     line(t("report-os"), &r.os);
     let service = match r.smart_card_service.as_str() {
         "running" => t("report-service-running"),
@@ -245,7 +310,11 @@ pub fn to_text(r: &Report, lang: crate::i18n::Lang) -> String {
             None => t("report-pinpad-unknown"),
         };
         let present = if rd.card_present { t("report-card-in") } else { t("report-no-card") };
-        line(t("report-reader"), format!("{} — {present} — {pinpad} {}", rd.name, rd.atr).trim_end());
+        line(t("report-reader"), &format!("{} — {present} — {pinpad}", crate::i18n::reader_name(lang, &rd.name)));
+        // The card's ATR is under the card; a card that could not be read has it here.
+        if r.card.is_none() && !rd.atr.is_empty() {
+            line("ATR", &rd.atr);
+        }
     }
     match (&r.card, &r.card_error) {
         (Some(c), _) => {
@@ -292,7 +361,8 @@ pub fn to_text(r: &Report, lang: crate::i18n::Lang) -> String {
         line(t("report-windows-driver"), &v);
     }
     for e in &r.last_errors {
-        line(t("report-recent-error"), e);
+        let times = if e.count > 1 { format!(" ({})", format(lang, "report-error-times", &[("count", e.count.into())])) } else { String::new() };
+        line(t("report-recent-error"), &format!("{} — {}{times}", e.last, e.message));
     }
     s
 }
@@ -435,6 +505,29 @@ pub mod errlog {
             .and_then(|p| std::fs::read(p).ok())
             .map(|b| String::from_utf8_lossy(&b).lines().map(str::to_owned).collect())
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    #[test]
+    fn the_log_is_grouped_and_in_local_time() {
+        let log: Vec<String> = ["2026-12-04 23:22 UTC no_service: A.", "2026-12-04 23:23 UTC card_busy: B.", "2026-12-04 23:24 UTC no_service: A.", "odd line"]
+            .map(String::from)
+            .to_vec();
+        let r = recent_errors(&log);
+        assert_eq!(r.iter().map(|e| (e.id.as_str(), e.count)).collect::<Vec<_>>(), [("card_busy", 1), ("no_service", 2), ("", 1)]);
+        assert_eq!(r[1].last.len(), "2026-12-04 23:24".len(), "a local time, without UTC: {}", r[1].last);
+        assert_eq!(r[2].message, "odd line");
+    }
+
+    #[test]
+    fn home_paths_become_tilde() {
+        let home = browser::home().expect("a home folder");
+        assert_eq!(without_home(&home.join(".mozilla/firefox/x.default")), Path::new("~/.mozilla/firefox/x.default"));
+        assert_eq!(without_home(Path::new("/usr/lib/x.so")), Path::new("/usr/lib/x.so"));
     }
 }
 

@@ -196,9 +196,16 @@ fn report_and_its_error_log_are_in_the_users_language() {
             .expect("run")
     };
     assert_eq!(italian(&["status"]).status.code(), Some(3));
+    assert_eq!(italian(&["status"]).status.code(), Some(3));
     let r = italian(&["report", "--demo"]);
     let out = String::from_utf8_lossy(&r.stdout);
     assert!(out.contains("Numero carta: 6022 0000 0012 3456") && out.contains("Tentativi PIN rimasti: 3"), "{out}");
-    assert!(out.contains("Errore recente: ") && out.contains("no_service: Il servizio smart card del sistema non è attivo."), "{out}");
+    assert!(out.contains("Rapporto creato: ") && !out.contains("UTC"), "the report's local date and time: {out}");
+    // The same error twice is one line, said with its count; the id stays in the JSON.
+    let line = out.lines().filter(|l| l.starts_with("Errore recente: ")).collect::<Vec<_>>();
+    assert_eq!(line.len(), 1, "{out}");
+    assert!(line[0].contains("Il servizio smart card del sistema non è attivo.") && line[0].ends_with("(2 volte)"), "{out}");
     assert!(!out.contains("Card number") && !out.contains("Recent error"), "no English labels: {out}");
+    let json: serde_json::Value = serde_json::from_slice(&italian(&["report", "--demo", "--json"]).stdout).expect("json");
+    assert_eq!((json["last_errors"][0]["id"].as_str(), json["last_errors"][0]["count"].as_u64()), (Some("no_service"), Some(2)));
 }

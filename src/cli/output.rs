@@ -126,12 +126,13 @@ pub fn print_overview(o: &CardOverview, demo: bool, ctx: &Ctx) {
     } else if o.simulated_card {
         out!("*** {} ***", tr(lang, Text::SimulatedCard));
     }
-    line(tr(lang, Text::Reader), &o.reader);
+    line(tr(lang, Text::Reader), &crate::i18n::reader_name(lang, &o.reader));
     line(tr(lang, Text::CardType), o.card_type.name());
     line(tr(lang, Text::Model), &o.model);
     line(tr(lang, Text::Holder), o.holder.as_deref().unwrap_or("-"));
     line(tr(lang, Text::CodiceFiscale), o.codice_fiscale.as_deref().unwrap_or("-"));
-    line(tr(lang, Text::CardNumber), o.card_number.as_deref().unwrap_or("-"));
+    // Grouped in fours, as it is read aloud on the phone.
+    line(tr(lang, Text::CardNumber), &o.card_number.as_deref().map_or_else(|| "-".to_owned(), crate::i18n::grouped));
     if let Some(nis) = &o.nis {
         line("NIS", nis);
     }

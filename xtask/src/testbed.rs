@@ -73,6 +73,8 @@ impl Pcscd {
             .env("TESSERA_PCSC_TESTBED", "1")
             // The card cache of this run only (not the user's): removed with the testbed.
             .env("TESSERA_CACHE_DIR", self.dir.join("card-cache"))
+            // Its error log too: the faults the tests provoke never reach the user's report.
+            .env("TESSERA_DATA_DIR", self.dir.join("data"))
             .current_dir(root());
         command
     }

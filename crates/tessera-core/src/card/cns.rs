@@ -95,7 +95,7 @@ impl CnsProfile {
         let what = if self.has_personal_data == Some(false) { "signature token (no health-card data)" } else { self.lot.name };
         match &self.atr {
             Some(a) => format!(
-                "{what}: {} OS {:02X}.{:02X} on {}, CNS {}",
+                "{what}: {} OS {:02X}.{:02X}, chip {}, CNS {}",
                 a.os_maker_name,
                 a.os_version.0,
                 a.os_version.1,

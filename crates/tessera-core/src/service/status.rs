@@ -19,7 +19,7 @@ pub struct CardOverview {
     pub atr: String,
     /// The card type (JSON: "CPS", "TS-CNS", "CNS" or "CIE").
     pub card_type: CardType,
-    /// Lot, chip and OS, e.g. "CNS: STIncard OS 17.17 on STMicroelectronics, CNS 1.1".
+    /// Lot, chip and OS, e.g. "CNS: STIncard OS 17.17, chip STMicroelectronics, CNS 1.1".
     pub model: String,
     /// The CNS lot found (JSON: "classic", "idemia2021", "ace2025", "st2022-nfc"); `None` on a
     /// CIE.
