@@ -11,6 +11,7 @@ macro_rules! out {
 mod args;
 mod extra;
 mod guard;
+mod help;
 mod output;
 mod prompt;
 
@@ -30,17 +31,28 @@ use tessera_core::transport::Connection;
 use tessera_pcsc::PcscContext;
 use crate::{Error, Result};
 use args::{CardArgs, CertCommand, Command, Format, PinCommand};
-use clap::Parser;
 use prompt::Prompter;
 use std::process::ExitCode;
 
 /// Entry point of the `tessera` binary.
 pub fn run() -> ExitCode {
     let started = std::time::Instant::now();
-    let cli = match Cli::try_parse() {
+    // Help and usage errors in the user's language: chosen before clap runs.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let early_lang = help::lang_before_parsing(&argv);
+    args::set_message_lang(early_lang);
+    let parsed = help::localized(<Cli as clap::CommandFactory>::command(), early_lang)
+        .try_get_matches_from(&argv)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            let text = help::render_error(&e, early_lang);
+            if e.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
             return ExitCode::from(if e.use_stderr() { code::USAGE } else { code::OK });
         }
     };

@@ -7,13 +7,27 @@ use std::str::FromStr;
 use tessera_sim::{Preset, SimProfile};
 
 use crate::i18n::Lang;
+use crate::i18n::fluent::format;
+
+/// The language of the value checks' messages (clap calls them before the rest of the command
+/// line is known): set once, before parsing, from `--lang`, `TESSERA_LANG` or the system.
+static MESSAGE_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the language of the value checks' messages.
+pub fn set_message_lang(lang: Lang) {
+    let _ = MESSAGE_LANG.set(lang);
+}
+
+fn lang() -> Lang {
+    MESSAGE_LANG.get().copied().unwrap_or(Lang::En)
+}
 
 /// `--lang`: a language Tessera speaks. A wrong value is a usage error (exit 2), never a silent
 /// fallback to Italian.
 fn parse_lang(value: &str) -> Result<String, String> {
     match Lang::from_code(value) {
         Some(_) => Ok(value.to_owned()),
-        None => Err(format!("Tessera speaks it (italiano), en (English) and de (Deutsch){}", closest(value, &["it", "en", "de"]))),
+        None => Err(format!("{}{}", crate::i18n::fluent::text(lang(), "cli-value-lang"), closest(value, &["it", "en", "de"]))),
     }
 }
 
@@ -25,12 +39,9 @@ fn parse_preset(value: &str) -> Result<String, String> {
         return Ok(value.to_owned());
     }
     if SimProfile::from_str(value).is_ok() {
-        return Err(format!(
-            "'{value}' is a card model, not a card state: use --demo --demo-profile {value} (states: {})",
-            names.join(", ")
-        ));
+        return Err(format(lang(), "cli-value-model-not-state", &[("value", value.into()), ("states", names.join(", ").into())]));
     }
-    Err(format!("the demo card states are {}{}", names.join(", "), closest(value, &names)))
+    Err(format!("{}{}", format(lang(), "cli-value-states", &[("states", names.join(", ").into())]), closest(value, &names)))
 }
 
 /// `--demo-profile`: a model of the demo card.
@@ -38,7 +49,7 @@ fn parse_profile(value: &str) -> Result<String, String> {
     let names = SimProfile::ALL.map(|(name, _)| name);
     match SimProfile::from_str(value) {
         Ok(_) => Ok(value.to_owned()),
-        Err(_) => Err(format!("the demo card models are {}{}", names.join(", "), closest(value, &names))),
+        Err(_) => Err(format!("{}{}", format(lang(), "cli-value-models", &[("models", names.join(", ").into())]), closest(value, &names))),
     }
 }
 
@@ -50,7 +61,7 @@ fn closest(value: &str, names: &[&str]) -> String {
         .map(|name| (strsim::damerau_levenshtein(&value, name), *name))
         .filter(|(distance, name)| *distance <= 2.max(name.len() / 3) && *distance < name.len())
         .min()
-        .map(|(_, name)| format!("; did you mean '{name}'?"))
+        .map(|(_, name)| format(lang(), "cli-value-did-you-mean", &[("name", name.into())]))
         .unwrap_or_default()
 }
 
