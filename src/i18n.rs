@@ -13,8 +13,9 @@ pub use ui::{Ui, preset_name, ui};
 
 use tessera_core::service::pin::PinWarning;
 
-/// A user-interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A user-interface language (in the settings file: "it", "en", "de").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Italiano (default).
     #[default]

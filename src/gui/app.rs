@@ -154,7 +154,7 @@ impl TesseraApp {
     pub fn new(opts: GuiOptions, settings: Settings, wake: impl Fn() + Send + Sync + Clone + 'static) -> Self {
         let lang = opts
             .lang
-            .or_else(|| settings.lang.as_deref().and_then(Lang::from_code))
+            .or(settings.lang)
             .unwrap_or_else(Lang::from_env);
         let source = match (opts.demo, std::env::var("TESSERA_SCREEN").as_deref()) {
             // Training states without a card, for the screenshot script.
@@ -175,7 +175,7 @@ impl TesseraApp {
             exit_after_first_frame: std::env::var_os("TESSERA_EXIT_AFTER_FIRST_FRAME").is_some(),
             ..Default::default()
         };
-        let theme = settings.theme.as_deref().map(super::theme::Choice::from_code).unwrap_or_default();
+        let theme = settings.theme.unwrap_or_default();
         let text_size = super::theme::text_size(settings.text_size);
         Self {
             theme,
@@ -323,19 +323,14 @@ impl TesseraApp {
 
     pub(super) fn save_settings(&mut self, ctx: &egui::Context) {
         let size = ctx.input(|i| i.viewport().inner_rect.map(|r| [r.width(), r.height()]));
-        let lang = Some(match self.lang {
-            Lang::It => "it",
-            Lang::En => "en",
-            Lang::De => "de",
-        }
-        .to_owned());
+        let lang = Some(self.lang);
         // In screen units (egui's points times the text size), as the window is opened.
         let zoom = f32::from(self.text_size) / 100.0;
         let size = size.map(|[w, h]| [w * zoom, h * zoom]);
         let next = Settings {
             lang,
             window: size.or(self.settings.window),
-            theme: (self.theme != super::theme::Choice::System).then(|| self.theme.code().to_owned()),
+            theme: (self.theme != super::theme::Choice::System).then_some(self.theme),
             text_size: (self.text_size != 100).then_some(self.text_size),
             file: self.settings.file.clone(),
         };

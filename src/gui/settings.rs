@@ -1,19 +1,29 @@
 //! Remembered settings (language, window size, theme, text size), in `<config dir>/tessera/settings.json`.
 
+use crate::gui::theme::Choice;
+use crate::i18n::Lang;
 use std::path::PathBuf;
+
+/// A remembered choice Tessera no longer knows (an older or newer version's word) is forgotten
+/// alone: the other settings stay.
+fn lenient<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
+    let value = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+    Ok(serde_json::from_value(value).ok())
+}
 
 /// What Tessera remembers between runs.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Settings {
-    /// "it", "en" or "de"; `None` = from the system locale.
-    pub lang: Option<String>,
+    /// The window's language ("it", "en", "de" in the file); `None` = from the system locale.
+    #[serde(default, deserialize_with = "lenient")]
+    pub lang: Option<Lang>,
     /// Window inner size in screen units (logical pixels).
     pub window: Option<[f32; 2]>,
-    /// "system", "light" or "dark"; `None` = the system's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub theme: Option<String>,
+    /// Theme ("system", "light", "dark" in the file); `None` = the system's.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient")]
+    pub theme: Option<Choice>,
     /// Text size in percent (100, 125, 150, 200); `None` = 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient")]
     pub text_size: Option<u16>,
     /// Where to save (tests); `None` = the user's config folder.
     #[serde(skip)]
@@ -47,5 +57,21 @@ impl Settings {
             && let Err(e) = std::fs::write(&p, b) {
                 tracing::debug!("settings not saved: {e}");
             }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_settings_read_the_old_words_and_forget_an_unknown_one_alone() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("settings.json");
+        std::fs::write(&p, r#"{"lang":"de","window":[800.0,600.0],"theme":"purple","text_size":150}"#).expect("write");
+        let s = Settings::load_from(&p);
+        assert_eq!((s.lang, s.window, s.theme, s.text_size), (Some(Lang::De), Some([800.0, 600.0]), None, Some(150)));
+        let saved = serde_json::to_string(&Settings { theme: Some(Choice::Dark), ..s }).expect("json");
+        assert!(saved.contains(r#""lang":"de""#) && saved.contains(r#""theme":"dark""#), "{saved}");
     }
 }

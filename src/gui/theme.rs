@@ -5,7 +5,8 @@
 use eframe::egui::{self, Color32, FontId, TextStyle, Theme};
 
 /// Which theme the user chose (remembered in the settings).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Choice {
     /// Follow the system (light when the system says nothing).
     #[default]

@@ -391,7 +391,7 @@ fn text_size_and_theme_are_chosen_in_the_appearance_menu_and_remembered() {
     assert!(saved.contains("\"text_size\": 150") && saved.contains("\"theme\": \"dark\""), "{saved}");
     // A new window with these settings starts at 150 %, dark.
     let settings = Settings::load_from(&dir.join("settings.json"));
-    assert_eq!((settings.text_size, settings.theme.as_deref()), (Some(150), Some("dark")));
+    assert_eq!((settings.text_size, settings.theme), (Some(150), Some(tessera::gui::theme::Choice::Dark)));
 }
 
 #[test]

@@ -149,3 +149,15 @@ fn browser_page_in_demo_mode_writes_nothing() {
     assert!(!has_text(&h, "Chrome Chrome") && !has_text(&h, "Firefox default"), "no raw names");
     assert!(!has_text(&h, ".so") && !has_text(&h, ".dll"), "no module path in view");
 }
+
+/// «Prova la carta» opens with the cursor in the PIN field.
+#[test]
+fn selftest_opens_with_the_pin_field_focused() {
+    let card = SimCard::cps(Preset::Fresh);
+    let mut h = app(&card);
+    click(&mut h, "Prova la carta");
+    h.run_steps(2);
+    let focused = h.query_all_by_label("PIN attuale").any(|n| n.is_focused());
+    assert!(focused, "the PIN field has the keyboard focus");
+    assert_eq!(card.counters().pin_tries, 0);
+}

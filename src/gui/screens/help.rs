@@ -167,7 +167,11 @@ pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
             ui.spinner();
         }
         None => {
-            secret_field(ui, field::current(), ui_text(lang, Ui::CurrentPinLabel), &mut app.wizard.current, rule.1);
+            let r = secret_field(ui, field::current(), ui_text(lang, Ui::CurrentPinLabel), &mut app.wizard.current, rule.1);
+            // The one thing to type here: the cursor is in the field when the page opens.
+            if !r.has_focus() && app.wizard.current.as_str().is_empty() && !app.wizard.confirm_open {
+                r.request_focus();
+            }
             let typed = app.wizard.current.as_str();
             let ok = typed.chars().all(|c| c.is_ascii_digit()) && (rule.0..=rule.1).contains(&typed.len());
             let mut pressed = ui.add_enabled(ok && !app.busy, egui::Button::new(ui_text(lang, Ui::RunSelftest))).clicked();
