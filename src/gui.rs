@@ -5,31 +5,19 @@ pub mod app;
 pub mod dialog;
 mod icon;
 mod menus;
+pub mod nav;
 mod screens;
 pub mod settings;
 mod snapshot;
+mod staging;
 pub mod theme;
 pub mod widgets;
 pub mod worker;
 
-pub use app::TesseraApp;
+pub use app::{GuiOptions, TesseraApp};
 
-use crate::i18n::Lang;
-use tessera_sim::{Preset, SimProfile};
 use eframe::egui;
 use std::process::ExitCode;
-use std::time::Instant;
-
-/// How the window starts.
-#[derive(Debug, Clone)]
-pub struct GuiOptions {
-    /// Open on the demo card (model, state).
-    pub demo: Option<(SimProfile, Preset)>,
-    /// Language from the command line.
-    pub lang: Option<Lang>,
-    /// When the process started (for the start-up figure).
-    pub started: Instant,
-}
 
 /// Opens the window and runs until it is closed.
 pub fn run(opts: GuiOptions) -> ExitCode {

@@ -1,81 +1,36 @@
-//! The application: state, event handling, the top bar and screen dispatch.
+//! The application: what is shared (the card, the worker, the settings), the worker's events
+//! routed to the screens that own them, the screen shown, and the screens' commands applied
+//! after each frame.
 
 use crate::i18n::{Text, tr};
-use super::GuiOptions;
+use super::nav::{Command, Commands, View};
+use super::screens::browser::BrowserPage;
+use super::screens::certificate::CertificatePage;
+use super::screens::help::HelpPage;
+use super::screens::home::HomePage;
+use super::screens::pin::{Step, Wizard};
+use super::screens::selftest::SelftestPage;
 use super::settings::Settings;
-use super::widgets::{SecretBuffer, wipe_field};
 use super::worker::{Event, Request, Source, Worker};
 use crate::i18n::{Lang, Ui};
 use tessera_core::service::CardOverview;
 use tessera_core::transport::ReaderInfo;
 use crate::{Error, Result};
 use eframe::egui;
+
+pub use super::nav::Screen;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// What the browser page shows: the module (or why none), each database, the last change.
-pub type BrowserView = (Result<PathBuf>, Vec<crate::browser::DatabaseState>, Option<Result<()>>);
-
-/// Which screen is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Screen {
-    /// Card overview.
-    Home,
-    /// Change-PIN wizard.
-    Change,
-    /// Unblock wizard.
-    Unblock,
-    /// Certificate details and export.
-    Certificate,
-    /// Helpdesk report.
-    Help,
-    /// Card self-test.
-    Selftest,
-    /// Browser login setup.
-    Browser,
-}
-
-/// The PIN wizards' state. The buffers are wiped (and egui's undo history for them) on every
-/// submit, cancel and screen change.
-#[derive(Default)]
-pub struct Wizard {
-    /// 1..=3: input steps; 4: working or result.
-    pub step: u8,
-    /// Current PIN (change).
-    pub current: SecretBuffer,
-    /// PUK (unblock).
-    pub puk: SecretBuffer,
-    /// New PIN.
-    pub new: SecretBuffer,
-    /// New PIN again.
-    pub again: SecretBuffer,
-    /// The last-try confirmation dialog is open.
-    pub confirm_open: bool,
-    /// Result of the operation, once known.
-    pub outcome: Option<Result<()>>,
-    /// After an interruption: what the counters said once the card was back.
-    pub after_check: Option<(tessera_core::service::Pending, tessera_core::service::AfterCheck)>,
-}
-
-/// Text-edit ids of the PIN fields.
-pub mod field {
-    use eframe::egui::Id;
-    /// Current PIN.
-    pub fn current() -> Id {
-        Id::unique("pin-current")
-    }
-    /// PUK.
-    pub fn puk() -> Id {
-        Id::unique("pin-puk")
-    }
-    /// New PIN.
-    pub fn new() -> Id {
-        Id::unique("pin-new")
-    }
-    /// New PIN again.
-    pub fn again() -> Id {
-        Id::unique("pin-again")
-    }
+/// How the window starts.
+#[derive(Debug, Clone)]
+pub struct GuiOptions {
+    /// Open on the demo card (model, state).
+    pub demo: Option<(tessera_sim::SimProfile, tessera_sim::Preset)>,
+    /// Language from the command line.
+    pub lang: Option<Lang>,
+    /// When the process started (for the start-up figure).
+    pub started: Instant,
 }
 
 /// Start-up automation for screenshots and figures (environment variables, see
@@ -95,8 +50,18 @@ pub struct TesseraApp {
     pub lang: Lang,
     /// Shown screen.
     pub screen: Screen,
-    /// Wizard state.
+    /// The PIN wizards' state (change and unblock).
     pub wizard: Wizard,
+    /// The card screen's state.
+    pub home: HomePage,
+    /// The certificate screen's state.
+    pub certificate: CertificatePage,
+    /// The help page's state (the report included).
+    pub help: HelpPage,
+    /// The self-test's state.
+    pub selftest: SelftestPage,
+    /// The browser page's state.
+    pub browser: BrowserPage,
     /// The last reader list.
     pub readers: Option<Result<Vec<ReaderInfo>>>,
     /// The last card overview (or why there is none).
@@ -110,22 +75,8 @@ pub struct TesseraApp {
     gave_up: Option<String>,
     /// The card source is the demo card.
     pub demo: bool,
-    /// Helpdesk details shown.
-    pub details: bool,
     /// About box open.
     pub about: bool,
-    /// Export target path (certificate screen).
-    pub export_path: String,
-    /// Result of the last export.
-    pub exported: Option<Result<PathBuf>>,
-    /// The last helpdesk report.
-    pub report: Option<crate::report::Report>,
-    /// Include personal data in the report.
-    pub report_personal: bool,
-    /// The last self-test result.
-    pub selftest: Option<Result<crate::selftest::Selftest>>,
-    /// Browser databases, module and the last change's result.
-    pub browsers: Option<BrowserView>,
     worker: Worker,
     settings: Settings,
     started: Instant,
@@ -137,16 +88,12 @@ pub struct TesseraApp {
     /// Text size in percent.
     pub text_size: u16,
     styled: bool,
-    /// The help page's answers start open (the screenshot of the open answers).
-    pub faq_open: bool,
     /// The system's save dialog, while it is open.
     pub save_dialog: Option<super::dialog::Pending>,
     /// How many requests a caught bug stopped (the window went on each time).
     pub internal_errors: u32,
     /// The page (screen and wizard step) drawn last: a new one starts scrolled to the top.
-    shown_page: Option<(Screen, u8)>,
-    /// The help page opens on the lost-PUK answer ("Non hai il PUK?" on a blocked PIN).
-    pub help_lost_puk: bool,
+    shown_page: Option<(Screen, Step)>,
 }
 
 impl TesseraApp {
@@ -182,10 +129,14 @@ impl TesseraApp {
             text_size,
             styled: false,
             save_dialog: None,
-            faq_open: false,
             lang,
             screen: Screen::Home,
             wizard: Wizard::default(),
+            home: HomePage::default(),
+            certificate: CertificatePage::default(),
+            help: HelpPage::default(),
+            selftest: SelftestPage::default(),
+            browser: BrowserPage::default(),
             readers: None,
             overview: None,
             busy: true,
@@ -193,14 +144,7 @@ impl TesseraApp {
             begun_since: None,
             gave_up: None,
             demo,
-            details: false,
             about: false,
-            export_path: String::new(),
-            exported: None,
-            report: None,
-            report_personal: false,
-            selftest: None,
-            browsers: None,
             worker: Worker::spawn(source, wake),
             settings,
             started,
@@ -209,7 +153,6 @@ impl TesseraApp {
             pending_pin_event: false,
             internal_errors: 0,
             shown_page: None,
-            help_lost_puk: false,
         }
     }
 
@@ -231,17 +174,19 @@ impl TesseraApp {
         self.worker.send(Request::SetSource(source));
     }
 
-    /// Goes to a screen, wiping every PIN field on the way.
+    /// Goes to a screen, wiping every PIN field on the way; the wizards and the self-test start
+    /// afresh.
     pub fn go(&mut self, ctx: &egui::Context, screen: Screen) {
         self.wipe_fields(ctx);
-        self.help_lost_puk = false;
-        self.wizard = Wizard { step: 1, ..Wizard::default() };
-        self.exported = None;
-        self.selftest = None;
+        self.wizard = Wizard::default();
+        self.selftest = SelftestPage::default();
+        self.certificate.exported = None;
+        self.help.exported = None;
+        self.help.lost_puk_focus = false;
         self.screen = screen;
         let card_type = self.card().map_or(tessera_core::card::CardType::Cps, |c| c.card_type);
         match screen {
-            Screen::Help => self.send(Request::Report { include_personal_data: self.report_personal, lang: self.lang }),
+            Screen::Help => self.send(Request::Report { include_personal_data: self.help.report_personal, lang: self.lang }),
             Screen::Browser => self.send(Request::BrowserStatus(card_type)),
             _ => {}
         }
@@ -249,10 +194,28 @@ impl TesseraApp {
 
     /// Wipes every PIN buffer and egui's undo history for those fields.
     pub fn wipe_fields(&mut self, ctx: &egui::Context) {
-        wipe_field(ctx, field::current(), &mut self.wizard.current);
-        wipe_field(ctx, field::puk(), &mut self.wizard.puk);
-        wipe_field(ctx, field::new(), &mut self.wizard.new);
-        wipe_field(ctx, field::again(), &mut self.wizard.again);
+        self.wizard.wipe(ctx);
+        self.selftest.wipe(ctx);
+    }
+
+    /// What a screen asked, once the frame is drawn.
+    fn apply(&mut self, ctx: &egui::Context, commands: Commands) {
+        for c in commands {
+            match c {
+                Command::Go(screen) => self.go(ctx, screen),
+                Command::HelpOnLostPuk => {
+                    self.go(ctx, Screen::Help);
+                    self.help.lost_puk_focus = true;
+                }
+                Command::Send(r) => self.send(r),
+                Command::Refresh => {
+                    self.busy = true;
+                    self.worker.send(Request::Refresh);
+                }
+                Command::SetSource(source) => self.set_source(source),
+                Command::AskWhereToSave(purpose) => self.ask_where_to_save(purpose),
+            }
+        }
     }
 
     pub(crate) fn send(&mut self, r: Request) {
@@ -279,9 +242,9 @@ impl TesseraApp {
                 Event::Readers(r) => self.readers = Some(r),
                 Event::Overview(o) => {
                     if let Ok(ov) = o.as_ref()
-                        && self.export_path.is_empty()
+                        && self.certificate.export_path.is_empty()
                             && let Some(c) = &ov.certificate {
-                                self.export_path =
+                                self.certificate.export_path =
                                     crate::export::default_path(c, tessera_core::cert::ExportFormat::Pem).display().to_string();
                             }
                     self.overview = Some(*o);
@@ -291,18 +254,23 @@ impl TesseraApp {
                     self.wizard.outcome = Some(r.map(|_| ()));
                     self.wizard.after_check = None;
                 }
-                Event::Exported(r) => self.exported = Some(r),
-                Event::Report(r) => self.report = Some(*r),
+                // The certificate's export, or the report's save on the help page.
+                Event::Exported(r) if self.screen == Screen::Help => self.help.exported = Some(r),
+                Event::Exported(r) => self.certificate.exported = Some(r),
+                Event::Report(r) => self.help.report = Some(*r),
                 Event::Selftest(r) => {
                     self.pending_pin_event = false;
-                    self.selftest = Some(r);
+                    self.selftest.result = Some(r);
                 }
-                Event::Browsers(m, s, c) => self.browsers = Some((m, s, c)),
+                Event::Browsers(m, s, c) => self.browser.browsers = Some((m, s, c)),
                 Event::AfterCheck(p, a) => self.wizard.after_check = Some((p, a)),
                 Event::Internal(what) => {
                     self.internal_errors += 1;
                     // A caught bug: the request it stopped gets its error where the user waits.
-                    if self.pending_pin_event {
+                    if self.pending_pin_event && self.screen == Screen::Selftest {
+                        self.pending_pin_event = false;
+                        self.selftest.result = Some(Err(Error::Internal(what)));
+                    } else if self.pending_pin_event {
                         self.pending_pin_event = false;
                         self.wizard.outcome = Some(Err(Error::Internal(what)));
                     } else {
@@ -351,13 +319,27 @@ impl TesseraApp {
         self.poll_save_dialog(&ctx);
         // Escape goes to the topmost layer first: an open menu, the About box or a dialog takes
         // it (each closes itself); only with none of them open does it leave the screen.
-        let layer_open = egui::Popup::is_any_open(&ctx) || self.about || self.wizard.confirm_open || self.save_dialog.is_some();
+        let dialog_open = self.wizard.confirm_open || self.selftest.confirm_open;
+        let layer_open = egui::Popup::is_any_open(&ctx) || self.about || dialog_open || self.save_dialog.is_some();
         let escape = ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !layer_open;
         egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
         self.stuck_banner(ui);
         // Every screen and wizard step opens at its top (its title and step number in view): the
         // scroll position of the page before never carries over.
         let page = (self.screen, self.wizard.step);
+        let view = View {
+            lang: self.lang,
+            overview: self.overview.as_ref(),
+            readers: self.readers.as_ref(),
+            busy: self.busy,
+            demo: self.demo,
+            pin_pending: self.pending_pin_event,
+            saving: self.save_dialog.is_some(),
+        };
+        let mut commands = Commands::new();
+        let (wizard, home, certificate, help, selftest, browser) =
+            (&mut self.wizard, &mut self.home, &mut self.certificate, &mut self.help, &mut self.selftest, &mut self.browser);
+        let screen = self.screen;
         let mut scroll = egui::ScrollArea::vertical().id_salt(("page", self.screen)).auto_shrink([false; 2]);
         if self.shown_page != Some(page) {
             self.shown_page = Some(page);
@@ -374,22 +356,24 @@ impl TesseraApp {
                     ui.vertical(|ui| {
                         ui.set_width(column);
                         ui.add_space(8.0);
-                        match self.screen {
-                            Screen::Home => super::screens::home::show(self, ui),
-                            Screen::Change => super::screens::pin::show_change(self, ui),
-                            Screen::Unblock => super::screens::pin::show_unblock(self, ui),
-                            Screen::Certificate => super::screens::certificate::show(self, ui),
-                            Screen::Help => super::screens::help::show_report(self, ui),
-                            Screen::Selftest => super::screens::help::show_selftest(self, ui),
-                            Screen::Browser => super::screens::help::show_browser(self, ui),
-                        }
+                        use super::screens as s;
+                        commands = match screen {
+                            Screen::Home => s::home::show(&view, home, ui),
+                            Screen::Change => s::pin::show_change(&view, wizard, ui),
+                            Screen::Unblock => s::pin::show_unblock(&view, wizard, ui),
+                            Screen::Certificate => s::certificate::show(&view, certificate, ui),
+                            Screen::Help => s::help::show(&view, help, ui),
+                            Screen::Selftest => s::selftest::show(&view, selftest, ui),
+                            Screen::Browser => s::browser::show(&view, browser, ui),
+                        };
                         ui.add_space(16.0);
                     });
                 });
             });
         });
-        if self.about {
-            super::screens::about::show(self, &ctx);
+        self.apply(&ctx, commands);
+        if self.about && super::screens::about::show(self.lang, &ctx) {
+            self.about = false;
         }
         if escape && self.screen != Screen::Home {
             self.go(&ctx, Screen::Home);
@@ -446,7 +430,7 @@ impl TesseraApp {
                             } else {
                                 format!("{} {}", tr(lang, Text::MuteNothingSecret), tr(lang, Text::TakeCardOut))
                             });
-                            if self.wizard.outcome.is_none() && self.wizard.step == 4 {
+                            if self.wizard.outcome.is_none() && self.wizard.step == Step::Result {
                                 self.wizard.outcome = Some(Err(Error::Core(crate::error::CoreError::Cancelled)));
                             }
                         }
@@ -468,7 +452,7 @@ impl TesseraApp {
             return;
         }
         let lang = self.lang;
-        let typed = PathBuf::from(self.export_path.trim());
+        let typed = PathBuf::from(self.certificate.export_path.trim());
         let dir = typed.parent().filter(|d| d.is_dir()).map(PathBuf::from).or_else(dirs::document_dir);
         let (title, name, filters): (&str, String, &[(&str, &[&str])]) = match purpose {
             Purpose::Certificate => {
@@ -477,7 +461,8 @@ impl TesseraApp {
             }
             Purpose::Report => (ui_text(lang, Ui::ReportTitle), "tessera-rapporto.txt".to_owned(), &[("Text", &["txt"])]),
         };
-        self.exported = None;
+        self.certificate.exported = None;
+        self.help.exported = None;
         self.save_dialog = Some(save(purpose, title, dir.as_deref(), &name, filters));
     }
 
@@ -498,11 +483,11 @@ impl TesseraApp {
                 let Some(der) = self.card().and_then(|c| c.certificate_der.clone()) else { return };
                 let der_ext = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("der") || e.eq_ignore_ascii_case("cer"));
                 let format = if der_ext { tessera_core::cert::ExportFormat::Der } else { tessera_core::cert::ExportFormat::Pem };
-                self.export_path = path.display().to_string();
+                self.certificate.export_path = path.display().to_string();
                 self.send(Request::Export { der, format, path, overwrite: true });
             }
             Purpose::Report => {
-                let Some(report) = &self.report else { return };
+                let Some(report) = &self.help.report else { return };
                 let text = crate::report::to_text(report, self.lang);
                 self.send(Request::SaveReportAs(path, text));
             }
@@ -524,7 +509,7 @@ impl TesseraApp {
         }
         if self.auto.frames_ready == 0
             && let Some(screen) = self.auto.screen.clone() {
-                super::screens::stage(self, ctx, &screen);
+                self.stage(ctx, &screen);
             }
         self.auto.frames_ready += 1;
         // Wait for fade-in animations (dialogs) to finish before the picture.
@@ -550,7 +535,7 @@ impl TesseraApp {
 }
 
 /// The window's text for a key (the i18n table).
-pub use crate::i18n::ui as ui_text;
+pub use super::nav::ui_text;
 
 impl eframe::App for TesseraApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -561,18 +546,4 @@ impl eframe::App for TesseraApp {
             self.save_settings(&ctx);
         }
     }
-}
-
-impl Drop for TesseraApp {
-    fn drop(&mut self) {
-        self.wizard.current.wipe();
-        self.wizard.puk.wipe();
-        self.wizard.new.wipe();
-        self.wizard.again.wipe();
-    }
-}
-
-/// An error's message for the window, with the advice for the card on screen.
-pub fn message(app: &TesseraApp, e: &Error) -> crate::i18n::Described {
-    crate::i18n::describe_error_for(e, app.lang, app.issuer(), crate::i18n::Surface::Window)
 }

@@ -1,7 +1,8 @@
 //! The top bar: the title, the demo-card menu, the language, the appearance (theme and text
 //! size, both remembered) and About; the demo banner under it.
 
-use super::app::{Screen, TesseraApp, ui_text};
+use super::app::TesseraApp;
+use super::nav::{Screen, ui_text};
 use super::worker::Source;
 use crate::i18n::{Lang, Ui};
 use eframe::egui;

@@ -228,22 +228,22 @@ fn certificate_export_writes_the_card_certificate() {
     assert!(has_text(&h, "SHA-256"));
     let dir = std::env::temp_dir().join(format!("tessera-gui-export-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
-    h.state_mut().export_path = dir.join("certificato").display().to_string();
+    h.state_mut().certificate.export_path = dir.join("certificato").display().to_string();
     click(&mut h, "Salva come DER (binario)");
-    settle(&mut h, |a| a.exported.is_some());
+    settle(&mut h, |a| a.certificate.exported.is_some());
     let written = std::fs::read(dir.join("certificato.der")).expect("written");
     assert_eq!(written, card.certificate_der());
     assert!(has_text(&h, "Apri la cartella"), "the saved file can be shown in the file manager");
     assert!(has_text(&h, "Salva come…"), "the system's save dialog is offered first");
     // The same name again: never replaced silently, only after "Sostituisci il file esistente".
     std::fs::write(dir.join("certificato.der"), b"keep me").expect("write");
-    h.state_mut().exported = None;
+    h.state_mut().certificate.exported = None;
     click(&mut h, "Salva come DER (binario)");
-    settle(&mut h, |a| a.exported.is_some());
+    settle(&mut h, |a| a.certificate.exported.is_some());
     assert!(has_text(&h, "il file esiste già"), "said, not done");
     assert_eq!(std::fs::read(dir.join("certificato.der")).expect("kept"), b"keep me");
     click(&mut h, "Sostituisci il file esistente");
-    settle(&mut h, |a| matches!(a.exported, Some(Ok(_))));
+    settle(&mut h, |a| matches!(a.certificate.exported, Some(Ok(_))));
     assert_eq!(std::fs::read(dir.join("certificato.der")).expect("replaced"), card.certificate_der());
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -272,9 +272,9 @@ fn language_switch_changes_the_visible_text() {
     assert!(has_text(&h, "PIN ändern"));
     // The help page and its report follow the language too.
     click(&mut h, "Hilfe");
-    settle(&mut h, |a| a.report.is_some());
+    settle(&mut h, |a| a.help.report.is_some());
     assert!(has_text(&h, "Häufige Fragen") && has_text(&h, "Wie ändere ich meine PIN?"));
-    let report = tessera::report::to_text(h.state().report.as_ref().expect("report"), h.state().lang);
+    let report = tessera::report::to_text(h.state().help.report.as_ref().expect("report"), h.state().lang);
     assert!(report.contains("Kartennummer: 6022 0000 0012 3456"), "the report in German: {report}");
     // The choice is remembered in the settings file.
     let dir = std::env::temp_dir().join(format!("tessera-gui-{}-{:?}", std::process::id(), std::thread::current().id()));
@@ -328,13 +328,13 @@ fn selftest_in_the_window_and_the_helpdesk_report() {
     click(&mut h, "Prova la carta");
     type_into(&mut h, "PIN attuale", PIN);
     click(&mut h, "Avvia la prova");
-    settle(&mut h, |a| a.selftest.is_some() && !a.busy);
+    settle(&mut h, |a| a.selftest.result.is_some() && !a.busy);
     assert!(has_text(&h, "La carta funziona."));
     assert_eq!(card.counters().pin_tries, 1);
     click(&mut h, "Indietro");
     click(&mut h, "Aiuto");
-    settle(&mut h, |a| a.report.is_some());
-    let text = tessera::report::to_text(h.state().report.as_ref().expect("report"), Lang::It);
+    settle(&mut h, |a| a.help.report.is_some());
+    let text = tessera::report::to_text(h.state().help.report.as_ref().expect("report"), Lang::It);
     assert!(text.contains("Numero carta: 6022 0000 0012 3456") && !text.contains("MARIA"), "{text}");
     assert!(text.contains("Tentativi PIN rimasti: 3") && text.contains("Dati personali: non inclusi"), "in Italian: {text}");
     assert!(!text.contains(PIN));
@@ -348,7 +348,7 @@ fn help_page_answers_the_frequent_questions_with_the_wizard_steps() {
     let card = SimCard::cie(Preset::Fresh);
     let mut h = app(&card);
     click(&mut h, "Aiuto");
-    settle(&mut h, |a| a.report.is_some());
+    settle(&mut h, |a| a.help.report.is_some());
     for q in ["Come cambio il PIN?", "Ho dimenticato il PIN", "Il PIN è bloccato", "Ho perso il PUK", "Il PUK è bloccato", "Ho perso la carta", "Come accedo ai siti con la carta?"] {
         assert!(has_text(&h, q), "question {q}");
     }
@@ -361,7 +361,7 @@ fn help_page_answers_the_frequent_questions_with_the_wizard_steps() {
     click(&mut h, "Il PUK è bloccato");
     assert!(has_text(&h, "Comune") && !has_text(&h, "APSS"), "a CIE's office is the Comune's");
     assert!(has_text(&h, "Rapporto per l'assistenza"));
-    let report = tessera::report::to_text(h.state().report.as_ref().expect("report"), h.state().lang);
+    let report = tessera::report::to_text(h.state().help.report.as_ref().expect("report"), h.state().lang);
     assert!(report.contains("Numero carta: CA 12345 XY"), "the report, in Italian: {report}");
     // The button under the answer opens the wizard at step 1.
     h.get_all_by_label("Cambia PIN").next().expect("button to the wizard").click();

@@ -143,7 +143,7 @@ fn browser_page_in_demo_mode_writes_nothing() {
     let card = SimCard::cps(Preset::Fresh);
     let mut h = app(&card);
     click(&mut h, "Browser");
-    settle(&mut h, |a| a.browsers.is_some());
+    settle(&mut h, |a| a.browser.browsers.is_some());
     assert!(has_text(&h, "non modifica i tuoi browser"), "says the demo leaves browsers alone");
     assert!(h.get_by_label("Configura tutti i browser").accesskit_node().is_disabled());
     assert!(!has_text(&h, "Chrome Chrome") && !has_text(&h, "Firefox default"), "no raw names");

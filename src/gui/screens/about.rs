@@ -1,11 +1,12 @@
 //! The About box.
 
-use crate::gui::app::{TesseraApp, ui_text};
-use crate::i18n::Ui;
+use crate::gui::nav::ui_text;
+use crate::i18n::{Lang, Ui};
 use eframe::egui;
 
-pub fn show(app: &mut TesseraApp, ctx: &egui::Context) {
-    let lang = app.lang;
+/// Draws the About box; true once it is closed (its button, Escape or a click outside).
+pub fn show(lang: Lang, ctx: &egui::Context) -> bool {
+    let mut close = false;
     let r = egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
         ui.set_max_width(420.0);
         ui.label(egui::RichText::new("Tessera").size(26.0).strong());
@@ -14,10 +15,8 @@ pub fn show(app: &mut TesseraApp, ctx: &egui::Context) {
         ui.label(ui_text(lang, Ui::AboutText));
         ui.add_space(12.0);
         if ui.button(ui_text(lang, Ui::Close)).clicked() {
-            app.about = false;
+            close = true;
         }
     });
-    if r.should_close() {
-        app.about = false;
-    }
+    close || r.should_close()
 }

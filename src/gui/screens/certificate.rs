@@ -2,19 +2,29 @@
 
 use super::{notice, row, title};
 use tessera_core::cert::ExportFormat;
-use crate::gui::app::{Screen, TesseraApp, message, ui_text};
+use crate::gui::nav::{Command, Commands, Screen, View, ui_text};
 use crate::gui::worker::Request;
 use crate::i18n::{Text, Ui, tr};
 use crate::Error;
 use crate::error::CoreError;
 use eframe::egui;
 
-pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
-    let lang = app.lang;
-    let ctx = ui.ctx().clone();
-    let Some((summary, der)) = app.card().and_then(|o| Some((o.certificate.clone()?, o.certificate_der.clone()?))) else {
-        app.go(&ctx, Screen::Home);
-        return;
+/// The certificate screen's own state.
+#[derive(Debug, Default)]
+pub struct CertificatePage {
+    /// The export path typed (or chosen in the save dialog).
+    pub export_path: String,
+    /// Result of the last export.
+    pub exported: Option<crate::Result<std::path::PathBuf>>,
+}
+
+/// The certificate screen.
+pub fn show(v: &View, page: &mut CertificatePage, ui: &mut egui::Ui) -> Commands {
+    let mut cmds = Commands::new();
+    let lang = v.lang;
+    let Some((summary, der)) = v.card().and_then(|o| Some((o.certificate.clone()?, o.certificate_der.clone()?))) else {
+        cmds.push(Command::Go(Screen::Home));
+        return cmds;
     };
     title(ui, ui_text(lang, Ui::Certificate));
     row(ui, tr(lang, Text::Holder), &summary.holder);
@@ -37,28 +47,29 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     }
     ui.add_space(16.0);
     // The system's save dialog first; a typed path for whoever prefers it.
-    let choosing = app.save_dialog.is_some();
+    let choosing = v.saving;
     if ui.add_enabled(!choosing, crate::gui::theme::primary_if(ui, !choosing, ui_text(lang, Ui::SaveAs))).clicked() {
-        app.ask_where_to_save(crate::gui::dialog::Purpose::Certificate);
+        page.exported = None;
+        cmds.push(Command::AskWhereToSave(crate::gui::dialog::Purpose::Certificate));
     }
     ui.add_space(8.0);
     ui.label(egui::RichText::new(ui_text(lang, Ui::OrTypePath)).weak());
     ui.horizontal_wrapped(|ui| {
         let l = ui.label(ui_text(lang, Ui::SaveTo));
-        ui.add(egui::TextEdit::singleline(&mut app.export_path).desired_width(420.0)).labelled_by(l.id);
+        ui.add(egui::TextEdit::singleline(&mut page.export_path).desired_width(420.0)).labelled_by(l.id);
     });
     ui.horizontal_wrapped(|ui| {
         for (label, format, ext) in [(Ui::ExportPem, ExportFormat::Pem, "pem"), (Ui::ExportDer, ExportFormat::Der, "der")] {
             if ui.button(ui_text(lang, label)).clicked() {
-                let mut path = std::path::PathBuf::from(app.export_path.trim());
+                let mut path = std::path::PathBuf::from(page.export_path.trim());
                 path.set_extension(ext);
-                app.export_path = path.display().to_string();
-                app.send(Request::Export { der: der.clone(), format, path, overwrite: false });
+                page.export_path = path.display().to_string();
+                cmds.push(Command::Send(Request::Export { der: der.clone(), format, path, overwrite: false }));
             }
         }
     });
     let mut replace = false;
-    match &app.exported {
+    match &page.exported {
         Some(Ok(p)) => {
             let p = p.clone();
             ui.horizontal_wrapped(|ui| {
@@ -69,7 +80,7 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             });
         }
         Some(Err(e)) => {
-            let m = message(app, e);
+            let m = v.message(e);
             notice(ui, &m.what, &m.next, true);
             // An existing file is never replaced silently: only after this explicit click.
             let exists = matches!(e, Error::Core(CoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists);
@@ -79,12 +90,13 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     }
     if replace {
         // The same file again: its extension says which format was asked for.
-        let path = std::path::PathBuf::from(app.export_path.trim());
+        let path = std::path::PathBuf::from(page.export_path.trim());
         let format = if path.extension().is_some_and(|e| e == "der") { ExportFormat::Der } else { ExportFormat::Pem };
-        app.send(Request::Export { der: der.clone(), format, path, overwrite: true });
+        cmds.push(Command::Send(Request::Export { der: der.clone(), format, path, overwrite: true }));
     }
     ui.add_space(16.0);
     if ui.button(ui_text(lang, Ui::Back)).clicked() {
-        app.go(&ctx, Screen::Home);
+        cmds.push(Command::Go(Screen::Home));
     }
+    cmds
 }

@@ -1,14 +1,27 @@
-//! Help (the helpdesk report with copy and save), the card self-test, and browser setup.
+//! Help: the frequent questions with the wizards' steps, and the helpdesk report with copy and
+//! save.
 
-use super::{notice, row, title};
-use crate::gui::app::{Screen, TesseraApp, field, message, ui_text};
-use crate::gui::widgets::{secret_field, tries};
+use super::{notice, title};
+use crate::gui::nav::{Command, Commands, Screen, View, ui_text};
 use crate::gui::worker::Request;
-use crate::i18n::{Text, Ui, tr};
-use tessera_core::secret::Pin;
+use crate::i18n::Ui;
 use crate::report;
-use crate::selftest::StepResult;
 use eframe::egui;
+
+/// The help page's own state.
+#[derive(Debug, Default)]
+pub struct HelpPage {
+    /// Include personal data in the report.
+    pub report_personal: bool,
+    /// Every answer starts open (the screenshot of the open answers).
+    pub faq_open: bool,
+    /// Open on the lost-PUK answer, once.
+    pub lost_puk_focus: bool,
+    /// The last helpdesk report.
+    pub report: Option<report::Report>,
+    /// Result of the last save of the report.
+    pub exported: Option<crate::Result<std::path::PathBuf>>,
+}
 
 /// One question: its answer folds open under it.
 fn faq(ui: &mut egui::Ui, open: bool, question: &str, answer: impl FnOnce(&mut egui::Ui)) {
@@ -39,31 +52,32 @@ fn steps(ui: &mut egui::Ui, lines: &[&str]) {
     }
 }
 
-fn back(app: &mut TesseraApp, ui: &mut egui::Ui) {
+/// «Indietro», to the card screen.
+pub(super) fn back(lang: crate::i18n::Lang, ui: &mut egui::Ui, cmds: &mut Commands) {
     ui.add_space(16.0);
-    if ui.button(ui_text(app.lang, Ui::Back)).clicked() {
-        let ctx = ui.ctx().clone();
-        app.go(&ctx, Screen::Home);
+    if ui.button(ui_text(lang, Ui::Back)).clicked() {
+        cmds.push(Command::Go(Screen::Home));
     }
 }
 
 /// The help page: the frequent questions (each with the steps the helpdesk reads aloud, numbered
 /// as the wizards number them, and a button to the screen it talks about), then the report for
 /// the helpdesk in the user's language.
-pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
+pub fn show(v: &View, page: &mut HelpPage, ui: &mut egui::Ui) -> Commands {
     use crate::i18n::fluent::text;
-    let lang = app.lang;
+    let mut cmds = Commands::new();
+    let lang = v.lang;
     let t = |id: &str| text(lang, id);
-    let advice = crate::i18n::advice::advice(app.issuer(), lang);
-    let card_ok = app.card().is_some();
-    let pin_blocked = app.card().is_some_and(|c| c.pin_tries_left == Some(0));
-    let puk_blocked = app.card().is_some_and(|c| c.puk_tries_left == Some(0));
+    let advice = crate::i18n::advice::advice(v.issuer(), lang);
+    let card_ok = v.card().is_some();
+    let pin_blocked = v.card().is_some_and(|c| c.pin_tries_left == Some(0));
+    let puk_blocked = v.card().is_some_and(|c| c.puk_tries_left == Some(0));
     title(ui, ui_text(lang, Ui::Help));
     ui.label(egui::RichText::new(t("help-faq-title")).size(21.0).strong());
     ui.label(t("help-steps-intro"));
     ui.add_space(6.0);
     let mut go = None;
-    let open = app.faq_open;
+    let open = page.faq_open;
     let unblock_steps = |ui: &mut egui::Ui, go: &mut Option<Screen>| {
         ui.label(t("faq-unblock-start"));
         steps(ui, &[&format!("{} {}", t("faq-unblock-1"), advice.puk_where), t("faq-unblock-2"), t("faq-unblock-3")]);
@@ -86,7 +100,7 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
         ui.label(t("faq-blocked-a"));
         unblock_steps(ui, &mut go);
     });
-    let lost_puk = std::mem::take(&mut app.help_lost_puk);
+    let lost_puk = std::mem::take(&mut page.lost_puk_focus);
     faq_focused(ui, open, lost_puk, t("faq-puk-lost-q"), |ui| {
         ui.label(advice.puk_lost);
     });
@@ -104,21 +118,20 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
         }
     });
     if let Some(screen) = go {
-        let ctx = ui.ctx().clone();
-        app.go(&ctx, screen);
-        return;
+        cmds.push(Command::Go(screen));
+        return cmds;
     }
     ui.add_space(16.0);
     ui.separator();
     ui.label(egui::RichText::new(ui_text(lang, Ui::ReportTitle)).size(21.0).strong());
     ui.label(t("help-report-intro"));
-    if ui.checkbox(&mut app.report_personal, ui_text(lang, Ui::IncludePersonal)).changed() {
-        app.report = None;
-        app.send(Request::Report { include_personal_data: app.report_personal, lang });
+    if ui.checkbox(&mut page.report_personal, ui_text(lang, Ui::IncludePersonal)).changed() {
+        page.report = None;
+        cmds.push(Command::Send(Request::Report { include_personal_data: page.report_personal, lang }));
     }
-    let Some(r) = &app.report else {
+    let Some(r) = &page.report else {
         ui.spinner();
-        return;
+        return cmds;
     };
     let text = report::to_text(r, lang);
     ui.add(egui::TextEdit::multiline(&mut text.as_str()).font(egui::TextStyle::Monospace).desired_width(f32::INFINITY));
@@ -126,14 +139,15 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
         crate::gui::widgets::copy_button(ui, lang, "report", ui_text(lang, Ui::Copy), &text);
         if ui.button(ui_text(lang, Ui::SaveReport)).clicked() {
             // Written by the card worker: file I/O stays off the window's thread.
-            app.exported = None;
-            app.send(crate::gui::worker::Request::SaveReport(text.clone()));
+            page.exported = None;
+            cmds.push(Command::Send(Request::SaveReport(text.clone())));
         }
-        if ui.add_enabled(app.save_dialog.is_none(), egui::Button::new(ui_text(lang, Ui::SaveAs))).clicked() {
-            app.ask_where_to_save(crate::gui::dialog::Purpose::Report);
+        if ui.add_enabled(!v.saving, egui::Button::new(ui_text(lang, Ui::SaveAs))).clicked() {
+            page.exported = None;
+            cmds.push(Command::AskWhereToSave(crate::gui::dialog::Purpose::Report));
         }
     });
-    match &app.exported {
+    match &page.exported {
         Some(Ok(p)) => {
             let p = p.clone();
             ui.horizontal_wrapped(|ui| {
@@ -144,149 +158,11 @@ pub fn show_report(app: &mut TesseraApp, ui: &mut egui::Ui) {
             });
         }
         Some(Err(e)) => {
-            let m = message(app, e);
+            let m = v.message(e);
             notice(ui, &m.what, &m.next, true);
         }
         None => {}
     }
-    back(app, ui);
-}
-
-pub fn show_selftest(app: &mut TesseraApp, ui: &mut egui::Ui) {
-    let lang = app.lang;
-    let ctx = ui.ctx().clone();
-    title(ui, ui_text(lang, Ui::Selftest));
-    let (left, max, rule) = app.card().map_or((None, 3, (5, 8)), |c| (c.pin_tries_left, c.pin_max_tries, (c.pin_min_len, c.pin_max_len)));
-    ui.label(ui_text(lang, Ui::SelftestHelp));
-    tries(ui, "PIN", left, max, ui_text(lang, Ui::TriesOfMax));
-    if matches!(left, Some(1) | None) {
-        notice(ui, tr(lang, if left.is_none() { Text::UnknownTriesWarning } else { Text::LastTryWarningPin }), "", true);
-    }
-    match &app.selftest {
-        None if app.pin_operation_pending() => {
-            ui.spinner();
-        }
-        None => {
-            let r = secret_field(ui, field::current(), ui_text(lang, Ui::CurrentPinLabel), &mut app.wizard.current, rule.1);
-            // The one thing to type here: the cursor is in the field when the page opens.
-            if !r.has_focus() && app.wizard.current.as_str().is_empty() && !app.wizard.confirm_open {
-                r.request_focus();
-            }
-            let typed = app.wizard.current.as_str();
-            let ok = typed.chars().all(|c| c.is_ascii_digit()) && (rule.0..=rule.1).contains(&typed.len());
-            let mut pressed = ui.add_enabled(ok && !app.busy, egui::Button::new(ui_text(lang, Ui::RunSelftest))).clicked();
-            pressed |= ok && !app.wizard.confirm_open && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if let Some(confirmed) = super::pin::confirm_if_last_try(app, &ctx, pressed, tessera_core::secret::PinKind::Pin, left) {
-                let rule = tessera_core::secret::LengthRule { min: rule.0, max: rule.1 };
-                let pin = Pin::parse(app.wizard.current.take(), rule);
-                app.wipe_fields(&ctx);
-                match pin {
-                    Ok(p) => app.send(Request::Selftest(p, confirmed, lang)),
-                    Err(e) => app.selftest = Some(Err(crate::Error::Core(tessera_core::Error::InvalidInput(e.into())))),
-                }
-            }
-        }
-        Some(Ok(res)) => {
-            let crate::gui::theme::Palette { good, bad, .. } = crate::gui::theme::colors(ui);
-            for s in &res.steps {
-                let name = match s.id {
-                    "certificate_dates" => Ui::StepCertDates,
-                    "pin" => Ui::StepPin,
-                    "signature" => Ui::StepSignature,
-                    _ => Ui::StepVerified,
-                };
-                let (word, color) = match s.result {
-                    StepResult::Pass => (Ui::Passed, good),
-                    StepResult::Fail => (Ui::Failed, bad),
-                    StepResult::Skipped => (Ui::NotRun, ui.visuals().weak_text_color()),
-                };
-                ui.horizontal(|ui| {
-                    ui.label(ui_text(lang, name));
-                    ui.label(egui::RichText::new(ui_text(lang, word)).strong().color(color));
-                    ui.label(egui::RichText::new(s.detail_text(lang)).weak());
-                });
-            }
-            let summary = if res.passed() { Ui::SelftestOk } else { Ui::SelftestKo };
-            ui.label(egui::RichText::new(ui_text(lang, summary)).size(20.0).strong());
-        }
-        Some(Err(e)) => {
-            let m = message(app, e);
-            notice(ui, &m.what, &m.next, true);
-        }
-    }
-    back(app, ui);
-}
-
-pub fn show_browser(app: &mut TesseraApp, ui: &mut egui::Ui) {
-    use crate::browser::BrowserKind;
-    use crate::i18n::fluent::{format, text};
-    let lang = app.lang;
-    title(ui, ui_text(lang, Ui::Browser));
-    ui.label(ui_text(lang, Ui::BrowserHelp));
-    ui.add_space(8.0);
-    let card_type = app.card().map_or(tessera_core::card::CardType::Cps, |c| c.card_type);
-    let Some((module, states, change)) = &app.browsers else {
-        ui.spinner();
-        return;
-    };
-    if let Err(e) = module {
-        let m = message(app, e);
-        notice(ui, &m.what, &m.next, true);
-    }
-    if states.is_empty() {
-        notice(ui, ui_text(lang, Ui::NoProfiles), text(lang, "ui-no-profiles-next"), false);
-    }
-    for s in states {
-        let state = if s.registered { ui_text(lang, Ui::SetUp) } else { ui_text(lang, Ui::NotSetUp) };
-        let open = if s.in_use { format!(" — {}", ui_text(lang, Ui::BrowserOpen)) } else { String::new() };
-        // A person's words: "Firefox, profilo «default-esr»", "Chrome / Chromium".
-        let name = match s.db.browser {
-            BrowserKind::Firefox => format(lang, "ui-firefox-profile", &[("name", s.db.name.clone().into())]),
-            BrowserKind::Chrome | BrowserKind::Custom => s.db.name.clone(),
-        };
-        row(ui, &name, &format!("{state}{open}"));
-    }
-    match change {
-        Some(Err(e)) => {
-            let m = message(app, e);
-            notice(ui, &m.what, &m.next, true);
-        }
-        // What comes next, in the browser: the portal's button for this card and the PIN.
-        Some(Ok(())) if states.iter().all(|s| s.registered) => {
-            let next = if card_type == tessera_core::card::CardType::Cie { "ui-browser-done-cie" } else { "ui-browser-done-cns" };
-            notice(ui, text(lang, "ui-browser-done"), text(lang, next), false);
-        }
-        _ => {}
-    }
-    // The demo card is for practice: the person's real browsers are left as they are.
-    if app.demo {
-        ui.add_space(6.0);
-        ui.label(egui::RichText::new(text(lang, "ui-browser-demo")).strong());
-    }
-    let can = module.is_ok() && !states.is_empty() && !app.demo;
-    let all_set = !states.is_empty() && states.iter().all(|s| s.registered);
-    let any_set = states.iter().any(|s| s.registered);
-    let module_path = module.as_ref().ok().map(|p| p.display().to_string());
-    ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
-        // Setting up is the way forward until every browser is set up.
-        let set_up = if all_set { crate::gui::theme::secondary(ui_text(lang, Ui::SetUpAll)) } else { crate::gui::theme::primary_if(ui, can, ui_text(lang, Ui::SetUpAll)) };
-        if ui.add_enabled(can, set_up).clicked() {
-            app.send(Request::BrowserChange(card_type, true));
-        }
-        if ui.add_enabled(can && any_set, egui::Button::new(ui_text(lang, Ui::RemoveAll))).clicked() {
-            app.send(Request::BrowserChange(card_type, false));
-        }
-        if ui.button(ui_text(lang, Ui::Refresh)).clicked() {
-            app.send(Request::BrowserStatus(card_type));
-        }
-    });
-    // The module's file is for the helpdesk, folded away.
-    if let Some(p) = module_path {
-        ui.add_space(8.0);
-        egui::CollapsingHeader::new(ui_text(lang, Ui::HelpdeskDetails)).id_salt("browser-details").show(ui, |ui| {
-            row(ui, ui_text(lang, Ui::Module), &p);
-        });
-    }
-    back(app, ui);
+    back(lang, ui, &mut cmds);
+    cmds
 }

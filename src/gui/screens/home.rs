@@ -2,27 +2,36 @@
 
 use super::{notice, row, title};
 use crate::error::CoreError;
-use crate::gui::app::{Screen, TesseraApp, message, ui_text};
+use crate::gui::nav::{Command, Commands, Screen, View, ui_text};
 use crate::gui::theme::{primary, primary_if, secondary};
 use crate::gui::widgets::tries;
-use crate::gui::worker::{Request, Source};
+use crate::gui::worker::Source;
 use crate::i18n::{Text, Ui, tr};
 use tessera_sim::{Preset, SimProfile};
 use tessera_core::transport::TransportError;
 use crate::Error;
 use eframe::egui;
 
-pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
-    let lang = app.lang;
-    let Some(ov) = app.overview.as_ref().map(|o| o.as_ref().cloned().map_err(|e| message(app, e))) else {
+/// The card screen's own state.
+#[derive(Debug, Default)]
+pub struct HomePage {
+    /// The helpdesk details are unfolded.
+    pub details: bool,
+}
+
+/// The card screen.
+pub fn show(v: &View, home: &mut HomePage, ui: &mut egui::Ui) -> Commands {
+    let mut cmds = Commands::new();
+    let lang = v.lang;
+    let Some(ov) = v.overview.map(|o| o.as_ref().cloned().map_err(|e| v.message(e))) else {
         ui.add_space(40.0);
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(ui_text(lang, Ui::Working));
         });
-        return;
+        return cmds;
     };
-    let err_kind = app.overview.as_ref().and_then(|o| o.as_ref().err()).map(|e| match e {
+    let err_kind = v.overview.and_then(|o| o.as_ref().err()).map(|e| match e {
         Error::Core(CoreError::Transport(TransportError::NoCard | TransportError::CardRemoved)) => 1,
         Error::Core(CoreError::Transport(TransportError::SharingViolation)) => 2,
         Error::Core(CoreError::Transport(TransportError::NoService | TransportError::NoReader)) => 3,
@@ -44,30 +53,28 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
             ui.add_space(12.0);
             ui.horizontal_wrapped(|ui| {
                 if ui.button(ui_text(lang, Ui::Refresh)).clicked() {
-                    app.busy = true;
-                    app.send(Request::Refresh);
+                    cmds.push(Command::Refresh);
                 }
-                let offer_demo = e_kind == 3 && !app.demo;
+                let offer_demo = e_kind == 3 && !v.demo;
                 if offer_demo && ui.button(ui_text(lang, Ui::UseDemoCard)).clicked() {
-                    app.set_source(Source::demo(SimProfile::Cps, Preset::Fresh));
+                    cmds.push(Command::SetSource(Source::demo(SimProfile::Cps, Preset::Fresh)));
                 }
                 if ui.button(ui_text(lang, Ui::Help)).clicked() {
-                    let ctx = ui.ctx().clone();
-                    app.go(&ctx, Screen::Help);
+                    cmds.push(Command::Go(Screen::Help));
                 }
             });
-            readers(app, ui);
-            return;
+            readers(v, ui);
+            return cmds;
         }
     };
     // What matters most comes first: a blocked PUK or PIN, or the last try.
     let pin_blocked = ov.pin_tries_left == Some(0);
     let puk_blocked = ov.puk_tries_left == Some(0);
     if puk_blocked {
-        let m = message(app, &Error::Core(CoreError::PukBlocked));
+        let m = v.message(&Error::Core(CoreError::PukBlocked));
         notice(ui, &m.what, &m.next, true);
     } else if pin_blocked {
-        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &message(app, &Error::Core(CoreError::PinBlocked)).next, true);
+        notice(ui, ui_text(lang, Ui::PinBlockedNotice), &v.message(&Error::Core(CoreError::PinBlocked)).next, true);
     } else if ov.pin_tries_left == Some(1) {
         notice(ui, tr(lang, Text::LastTryWarningPin), ui_text(lang, Ui::LastTryHint), true);
     }
@@ -113,13 +120,13 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
     };
     if wide {
         ui.horizontal_top(|ui| {
-            ui.allocate_ui(egui::vec2(300.0, 0.0), |ui| crate::gui::widgets::card_face(ui, &ov, app.demo));
+            ui.allocate_ui(egui::vec2(300.0, 0.0), |ui| crate::gui::widgets::card_face(ui, &ov, v.demo));
             ui.add_space(12.0);
             ui.vertical(|ui| facts(ui, &mut expiry_notice));
         });
     } else {
         // Narrow (a small window, or large text): a smaller card, so the facts stay in view.
-        ui.allocate_ui(egui::vec2(ui.available_width().min(340.0), 0.0), |ui| crate::gui::widgets::card_face(ui, &ov, app.demo));
+        ui.allocate_ui(egui::vec2(ui.available_width().min(340.0), 0.0), |ui| crate::gui::widgets::card_face(ui, &ov, v.demo));
         ui.add_space(8.0);
         facts(ui, &mut expiry_notice);
     }
@@ -134,63 +141,56 @@ pub fn show(app: &mut TesseraApp, ui: &mut egui::Ui) {
         // the advice above (where to go, what the card still does) and the help page with the
         // report for the helpdesk.
         if ui.add(primary(ui, ui_text(lang, Ui::Help))).clicked() {
-            let ctx = ui.ctx().clone();
-            app.go(&ctx, Screen::Help);
+            cmds.push(Command::Go(Screen::Help));
         }
-        helpdesk_details(app, ui, &ov);
-        return;
+        helpdesk_details(lang, home, ui, &ov);
+        return cmds;
     }
     ui.horizontal_wrapped(|ui| {
         // The one thing to do now is the primary button: change the PIN, or unblock it. With one
         // PIN try left the safe way is the PUK's, so «Ho dimenticato il PIN» is the primary one.
         let last_try = ov.pin_tries_left == Some(1);
-        let change = if last_try { secondary(ui_text(lang, Ui::ChangePin)) } else { primary_if(ui, !app.busy, ui_text(lang, Ui::ChangePin)) };
-        if !pin_blocked && ui.add_enabled(!app.busy, change).clicked() {
-            let ctx = ui.ctx().clone();
-            app.go(&ctx, Screen::Change);
+        let change = if last_try { secondary(ui_text(lang, Ui::ChangePin)) } else { primary_if(ui, !v.busy, ui_text(lang, Ui::ChangePin)) };
+        if !pin_blocked && ui.add_enabled(!v.busy, change).clicked() {
+            cmds.push(Command::Go(Screen::Change));
         }
         let unblock = match (pin_blocked, last_try) {
-            (true, _) => primary_if(ui, !app.busy, ui_text(lang, Ui::UnblockPin)),
-            (false, true) => primary_if(ui, !app.busy, ui_text(lang, Ui::ForgotPin)),
+            (true, _) => primary_if(ui, !v.busy, ui_text(lang, Ui::UnblockPin)),
+            (false, true) => primary_if(ui, !v.busy, ui_text(lang, Ui::ForgotPin)),
             (false, false) => secondary(ui_text(lang, Ui::ForgotPin)),
         };
-        if ui.add_enabled(!app.busy, unblock).clicked() {
-            let ctx = ui.ctx().clone();
-            app.go(&ctx, Screen::Unblock);
+        if ui.add_enabled(!v.busy, unblock).clicked() {
+            cmds.push(Command::Go(Screen::Unblock));
         }
         // Without the PUK the unblock cannot start: where a lost PUK is found again.
         if pin_blocked && ui.add(secondary(crate::i18n::t(lang, "ui-no-puk"))).clicked() {
-            let ctx = ui.ctx().clone();
-            app.go(&ctx, Screen::Help);
-            app.help_lost_puk = true;
+            cmds.push(Command::HelpOnLostPuk);
         }
         if ov.certificate.is_some() && ui.add(secondary(ui_text(lang, Ui::Certificate))).clicked() {
-            let ctx = ui.ctx().clone();
-            app.go(&ctx, Screen::Certificate);
+            cmds.push(Command::Go(Screen::Certificate));
         }
     });
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {
-        let ctx = ui.ctx().clone();
-        if !pin_blocked && ui.add_enabled(!app.busy, egui::Button::new(ui_text(lang, Ui::Selftest))).clicked() {
-            app.go(&ctx, Screen::Selftest);
+        if !pin_blocked && ui.add_enabled(!v.busy, egui::Button::new(ui_text(lang, Ui::Selftest))).clicked() {
+            cmds.push(Command::Go(Screen::Selftest));
         }
         if ui.button(ui_text(lang, Ui::Browser)).clicked() {
-            app.go(&ctx, Screen::Browser);
+            cmds.push(Command::Go(Screen::Browser));
         }
         if ui.button(ui_text(lang, Ui::Help)).clicked() {
-            app.go(&ctx, Screen::Help);
+            cmds.push(Command::Go(Screen::Help));
         }
     });
-    helpdesk_details(app, ui, &ov);
+    helpdesk_details(lang, home, ui, &ov);
+    cmds
 }
 
 /// The folding box with what the helpdesk asks for (reader, model, ATR).
-fn helpdesk_details(app: &mut TesseraApp, ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview) {
-    let lang = app.lang;
+fn helpdesk_details(lang: crate::i18n::Lang, home: &mut HomePage, ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview) {
     ui.add_space(16.0);
-    ui.checkbox(&mut app.details, ui_text(lang, Ui::HelpdeskDetails));
-    if app.details {
+    ui.checkbox(&mut home.details, ui_text(lang, Ui::HelpdeskDetails));
+    if home.details {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             row(ui, tr(lang, Text::Reader), &crate::i18n::reader_name(lang, &ov.reader));
             row(ui, tr(lang, Text::Model), &ov.model);
@@ -203,13 +203,13 @@ fn helpdesk_details(app: &mut TesseraApp, ui: &mut egui::Ui, ov: &tessera_core::
     }
 }
 
-fn readers(app: &TesseraApp, ui: &mut egui::Ui) {
-    if let Some(Ok(rs)) = &app.readers
+fn readers(v: &View, ui: &mut egui::Ui) {
+    if let Some(Ok(rs)) = v.readers
         && !rs.is_empty() {
             ui.add_space(12.0);
-            ui.label(egui::RichText::new(ui_text(app.lang, Ui::Readers)).weak());
+            ui.label(egui::RichText::new(ui_text(v.lang, Ui::Readers)).weak());
             for r in rs {
-                let state = if r.card_present { tr(app.lang, Text::CardPresent) } else { tr(app.lang, Text::NoCardInReader) };
+                let state = if r.card_present { tr(v.lang, Text::CardPresent) } else { tr(v.lang, Text::NoCardInReader) };
                 ui.label(format!("{} — {state}", r.name));
             }
         }

@@ -4,8 +4,8 @@
 use crate::i18n::t;
 use super::{notice, title};
 use crate::error::CoreError;
-use crate::gui::app::{Screen, TesseraApp, field, message, ui_text};
-use crate::gui::widgets::{secret_field, tries as tries_widget};
+use crate::gui::nav::{Command, Commands, Screen, View, ui_text};
+use crate::gui::widgets::{SecretBuffer, secret_field, tries as tries_widget, wipe_field};
 use crate::gui::worker::Request;
 use crate::i18n::{Lang, Text, Ui, describe_warning, tr};
 use tessera_core::secret::{Pin, PinKind, Puk};
@@ -14,8 +14,96 @@ use tessera_core::service::{ChangePin, UnblockPin};
 use crate::Error;
 use eframe::egui;
 
-fn policy(app: &TesseraApp) -> PinPolicy {
-    let o = app.card();
+/// Where a wizard is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Step {
+    /// The current PIN (change) or the PUK (unblock).
+    #[default]
+    Secret,
+    /// The new PIN twice.
+    NewPin,
+    /// The summary and the one button that sends.
+    Confirm,
+    /// Working, then the result.
+    Result,
+}
+
+impl Step {
+    /// "Passo n di 3" (the result is past the three).
+    pub fn number(self) -> u8 {
+        match self {
+            Step::Secret => 1,
+            Step::NewPin => 2,
+            Step::Confirm => 3,
+            Step::Result => 4,
+        }
+    }
+}
+
+/// A PIN wizard's state, owned by the wizard. The buffers are wiped (and egui's undo history
+/// for them) on every submit, cancel and screen change.
+#[derive(Default)]
+pub struct Wizard {
+    /// Where the wizard is.
+    pub step: Step,
+    /// Current PIN (change).
+    pub current: SecretBuffer,
+    /// PUK (unblock).
+    pub puk: SecretBuffer,
+    /// New PIN.
+    pub new: SecretBuffer,
+    /// New PIN again.
+    pub again: SecretBuffer,
+    /// The last-try confirmation dialog is open.
+    pub confirm_open: bool,
+    /// Result of the operation, once known.
+    pub outcome: Option<crate::Result<()>>,
+    /// After an interruption: what the counters said once the card was back.
+    pub after_check: Option<(tessera_core::service::Pending, tessera_core::service::AfterCheck)>,
+}
+
+impl Wizard {
+    /// Wipes every buffer and egui's undo history for the fields.
+    pub fn wipe(&mut self, ctx: &egui::Context) {
+        wipe_field(ctx, field::current(), &mut self.current);
+        wipe_field(ctx, field::puk(), &mut self.puk);
+        wipe_field(ctx, field::new(), &mut self.new);
+        wipe_field(ctx, field::again(), &mut self.again);
+    }
+}
+
+impl Drop for Wizard {
+    fn drop(&mut self) {
+        self.current.wipe();
+        self.puk.wipe();
+        self.new.wipe();
+        self.again.wipe();
+    }
+}
+
+/// Text-edit ids of the PIN fields.
+pub mod field {
+    use eframe::egui::Id;
+    /// Current PIN.
+    pub fn current() -> Id {
+        Id::unique("pin-current")
+    }
+    /// PUK.
+    pub fn puk() -> Id {
+        Id::unique("pin-puk")
+    }
+    /// New PIN.
+    pub fn new() -> Id {
+        Id::unique("pin-new")
+    }
+    /// New PIN again.
+    pub fn again() -> Id {
+        Id::unique("pin-again")
+    }
+}
+
+fn policy(v: &View) -> PinPolicy {
+    let o = v.card();
     let (min, max) = o.map_or((5, 8), |o| (o.pin_min_len, o.pin_max_len));
     let mut p = PinPolicy::CNS;
     p.pin.min = min;
@@ -85,40 +173,41 @@ fn nav(ui: &mut egui::Ui, lang: Lang, can_next: bool, next_label: &str, enter_pr
 }
 
 /// Step 2 of both wizards: the new PIN twice, with live rule feedback.
-fn new_pin_step(app: &mut TesseraApp, ui: &mut egui::Ui, differs_from_current: bool) -> bool {
-    let lang = app.lang;
-    let p = policy(app);
+fn new_pin_step(v: &View, w: &mut Wizard, ui: &mut egui::Ui, differs_from_current: bool) -> bool {
+    let lang = v.lang;
+    let p = policy(v);
     ui.label(ui_text(lang, Ui::PinStep2Help));
     ui.add_space(6.0);
-    let r = secret_field(ui, field::new(), ui_text(lang, Ui::NewPinLabel), &mut app.wizard.new, p.pin.max);
-    if app.wizard.new.as_str().is_empty() && !r.has_focus() && !ui.ctx().memory(|m| m.has_focus(field::again())) {
+    let r = secret_field(ui, field::new(), ui_text(lang, Ui::NewPinLabel), &mut w.new, p.pin.max);
+    if w.new.as_str().is_empty() && !r.has_focus() && !ui.ctx().memory(|m| m.has_focus(field::again())) {
         r.request_focus();
     }
-    secret_field(ui, field::again(), ui_text(lang, Ui::NewPinAgainLabel), &mut app.wizard.again, p.pin.max);
-    let new = app.wizard.new.as_str();
+    secret_field(ui, field::again(), ui_text(lang, Ui::NewPinAgainLabel), &mut w.again, p.pin.max);
+    let new = w.new.as_str();
     let typed = !new.is_empty();
     let (digits, length) = digits_ok(new, p.pin.min, p.pin.max);
-    let differs = !differs_from_current || new != app.wizard.current.as_str();
-    let matches = !new.is_empty() && new == app.wizard.again.as_str();
+    let differs = !differs_from_current || new != w.current.as_str();
+    let matches = !new.is_empty() && new == w.again.as_str();
     ui.add_space(6.0);
     check(ui, typed, length, &length_text(lang, p.pin.min, p.pin.max));
     check(ui, typed, digits, ui_text(lang, Ui::RuleDigits));
     if differs_from_current {
         check(ui, typed, differs, ui_text(lang, Ui::RuleDiffers));
     }
-    check(ui, !app.wizard.again.as_str().is_empty(), matches, ui_text(lang, Ui::RuleMatches));
+    check(ui, !w.again.as_str().is_empty(), matches, ui_text(lang, Ui::RuleMatches));
     if digits && length {
-        let birth = app.card().and_then(|c| c.personal_data.as_ref()).and_then(|p| p.birth_date);
-        for w in weak_pin_warnings(new.as_bytes(), birth) {
-            ui.label(egui::RichText::new(describe_warning(w, lang)).strong().color(crate::gui::theme::colors(ui).warn));
+        let birth = v.card().and_then(|c| c.personal_data.as_ref()).and_then(|p| p.birth_date);
+        for warning in weak_pin_warnings(new.as_bytes(), birth) {
+            ui.label(egui::RichText::new(describe_warning(warning, lang)).strong().color(crate::gui::theme::colors(ui).warn));
         }
     }
     digits && length && differs && matches
 }
 
-fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
-    let lang = app.lang;
-    match &app.wizard.outcome {
+/// The last step: working, then the result with the ways on. `screen`: this wizard's screen.
+fn result_step(v: &View, w: &Wizard, ui: &mut egui::Ui, screen: Screen, success: Ui, cmds: &mut Commands) {
+    let lang = v.lang;
+    match &w.outcome {
         None => {
             title(ui, ui_text(lang, Ui::Working));
             ui.spinner();
@@ -128,20 +217,19 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
             ui.label(if success == Ui::ChangedTitle { tr(lang, Text::PinChanged) } else { tr(lang, Text::PinUnblocked) });
             ui.add_space(12.0);
             if ui.button(ui_text(lang, Ui::Done)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                let ctx = ui.ctx().clone();
-                app.go(&ctx, Screen::Home);
+                cmds.push(Command::Go(Screen::Home));
             }
         }
         Some(Err(e)) => {
             title(ui, ui_text(lang, Ui::FailedTitle));
-            let m = message(app, e);
+            let m = v.message(e);
             notice(ui, &m.what, &m.next, true);
             let interrupted =
                 matches!(e, Error::Core(CoreError::Interrupted(i)) if i.pending.stage != tessera_core::service::Stage::NothingSent);
-            if let Some((p, after)) = &app.wizard.after_check {
-                let v = crate::i18n::describe_after_check(p, after, lang);
+            if let Some((p, after)) = &w.after_check {
+                let verdict = crate::i18n::describe_after_check(p, after, lang);
                 ui.add_space(8.0);
-                notice(ui, &v.what, &v.next, !matches!(after.verdict, tessera_core::service::Verdict::Applied));
+                notice(ui, &verdict.what, &verdict.next, !matches!(after.verdict, tessera_core::service::Verdict::Applied));
             } else if interrupted {
                 ui.add_space(8.0);
                 ui.horizontal_wrapped(|ui| {
@@ -150,30 +238,29 @@ fn result_step(app: &mut TesseraApp, ui: &mut egui::Ui, success: Ui) {
                 });
             }
             // Until the counters tell, "try again" could spend a try on a PIN that is no longer valid.
-            let verdict_known_not_applied = app.wizard.after_check.as_ref().is_some_and(|(_, a)| matches!(a.verdict, tessera_core::service::Verdict::NotApplied { .. }));
+            let verdict_known_not_applied = w.after_check.as_ref().is_some_and(|(_, a)| matches!(a.verdict, tessera_core::service::Verdict::NotApplied { .. }));
             let again_screen = match e {
                 _ if interrupted && !verdict_known_not_applied => None,
-                Error::Core(CoreError::PinBlocked) | Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Pin, tries_left: 0 }) => Some(Screen::Unblock),
-                Error::Core(CoreError::PukBlocked) | Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Puk, tries_left: 0 }) => None,
-                _ => Some(app.screen),
+                Error::Core(CoreError::PinBlocked) | Error::Core(CoreError::WrongSecret { kind: PinKind::Pin, tries_left: 0 }) => Some(Screen::Unblock),
+                Error::Core(CoreError::PukBlocked) | Error::Core(CoreError::WrongSecret { kind: PinKind::Puk, tries_left: 0 }) => None,
+                _ => Some(screen),
             };
             // A wrong PIN: rather than guess again, the PUK way (while the PUK still works).
-            let wrong_pin = matches!(e, Error::Core(CoreError::WrongSecret { kind: tessera_core::secret::PinKind::Pin, tries_left: 1.. }));
-            let puk_usable = app.card().is_none_or(|c| c.puk_tries_left != Some(0));
+            let wrong_pin = matches!(e, Error::Core(CoreError::WrongSecret { kind: PinKind::Pin, tries_left: 1.. }));
+            let puk_usable = v.card().is_none_or(|c| c.puk_tries_left != Some(0));
             ui.add_space(12.0);
             ui.horizontal(|ui| {
-                let ctx = ui.ctx().clone();
                 if ui.button(ui_text(lang, Ui::Done)).clicked() {
-                    app.go(&ctx, Screen::Home);
+                    cmds.push(Command::Go(Screen::Home));
                 }
                 if let Some(s) = again_screen {
-                    let label = if s == Screen::Unblock && app.screen != Screen::Unblock { ui_text(lang, Ui::UnblockPin) } else { ui_text(lang, Ui::Retry) };
+                    let label = if s == Screen::Unblock && screen != Screen::Unblock { ui_text(lang, Ui::UnblockPin) } else { ui_text(lang, Ui::Retry) };
                     if ui.button(label).clicked() {
-                        app.go(&ctx, s);
+                        cmds.push(Command::Go(s));
                     }
                 }
-                if wrong_pin && puk_usable && app.screen == Screen::Change && ui.button(ui_text(lang, Ui::ForgotPin)).clicked() {
-                    app.go(&ctx, Screen::Unblock);
+                if wrong_pin && puk_usable && screen == Screen::Change && ui.button(ui_text(lang, Ui::ForgotPin)).clicked() {
+                    cmds.push(Command::Go(Screen::Unblock));
                 }
             });
         }
@@ -191,8 +278,7 @@ enum LastTry {
 
 /// A modal asking before what may be the last try; `offer_puk`: a PIN's last try, with the PUK
 /// still usable, gets the safe way out too.
-fn last_try_dialog(app: &mut TesseraApp, ctx: &egui::Context, warning: &str, offer_puk: bool) -> Option<LastTry> {
-    let lang = app.lang;
+fn last_try_dialog(lang: Lang, ctx: &egui::Context, warning: &str, offer_puk: bool) -> Option<LastTry> {
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("last-try")).show(ctx, |ui| {
         ui.set_max_width(420.0);
@@ -232,42 +318,43 @@ fn last_try_warning(lang: Lang, kind: PinKind, tries: Option<u8>) -> &'static st
     }
 }
 
-/// Goes ahead at once, or — when this may be the last try — only after the confirmation dialog.
-/// `pressed`: the user pressed the button this frame. Returns `Some(confirmed)` when the
-/// operation must start now.
-pub(crate) fn confirm_if_last_try(app: &mut TesseraApp, ctx: &egui::Context, pressed: bool, kind: PinKind, tries: Option<u8>) -> Option<bool> {
+/// Goes ahead at once, or — when this may be the last try — only after the confirmation dialog
+/// (`confirm_open`: the screen's own flag for it). `pressed`: the user pressed the button this
+/// frame. Returns `Some(confirmed)` when the operation must start now.
+pub(crate) fn confirm_if_last_try(v: &View, confirm_open: &mut bool, ctx: &egui::Context, pressed: bool, kind: PinKind, tries: Option<u8>, cmds: &mut Commands) -> Option<bool> {
     if pressed {
         if !at_risk(tries) {
             return Some(false);
         }
-        app.wizard.confirm_open = true;
+        *confirm_open = true;
     }
-    if !app.wizard.confirm_open {
+    if !*confirm_open {
         return None;
     }
-    let offer_puk = kind == PinKind::Pin && app.card().is_some_and(|c| c.puk_tries_left != Some(0));
-    match last_try_dialog(app, ctx, last_try_warning(app.lang, kind, tries), offer_puk)? {
+    let offer_puk = kind == PinKind::Pin && v.card().is_some_and(|c| c.puk_tries_left != Some(0));
+    match last_try_dialog(v.lang, ctx, last_try_warning(v.lang, kind, tries), offer_puk)? {
         LastTry::Cancel => {
-            app.wizard.confirm_open = false;
+            *confirm_open = false;
             None
         }
         LastTry::Continue => {
-            app.wizard.confirm_open = false;
+            *confirm_open = false;
             Some(true)
         }
         LastTry::UsePuk => {
-            app.go(ctx, Screen::Unblock);
+            *confirm_open = false;
+            cmds.push(Command::Go(Screen::Unblock));
             None
         }
     }
 }
 
 /// Step 1 of both wizards: the current PIN (change) or the PUK (unblock), with navigation.
-fn step_one(app: &mut TesseraApp, ui: &mut egui::Ui, kind: PinKind, tries: Option<u8>, max: u8) {
-    let lang = app.lang;
-    let p = policy(app);
+fn step_one(v: &View, w: &mut Wizard, ui: &mut egui::Ui, kind: PinKind, tries: Option<u8>, max: u8, cmds: &mut Commands) {
+    let lang = v.lang;
+    let p = policy(v);
     // Where the PUK is depends on the card (a CIE's comes in two halves, from the Comune).
-    let puk_where = crate::i18n::advice::advice(app.card().map(|c| c.issuer()), lang).puk_where;
+    let puk_where = crate::i18n::advice::advice(v.issuer(), lang).puk_where;
     let (op, name, help, id, label, rule) = match kind {
         PinKind::Pin => (Ui::ChangePin, "PIN", ui_text(lang, Ui::PinStep1Help), field::current(), Ui::CurrentPinLabel, p.pin),
         PinKind::Puk => (Ui::UnblockPin, "PUK", puk_where, field::puk(), Ui::PukLabel, p.puk),
@@ -279,7 +366,7 @@ fn step_one(app: &mut TesseraApp, ui: &mut egui::Ui, kind: PinKind, tries: Optio
     }
     ui.label(help);
     ui.add_space(6.0);
-    let buf = if kind == PinKind::Pin { &mut app.wizard.current } else { &mut app.wizard.puk };
+    let buf = if kind == PinKind::Pin { &mut w.current } else { &mut w.puk };
     let r = secret_field(ui, id, ui_text(lang, label), buf, rule.max);
     if !r.has_focus() && buf.as_str().is_empty() {
         r.request_focus();
@@ -291,34 +378,32 @@ fn step_one(app: &mut TesseraApp, ui: &mut egui::Ui, kind: PinKind, tries: Optio
     check(ui, typed, d, ui_text(lang, Ui::RuleDigits));
     let (back, cancel, next) = nav(ui, lang, d && l, ui_text(lang, Ui::Next), true);
     if back || cancel {
-        let ctx = ui.ctx().clone();
-        app.go(&ctx, Screen::Home);
+        cmds.push(Command::Go(Screen::Home));
     } else if next {
-        app.wizard.step = 2;
+        w.step = Step::NewPin;
     }
 }
 
 /// Step 2 of both wizards (new PIN twice), with navigation.
-fn step_two(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, differs_from_current: bool) {
-    let lang = app.lang;
+fn step_two(v: &View, w: &mut Wizard, ui: &mut egui::Ui, op: Ui, differs_from_current: bool, cmds: &mut Commands) {
+    let lang = v.lang;
     step_header(ui, lang, op, 2);
-    let ok = new_pin_step(app, ui, differs_from_current);
+    let ok = new_pin_step(v, w, ui, differs_from_current);
     let (back, cancel, next) = nav(ui, lang, ok, ui_text(lang, Ui::Next), true);
     if cancel {
-        let ctx = ui.ctx().clone();
-        app.go(&ctx, Screen::Home);
+        cmds.push(Command::Go(Screen::Home));
     } else if back {
-        app.wizard.step = 1;
+        w.step = Step::Secret;
     } else if next {
-        app.wizard.step = 3;
+        w.step = Step::Confirm;
     }
 }
 
 /// What step 3 is about to do, in one sentence: the operation, the card (type, number grouped
 /// for reading aloud, holder) and the tries of the secret about to be used.
-fn summary(app: &TesseraApp, kind: PinKind, tries: Option<u8>) -> String {
-    let lang = app.lang;
-    let card = app.card().map(|c| {
+fn summary(v: &View, kind: PinKind, tries: Option<u8>) -> String {
+    let lang = v.lang;
+    let card = v.card().map(|c| {
         let number = c.card_number.as_deref().map(crate::i18n::grouped).unwrap_or_default();
         let holder = c.holder.as_deref().unwrap_or_default();
         [c.card_type.name(), number.as_str(), holder].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" · ")
@@ -331,90 +416,95 @@ fn summary(app: &TesseraApp, kind: PinKind, tries: Option<u8>) -> String {
 
 /// Step 3 of both wizards: tries, warning, the confirm button (and the last-try dialog).
 /// Returns `Some(confirmed_last_try)` when the operation must start.
-fn step_three(app: &mut TesseraApp, ui: &mut egui::Ui, op: Ui, kind: PinKind, tries: Option<u8>, max: u8, button: Ui) -> Option<bool> {
-    let lang = app.lang;
+#[allow(clippy::too_many_arguments)]
+fn step_three(v: &View, w: &mut Wizard, ui: &mut egui::Ui, op: Ui, kind: PinKind, tries: Option<u8>, max: u8, button: Ui, cmds: &mut Commands) -> Option<bool> {
+    let lang = v.lang;
     let ctx = ui.ctx().clone();
     step_header(ui, lang, op, 3);
-    ui.label(egui::RichText::new(summary(app, kind, tries)).size(17.0));
+    ui.label(egui::RichText::new(summary(v, kind, tries)).size(17.0));
     ui.add_space(6.0);
     tries_widget(ui, if kind == PinKind::Pin { "PIN" } else { "PUK" }, tries, max, ui_text(lang, Ui::TriesOfMax));
     if at_risk(tries) {
         notice(ui, last_try_warning(lang, kind, tries), "", true);
     }
-    let (back, cancel, next) = nav(ui, lang, !app.busy, ui_text(lang, button), false);
+    let (back, cancel, next) = nav(ui, lang, !v.busy, ui_text(lang, button), false);
     if cancel {
-        app.go(&ctx, Screen::Home);
+        cmds.push(Command::Go(Screen::Home));
         return None;
     }
     if back {
-        app.wizard.step = 2;
+        w.step = Step::NewPin;
         return None;
     }
-    confirm_if_last_try(app, &ctx, next, kind, tries)
+    confirm_if_last_try(v, &mut w.confirm_open, &ctx, next, kind, tries, cmds)
 }
 
-pub fn show_change(app: &mut TesseraApp, ui: &mut egui::Ui) {
+/// The change-PIN wizard.
+pub fn show_change(v: &View, w: &mut Wizard, ui: &mut egui::Ui) -> Commands {
+    let mut cmds = Commands::new();
     let ctx = ui.ctx().clone();
-    let tries = app.card().and_then(|c| c.pin_tries_left);
-    let max = app.card().map_or(3, |c| c.pin_max_tries);
-    match app.wizard.step {
-        1 => step_one(app, ui, PinKind::Pin, tries, max),
-        2 => step_two(app, ui, Ui::ChangePin, true),
-        3 => {
-            if let Some(confirmed) = step_three(app, ui, Ui::ChangePin, PinKind::Pin, tries, max, Ui::ConfirmChange) {
-                submit_change(app, &ctx, confirmed);
-            }
-        }
-        _ => result_step(app, ui, Ui::ChangedTitle),
-    }
-}
-
-fn submit_change(app: &mut TesseraApp, ctx: &egui::Context, confirmed: bool) {
-    let p = policy(app);
-    let current = Pin::parse(app.wizard.current.take(), p.pin);
-    let new = Pin::parse(app.wizard.new.take(), p.pin);
-    app.wipe_fields(ctx);
-    app.wizard.step = 4;
-    app.wizard.outcome = None;
-    match (current, new) {
-        (Ok(current), Ok(new)) => app.send(Request::ChangePin(ChangePin { current, new, confirm_last_try: confirmed })),
-        (Err(e), _) | (_, Err(e)) => app.wizard.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into())))),
-    }
-}
-
-pub fn show_unblock(app: &mut TesseraApp, ui: &mut egui::Ui) {
-    let lang = app.lang;
-    let ctx = ui.ctx().clone();
-    let tries = app.card().and_then(|c| c.puk_tries_left);
-    let max = app.card().map_or(10, |c| c.puk_max_tries);
-    let p = policy(app);
-    if tries == Some(0) && app.wizard.step < 4 {
-        title(ui, ui_text(lang, Ui::PukBlockedTitle));
-        let m = message(app, &Error::Core(CoreError::PukBlocked));
-        notice(ui, &m.what, &m.next, true);
-        ui.add_space(12.0);
-        if ui.button(ui_text(lang, Ui::Done)).clicked() {
-            app.go(&ctx, Screen::Home);
-        }
-        return;
-    }
-    match app.wizard.step {
-        1 => step_one(app, ui, PinKind::Puk, tries, max),
-        2 => step_two(app, ui, Ui::UnblockPin, false),
-        3 => {
-            if let Some(confirmed) = step_three(app, ui, Ui::UnblockPin, PinKind::Puk, tries, max, Ui::ConfirmUnblock) {
-                let puk = Puk::parse(app.wizard.puk.take(), p.puk);
-                let new = Pin::parse(app.wizard.new.take(), p.pin);
-                app.wipe_fields(&ctx);
-                app.wizard.step = 4;
-                app.wizard.outcome = None;
-                match (puk, new) {
-                    (Ok(puk), Ok(new)) => app.send(Request::Unblock(UnblockPin { puk, new, confirm_last_try: confirmed })),
-                    (Err(e), _) | (_, Err(e)) => app.wizard.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into())))),
+    let tries = v.card().and_then(|c| c.pin_tries_left);
+    let max = v.card().map_or(3, |c| c.pin_max_tries);
+    match w.step {
+        Step::Secret => step_one(v, w, ui, PinKind::Pin, tries, max, &mut cmds),
+        Step::NewPin => step_two(v, w, ui, Ui::ChangePin, true, &mut cmds),
+        Step::Confirm => {
+            if let Some(confirmed) = step_three(v, w, ui, Ui::ChangePin, PinKind::Pin, tries, max, Ui::ConfirmChange, &mut cmds) {
+                let p = policy(v);
+                let current = Pin::parse(w.current.take(), p.pin);
+                let new = Pin::parse(w.new.take(), p.pin);
+                submitted(w, &ctx);
+                match (current, new) {
+                    (Ok(current), Ok(new)) => cmds.push(Command::Send(Request::ChangePin(ChangePin { current, new, confirm_last_try: confirmed }))),
+                    (Err(e), _) | (_, Err(e)) => w.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into())))),
                 }
             }
         }
-        _ => result_step(app, ui, Ui::UnblockedTitle),
+        Step::Result => result_step(v, w, ui, Screen::Change, Ui::ChangedTitle, &mut cmds),
     }
+    cmds
 }
 
+/// Every field wiped, on to the result (the answer comes from the worker).
+fn submitted(w: &mut Wizard, ctx: &egui::Context) {
+    w.wipe(ctx);
+    w.step = Step::Result;
+    w.outcome = None;
+}
+
+/// The unblock wizard.
+pub fn show_unblock(v: &View, w: &mut Wizard, ui: &mut egui::Ui) -> Commands {
+    let mut cmds = Commands::new();
+    let lang = v.lang;
+    let ctx = ui.ctx().clone();
+    let tries = v.card().and_then(|c| c.puk_tries_left);
+    let max = v.card().map_or(10, |c| c.puk_max_tries);
+    let p = policy(v);
+    if tries == Some(0) && w.step != Step::Result {
+        title(ui, ui_text(lang, Ui::PukBlockedTitle));
+        let m = v.message(&Error::Core(CoreError::PukBlocked));
+        notice(ui, &m.what, &m.next, true);
+        ui.add_space(12.0);
+        if ui.button(ui_text(lang, Ui::Done)).clicked() {
+            cmds.push(Command::Go(Screen::Home));
+        }
+        return cmds;
+    }
+    match w.step {
+        Step::Secret => step_one(v, w, ui, PinKind::Puk, tries, max, &mut cmds),
+        Step::NewPin => step_two(v, w, ui, Ui::UnblockPin, false, &mut cmds),
+        Step::Confirm => {
+            if let Some(confirmed) = step_three(v, w, ui, Ui::UnblockPin, PinKind::Puk, tries, max, Ui::ConfirmUnblock, &mut cmds) {
+                let puk = Puk::parse(w.puk.take(), p.puk);
+                let new = Pin::parse(w.new.take(), p.pin);
+                submitted(w, &ctx);
+                match (puk, new) {
+                    (Ok(puk), Ok(new)) => cmds.push(Command::Send(Request::Unblock(UnblockPin { puk, new, confirm_last_try: confirmed }))),
+                    (Err(e), _) | (_, Err(e)) => w.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into())))),
+                }
+            }
+        }
+        Step::Result => result_step(v, w, ui, Screen::Unblock, Ui::UnblockedTitle, &mut cmds),
+    }
+    cmds
+}
