@@ -62,7 +62,9 @@ pub fn run() -> ExitCode {
         tessera_core::card::cie::memory::install(Box::new(store));
     }
     let lang_arg = cli.lang.as_deref().and_then(Lang::from_code);
-    let lang = lang_arg.unwrap_or_else(Lang::from_env);
+    // The same language the help and the usage errors were given in (--lang, TESSERA_LANG, the
+    // system's): found once, before clap ran.
+    let lang = early_lang;
     if cli.command.is_none() {
         let demo = match cli.window_demo.as_deref().map(|p| (cli.window_demo_profile.parse::<SimProfile>(), p.parse::<Preset>())) {
             None => None,

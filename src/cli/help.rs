@@ -34,6 +34,15 @@ fn maybe(lang: Lang, id: &str) -> Option<&'static str> {
     has(id).then(|| text(lang, id))
 }
 
+/// The catalog key of argument `id`'s help under command `path`: the command's own
+/// (`<path>--<id>`) when the catalogs have one, else the one shared by every command
+/// (`cli-arg-<id>`).
+fn arg_key(path: &str, id: &str) -> String {
+    let id = id.replace('_', "-");
+    let own = format!("{path}--{id}");
+    if has(&own) { own } else { format!("cli-arg-{id}") }
+}
+
 /// `cmd` with its help, its subcommands' and its arguments' in `lang`.
 pub fn localized(cmd: clap::Command, lang: Lang) -> clap::Command {
     localize(cmd, lang, "cli")
@@ -60,9 +69,7 @@ fn localize(mut cmd: clap::Command, lang: Lang, path: &str) -> clap::Command {
     }
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
-        let key = format!("{path}--{}", id.replace('_', "-"));
-        let shared = format!("cli-arg-{}", id.replace('_', "-"));
-        let help = maybe(lang, &key).or_else(|| maybe(lang, &shared));
+        let help = maybe(lang, &arg_key(path, &id));
         cmd = cmd.mut_arg(id.as_str(), |a| {
             let heading = if a.is_positional() { arguments } else { options };
             let a = a.help_heading(heading);
@@ -92,12 +99,11 @@ pub fn keys(cmd: &clap::Command) -> Vec<String> {
 fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
     out.push(path.to_owned());
     for a in cmd.get_arguments() {
-        let id = a.get_id().as_str().replace('_', "-");
-        if matches!(id.as_str(), "help" | "version") {
+        let id = a.get_id().as_str();
+        if matches!(id, "help" | "version") {
             continue;
         }
-        let key = format!("{path}--{id}");
-        out.push(if has(&key) { key } else { format!("cli-arg-{id}") });
+        out.push(arg_key(path, id));
     }
     for s in cmd.get_subcommands() {
         walk(s, &format!("{path}-{}", s.get_name()), out);

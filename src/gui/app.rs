@@ -3,7 +3,7 @@
 //! after each frame.
 
 use crate::i18n::{Text, tr};
-use super::nav::{Command, Commands, View};
+use super::nav::{Command, Commands, View, ui_text};
 use super::screens::browser::BrowserPage;
 use super::screens::certificate::CertificatePage;
 use super::screens::help::HelpPage;
@@ -18,7 +18,7 @@ use tessera_core::transport::ReaderInfo;
 use crate::{Error, Result};
 use eframe::egui;
 
-pub use super::nav::Screen;
+use super::nav::Screen;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -534,8 +534,6 @@ impl TesseraApp {
     }
 }
 
-/// The window's text for a key (the i18n table).
-pub use super::nav::ui_text;
 
 impl eframe::App for TesseraApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

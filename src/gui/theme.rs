@@ -21,20 +21,6 @@ impl Choice {
     /// All choices, in menu order.
     pub const ALL: [Choice; 3] = [Choice::System, Choice::Light, Choice::Dark];
 
-    /// The settings file's word for it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Choice::System => "system",
-            Choice::Light => "light",
-            Choice::Dark => "dark",
-        }
-    }
-
-    /// From the settings file's word (unknown words: the system's choice).
-    pub fn from_code(code: &str) -> Self {
-        Self::ALL.into_iter().find(|c| c.code() == code).unwrap_or_default()
-    }
-
     fn preference(self) -> egui::ThemePreference {
         match self {
             Choice::System => egui::ThemePreference::System,
@@ -270,7 +256,7 @@ mod tests {
         assert_eq!(text_size(None), 100);
         assert_eq!(text_size(Some(150)), 150);
         assert_eq!(text_size(Some(130)), 100);
-        assert_eq!(Choice::from_code("dark"), Choice::Dark);
-        assert_eq!(Choice::from_code("purple"), Choice::System);
+        assert_eq!(serde_json::from_str::<Choice>(r#""dark""#).ok(), Some(Choice::Dark));
+        assert_eq!(serde_json::from_str::<Choice>(r#""purple""#).ok().unwrap_or_default(), Choice::System);
     }
 }

@@ -51,13 +51,14 @@ pub fn show(v: &View, page: &mut BrowserPage, ui: &mut egui::Ui) -> Commands {
         };
         row(ui, &name, &format!("{state}{open}"));
     }
+    let all_set = !states.is_empty() && states.iter().all(|s| s.registered);
     match change {
         Some(Err(e)) => {
             let m = v.message(e);
             notice(ui, &m.what, &m.next, true);
         }
         // What comes next, in the browser: the portal's button for this card and the PIN.
-        Some(Ok(())) if states.iter().all(|s| s.registered) => {
+        Some(Ok(())) if all_set => {
             let next = if card_type == tessera_core::card::CardType::Cie { "ui-browser-done-cie" } else { "ui-browser-done-cns" };
             notice(ui, text(lang, "ui-browser-done"), text(lang, next), false);
         }
@@ -69,7 +70,6 @@ pub fn show(v: &View, page: &mut BrowserPage, ui: &mut egui::Ui) -> Commands {
         ui.label(egui::RichText::new(text(lang, "ui-browser-demo")).strong());
     }
     let can = module.is_ok() && !states.is_empty() && !v.demo;
-    let all_set = !states.is_empty() && states.iter().all(|s| s.registered);
     let any_set = states.iter().any(|s| s.registered);
     let module_path = module.as_ref().ok().map(|p| p.display().to_string());
     ui.add_space(8.0);

@@ -453,11 +453,7 @@ pub fn show_change(v: &View, w: &mut Wizard, ui: &mut egui::Ui) -> Commands {
                 let p = policy(v);
                 let current = Pin::parse(w.current.take(), p.pin);
                 let new = Pin::parse(w.new.take(), p.pin);
-                submitted(w, &ctx);
-                match (current, new) {
-                    (Ok(current), Ok(new)) => cmds.push(Command::Send(Request::ChangePin(ChangePin { current, new, confirm_last_try: confirmed }))),
-                    (Err(e), _) | (_, Err(e)) => w.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into())))),
-                }
+                cmds.extend(submit(w, &ctx, current, new, |current, new| Request::ChangePin(ChangePin { current, new, confirm_last_try: confirmed })));
             }
         }
         Step::Result => result_step(v, w, ui, Screen::Change, Ui::ChangedTitle, &mut cmds),
@@ -465,11 +461,25 @@ pub fn show_change(v: &View, w: &mut Wizard, ui: &mut egui::Ui) -> Commands {
     cmds
 }
 
-/// Every field wiped, on to the result (the answer comes from the worker).
-fn submitted(w: &mut Wizard, ctx: &egui::Context) {
+/// Every field wiped, on to the result: the request for the worker (its answer comes as an
+/// event), or — when an input does not parse — the error at once.
+fn submit<A, B>(
+    w: &mut Wizard,
+    ctx: &egui::Context,
+    a: Result<A, tessera_core::secret::FormatError>,
+    b: Result<B, tessera_core::secret::FormatError>,
+    request: impl FnOnce(A, B) -> Request,
+) -> Option<Command> {
     w.wipe(ctx);
     w.step = Step::Result;
     w.outcome = None;
+    match (a, b) {
+        (Ok(a), Ok(b)) => Some(Command::Send(request(a, b))),
+        (Err(e), _) | (_, Err(e)) => {
+            w.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into()))));
+            None
+        }
+    }
 }
 
 /// The unblock wizard.
@@ -497,11 +507,7 @@ pub fn show_unblock(v: &View, w: &mut Wizard, ui: &mut egui::Ui) -> Commands {
             if let Some(confirmed) = step_three(v, w, ui, Ui::UnblockPin, PinKind::Puk, tries, max, Ui::ConfirmUnblock, &mut cmds) {
                 let puk = Puk::parse(w.puk.take(), p.puk);
                 let new = Pin::parse(w.new.take(), p.pin);
-                submitted(w, &ctx);
-                match (puk, new) {
-                    (Ok(puk), Ok(new)) => cmds.push(Command::Send(Request::Unblock(UnblockPin { puk, new, confirm_last_try: confirmed }))),
-                    (Err(e), _) | (_, Err(e)) => w.outcome = Some(Err(Error::Core(CoreError::InvalidInput(e.into())))),
-                }
+                cmds.extend(submit(w, &ctx, puk, new, |puk, new| Request::Unblock(UnblockPin { puk, new, confirm_last_try: confirmed })));
             }
         }
         Step::Result => result_step(v, w, ui, Screen::Unblock, Ui::UnblockedTitle, &mut cmds),
