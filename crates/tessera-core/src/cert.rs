@@ -1,6 +1,7 @@
 //! Certificates: a summary for people (x509-cert), fingerprints, PEM/DER export.
 
-use der::{Decode, DecodePem, Encode, EncodePem, pem::LineEnding};
+use crate::der_bounded::decode as bounded;
+use der::{Encode, EncodePem, pem::LineEnding};
 use rsa::pkcs8::DecodePublicKey;
 use rsa::traits::PublicKeyParts;
 use sha1::Sha1;
@@ -149,7 +150,7 @@ fn days_left(not_after_unix: u64, now: u64) -> i64 {
 
 /// Summarises a DER certificate, with days left counted from `now` (Unix seconds).
 pub fn summarize_at(der: &[u8], now: u64) -> Result<CertSummary, CertError> {
-    let cert = Certificate::from_der(der)?;
+    let cert = bounded::<Certificate>(der)?;
     let tbs = &cert.tbs_certificate;
     let holder = match (attr(&tbs.subject, OID_GIVEN_NAME), attr(&tbs.subject, OID_SURNAME)) {
         (Some(g), Some(s)) => format!("{g} {s}"),
@@ -163,12 +164,12 @@ pub fn summarize_at(der: &[u8], now: u64) -> Result<CertSummary, CertError> {
     for ext in tbs.extensions.iter().flatten() {
         match ext.extn_id.to_string().as_str() {
             "2.5.29.15" => {
-                if let Ok(ku) = KeyUsage::from_der(ext.extn_value.as_bytes()) {
+                if let Ok(ku) = bounded::<KeyUsage>(ext.extn_value.as_bytes()) {
                     key_usage = key_usage_names(&ku);
                 }
             }
             "2.5.29.37" => {
-                if let Ok(eku) = ExtendedKeyUsage::from_der(ext.extn_value.as_bytes()) {
+                if let Ok(eku) = bounded::<ExtendedKeyUsage>(ext.extn_value.as_bytes()) {
                     extended_key_usage = eku.0.iter().map(|o| eku_name(&o.to_string())).collect();
                 }
             }
@@ -206,7 +207,7 @@ pub fn summarize(der: &[u8]) -> Result<CertSummary, CertError> {
 
 /// The RSA public key of a DER certificate.
 pub fn rsa_public_key(der: &[u8]) -> Result<rsa::RsaPublicKey, CertError> {
-    let cert = Certificate::from_der(der)?;
+    let cert = bounded::<Certificate>(der)?;
     let spki = cert.tbs_certificate.subject_public_key_info.to_der()?;
     rsa::RsaPublicKey::from_public_key_der(&spki).map_err(|_| CertError::Parse(der::Tag::BitString.value_error()))
 }
@@ -225,14 +226,14 @@ pub struct DerParts {
 
 /// Splits a DER certificate into the parts PKCS#11 objects carry.
 pub fn der_parts(der: &[u8]) -> Result<DerParts, CertError> {
-    let cert = Certificate::from_der(der)?;
+    let cert = bounded::<Certificate>(der)?;
     let tbs = &cert.tbs_certificate;
     Ok(DerParts { subject: tbs.subject.to_der()?, issuer: tbs.issuer.to_der()?, serial: tbs.serial_number.to_der()? })
 }
 
 /// Encodes the certificate for export.
 pub fn export(der: &[u8], format: ExportFormat) -> Result<Vec<u8>, CertError> {
-    let cert = Certificate::from_der(der)?;
+    let cert = bounded::<Certificate>(der)?;
     Ok(match format {
         ExportFormat::Der => cert.to_der()?,
         ExportFormat::Pem => cert.to_pem(LineEnding::LF)?.into_bytes(),
@@ -241,9 +242,17 @@ pub fn export(der: &[u8], format: ExportFormat) -> Result<Vec<u8>, CertError> {
 
 /// Reads a certificate from PEM or DER bytes (returns DER).
 pub fn import(bytes: &[u8]) -> Result<Vec<u8>, CertError> {
-    let cert = match Certificate::from_der(bytes) {
+    let cert = match bounded::<Certificate>(bytes) {
         Ok(c) => c,
-        Err(e) => Certificate::from_pem(bytes).map_err(|_| e)?,
+        Err(e) => {
+            // PEM: the base64 is decoded first (into at most the input's size), then read as DER
+            // like any other; `der`'s own PEM reader would trust the lengths inside.
+            let (label, der) = der::pem::decode_vec(bytes).map_err(|_| e)?;
+            if label != "CERTIFICATE" {
+                return Err(e.into());
+            }
+            bounded::<Certificate>(&der)?
+        }
     };
     Ok(cert.to_der()?)
 }

@@ -17,6 +17,7 @@
 pub use tessera_apdu::{apdu, transport};
 pub mod card;
 pub mod cert;
+pub mod der_bounded;
 pub mod error;
 pub mod error_table;
 pub mod secret;

@@ -130,7 +130,7 @@ pub fn anchors() -> Vec<(Anchor, RsaPublicKey)> {
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let Ok(bytes) = std::fs::read(entry.path()) else { continue };
         let Ok(der) = crate::cert::import(&bytes) else { continue };
-        match Certificate::from_der(&der).ok().as_ref().and_then(cert_key) {
+        match crate::der_bounded::decode::<Certificate>(&der).ok().as_ref().and_then(cert_key) {
             Some(k) => out.push((Anchor::National, k)),
             None => tracing::debug!(file = %entry.path().display(), "CSCA certificate skipped: not an RSA certificate"),
         }
@@ -177,8 +177,8 @@ fn content_info(sod: &[u8]) -> Result<ContentInfo, &'static str> {
     } else {
         sod
     };
-    let mut r = SliceReader::new(inner).map_err(|_| "EF.SOD: empty tag 77")?;
-    ContentInfo::decode(&mut r).map_err(|_| "EF.SOD is not a CMS ContentInfo")
+    let first = first_tlv(inner).ok_or("EF.SOD is not a CMS ContentInfo")?;
+    crate::der_bounded::decode::<ContentInfo>(first).map_err(|_| "EF.SOD is not a CMS ContentInfo")
 }
 
 /// Checks `sod` (EF.SOD) against the chip key file `int_auth` (EF 1004, as read) and the
@@ -201,7 +201,7 @@ fn check_inner(sod: &[u8], int_auth: &[u8], anchors: &[(Anchor, RsaPublicKey)]) 
     }
     let econtent = sd.encap_content_info.econtent.as_ref().ok_or("EF.SOD: no content")?;
     let lds_bytes = econtent.decode_as::<OctetString>().map_err(|_| "EF.SOD: content is not an OCTET STRING")?;
-    let lds = LdsSecurityObject::from_der(lds_bytes.as_bytes()).map_err(|_| "EF.SOD: malformed LDS security object")?;
+    let lds = crate::der_bounded::decode::<LdsSecurityObject>(lds_bytes.as_bytes()).map_err(|_| "EF.SOD: malformed LDS security object")?;
     // The signer and its certificate.
     let signer = sd.signer_infos.0.iter().next().ok_or("EF.SOD: no signer")?;
     let certs: Vec<&Certificate> = sd
