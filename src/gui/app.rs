@@ -16,9 +16,8 @@ use crate::i18n::{Lang, Ui};
 use tessera_core::service::CardOverview;
 use tessera_core::transport::ReaderInfo;
 use crate::{Error, Result};
-use eframe::egui;
-
 use super::nav::Screen;
+use eframe::egui;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -210,7 +209,7 @@ impl TesseraApp {
                 Command::Send(r) => self.send(r),
                 Command::Refresh => {
                     self.busy = true;
-                    self.worker.send(Request::Refresh);
+                    self.refresh();
                 }
                 Command::SetSource(source) => self.set_source(source),
                 Command::AskWhereToSave(purpose) => self.ask_where_to_save(purpose),
@@ -533,7 +532,6 @@ impl TesseraApp {
         ctx.request_repaint();
     }
 }
-
 
 impl eframe::App for TesseraApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -53,8 +53,9 @@ impl Settings {
         if let Some(dir) = p.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
+        // Atomic, like every file Tessera writes: a crash mid-save leaves the old settings.
         if let Ok(b) = serde_json::to_vec_pretty(self)
-            && let Err(e) = std::fs::write(&p, b) {
+            && let Err(e) = tessera_files::atomic::write(&p, &b, tessera_files::atomic::Existing::Replace) {
                 tracing::debug!("settings not saved: {e}");
             }
     }

@@ -41,7 +41,8 @@ impl Step {
 }
 
 /// A PIN wizard's state, owned by the wizard. The buffers are wiped (and egui's undo history
-/// for them) on every submit, cancel and screen change.
+/// for them) on every submit, cancel and screen change; dropped, they wipe themselves
+/// ([`SecretBuffer`]).
 #[derive(Default)]
 pub struct Wizard {
     /// Where the wizard is.
@@ -69,15 +70,6 @@ impl Wizard {
         wipe_field(ctx, field::puk(), &mut self.puk);
         wipe_field(ctx, field::new(), &mut self.new);
         wipe_field(ctx, field::again(), &mut self.again);
-    }
-}
-
-impl Drop for Wizard {
-    fn drop(&mut self) {
-        self.current.wipe();
-        self.puk.wipe();
-        self.new.wipe();
-        self.again.wipe();
     }
 }
 
@@ -142,7 +134,7 @@ fn length_text(lang: Lang, min: usize, max: usize) -> String {
     if min == max { format!("{} ({min})", ui_text(lang, Ui::RuleLength)) } else { format!("{} ({min}–{max})", ui_text(lang, Ui::RuleLength)) }
 }
 
-fn digits_ok(s: &str, min: usize, max: usize) -> (bool, bool) {
+pub(super) fn digits_ok(s: &str, min: usize, max: usize) -> (bool, bool) {
     let digits = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     (digits, (min..=max).contains(&s.chars().count()))
 }

@@ -14,7 +14,7 @@ use tessera_core::secret::Pin;
 /// The self-test's own state.
 #[derive(Default)]
 pub struct SelftestPage {
-    /// The PIN typed.
+    /// The PIN typed (wiped when dropped, like every [`SecretBuffer`]).
     pub pin: SecretBuffer,
     /// The last-try confirmation dialog is open.
     pub confirm_open: bool,
@@ -26,12 +26,6 @@ impl SelftestPage {
     /// Wipes the PIN and egui's undo history for its field.
     pub fn wipe(&mut self, ctx: &egui::Context) {
         wipe_field(ctx, pin_field(), &mut self.pin);
-    }
-}
-
-impl Drop for SelftestPage {
-    fn drop(&mut self) {
-        self.pin.wipe();
     }
 }
 
@@ -62,7 +56,8 @@ pub fn show(v: &View, page: &mut SelftestPage, ui: &mut egui::Ui) -> Commands {
                 r.request_focus();
             }
             let typed = page.pin.as_str();
-            let ok = typed.chars().all(|c| c.is_ascii_digit()) && (rule.0..=rule.1).contains(&typed.len());
+            let (digits, length) = super::pin::digits_ok(typed, rule.0, rule.1);
+            let ok = digits && length;
             let mut pressed = ui.add_enabled(ok && !v.busy, egui::Button::new(ui_text(lang, Ui::RunSelftest))).clicked();
             pressed |= ok && !page.confirm_open && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let kind = tessera_core::secret::PinKind::Pin;
