@@ -165,11 +165,41 @@ fn firefox_roots(home: &Path) -> Vec<PathBuf> {
     }
 }
 
+/// Where browser setup looks: a home folder (its browsers' databases) and the module to
+/// register. The window's browser page owns one, so a test can point it at a scratch home.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places {
+    /// The home folder whose browsers are listed (none: no browsers).
+    pub home: Option<PathBuf>,
+    /// `XDG_DATA_HOME` when it is set for this home (Chromium's second database).
+    pub data_home: Option<PathBuf>,
+    /// The module registered in them.
+    pub module: ModuleChoice,
+}
+
+impl Places {
+    /// This user's home and the module for `card_type`.
+    pub fn of_this_user(card_type: tessera_core::card::CardType) -> Self {
+        Self { home: home(), data_home: std::env::var_os("XDG_DATA_HOME").map(PathBuf::from), module: module_for(card_type) }
+    }
+
+    /// The browsers' databases under this home.
+    pub fn databases(&self) -> Vec<NssDatabase> {
+        self.home.as_deref().map(|h| discover_in(h, self.data_home.as_deref())).unwrap_or_default()
+    }
+}
+
 /// Every Firefox profile (from each profiles.ini) and, on Linux, Chrome's NSS databases.
 pub fn discover() -> Vec<NssDatabase> {
-    let Some(home) = home() else { return Vec::new() };
+    let data_home = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from);
+    home().as_deref().map(|h| discover_in(h, data_home.as_deref())).unwrap_or_default()
+}
+
+/// [`discover`] under the home folder `home`, whose data folder is `data_home` (by default
+/// `home/.local/share`).
+pub fn discover_in(home: &Path, data_home: Option<&Path>) -> Vec<NssDatabase> {
     let mut out = Vec::new();
-    for root in firefox_roots(&home) {
+    for root in firefox_roots(home) {
         let Ok(text) = std::fs::read(root.join("profiles.ini")) else { continue };
         for p in tessera_files::browser::firefox_profiles(&String::from_utf8_lossy(&text)) {
             let dir = if p.relative { root.join(&p.path) } else { PathBuf::from(&p.path) };
@@ -180,7 +210,7 @@ pub fn discover() -> Vec<NssDatabase> {
         }
     }
     if cfg!(target_os = "linux") {
-        let xdg = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).unwrap_or_else(|| home.join(".local/share"));
+        let xdg = data_home.map_or_else(|| home.join(".local/share"), Path::to_path_buf);
         for dir in [home.join(".pki/nssdb"), xdg.join("pki/nssdb")] {
             if dir.is_dir() && !out.iter().any(|d| d.dir == dir) {
                 out.push(NssDatabase { browser: BrowserKind::Chrome, name: "Chrome / Chromium".into(), dir });

@@ -186,7 +186,7 @@ impl TesseraApp {
         let card_type = self.card().map_or(tessera_core::card::CardType::Cps, |c| c.card_type);
         match screen {
             Screen::Help => self.send(Request::Report { include_personal_data: self.help.report_personal, lang: self.lang }),
-            Screen::Browser => self.send(Request::BrowserStatus(card_type)),
+            Screen::Browser => self.send(Request::BrowserStatus(self.browser.places(card_type))),
             _ => {}
         }
     }

@@ -2,7 +2,6 @@
 //! [`Event`]s back; every event wakes the window with `request_repaint`. Reader and card
 //! changes come from a second thread blocked in `SCardGetStatusChange` (no polling loop).
 
-use tessera_core::card::CardType;
 use tessera_core::cert::ExportFormat;
 use tessera_core::service::{self, CardOverview, CertificateInfo, ChangePin, PinOutcome, UnblockPin};
 use tessera_sim::{Preset, SimCard, SimConfig, SimProfile};
@@ -76,9 +75,9 @@ pub enum Request {
     /// Run the card self-test (the PIN check is a real try).
     Selftest(tessera_core::secret::Pin, bool, crate::i18n::Lang),
     /// Browser databases and the module for this card type.
-    BrowserStatus(CardType),
+    BrowserStatus(crate::browser::Places),
     /// Register (true) or remove (false) the module in every browser database.
-    BrowserChange(CardType, bool),
+    BrowserChange(crate::browser::Places, bool),
     /// Switch to another card source.
     SetSource(Source),
     /// Stop.
@@ -404,16 +403,15 @@ fn handle(req: Request, source: &mut Source, pending: &mut Option<service::Pendi
             send(Event::Selftest(res));
             refresh(source, &send);
         }),
-        Request::BrowserStatus(card_type) => send(browsers(card_type, None)),
-        Request::BrowserChange(card_type, add) => {
-            let lib = crate::browser::module_for(card_type).path;
-            let res = match &lib {
-                Some(l) => crate::browser::discover().iter().try_for_each(|db| {
+        Request::BrowserStatus(places) => send(browsers(&places, None)),
+        Request::BrowserChange(places, add) => {
+            let res = match &places.module.path {
+                Some(l) => places.databases().iter().try_for_each(|db| {
                     if add { crate::browser::register(&db.dir, l) } else { crate::browser::unregister(&db.dir, l) }.map(|_| ())
                 }),
                 None => Ok(()),
             };
-            send(browsers(card_type, Some(res)));
+            send(browsers(&places, Some(res)));
         }
     }
 }
@@ -425,11 +423,9 @@ fn busy(send: &impl Fn(Event), work: impl FnOnce()) {
     send(Event::Busy(false));
 }
 
-fn browsers(card_type: CardType, change: Option<Result<()>>) -> Event {
-    let choice = crate::browser::module_for(card_type);
-    let dbs = crate::browser::discover();
-    let states = dbs.iter().map(|d| crate::browser::state(d, choice.path.as_deref())).collect();
-    let module = choice.path.ok_or(Error::Browser(crate::browser::BrowserError::NoModule(choice.install_hint)));
+fn browsers(places: &crate::browser::Places, change: Option<Result<()>>) -> Event {
+    let states = places.databases().iter().map(|d| crate::browser::state(d, places.module.path.as_deref())).collect();
+    let module = places.module.path.clone().ok_or(Error::Browser(crate::browser::BrowserError::NoModule(places.module.install_hint)));
     Event::Browsers(module, states, change)
 }
 

@@ -161,3 +161,101 @@ fn selftest_opens_with_the_pin_field_focused() {
     assert!(focused, "the PIN field has the keyboard focus");
     assert_eq!(card.counters().pin_tries, 0);
 }
+
+/// The fill of the button labelled `label`, as drawn: the filled rectangle that covers the
+/// button's area (accesskit does not carry colours, the frame's shapes do).
+fn button_fill(h: &Harness<'static, TesseraApp>, label: &str) -> egui::Color32 {
+    fn rects(shape: &egui::Shape, out: &mut Vec<(egui::Rect, egui::Color32)>) {
+        match shape {
+            egui::Shape::Rect(r) => out.push((r.rect, r.fill)),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| rects(s, out)),
+            _ => {}
+        }
+    }
+    let node = h.query_all_by_label(label).find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button);
+    let area = node.unwrap_or_else(|| panic!("no button {label}")).rect();
+    let mut all = Vec::new();
+    h.output().shapes.iter().for_each(|c| rects(&c.shape, &mut all));
+    // The button's own frame: the smallest filled rectangle that holds the button's centre and
+    // is about the button's size (egui may grow it by a point or two when hovered).
+    all.into_iter()
+        .filter(|(r, fill)| *fill != egui::Color32::TRANSPARENT && r.contains(area.center()) && r.width() <= area.width() + 4.0 && r.height() <= area.height() + 4.0)
+        .min_by(|a, b| a.0.area().total_cmp(&b.0.area()))
+        .unwrap_or_else(|| panic!("no frame drawn for {label}"))
+        .1
+}
+
+/// With one PIN try left, the safe way is the one drawn as the primary button (the accent
+/// fill): «Ho dimenticato il PIN», not «Cambia PIN». With tries to spare, the opposite.
+#[test]
+fn with_one_try_left_the_safe_way_is_the_primary_button() {
+    let accent = tessera::gui::theme::palette(egui::Theme::Light).accent;
+    let card = SimCard::cps(Preset::PinLastTry);
+    let h = app(&card);
+    assert_eq!(button_fill(&h, "Ho dimenticato il PIN"), accent, "the PUK's way is the primary button");
+    assert_ne!(button_fill(&h, "Cambia PIN"), accent, "changing the PIN is not");
+    let card = SimCard::cps(Preset::Fresh);
+    let h = app(&card);
+    assert_eq!(button_fill(&h, "Cambia PIN"), accent, "with tries to spare, changing the PIN is the way forward");
+    assert_eq!(card.counters().pin_tries, 0);
+}
+
+/// A scratch home with one Firefox profile, and a module file to register.
+fn scratch_browsers(tag: &str) -> (tempfile::TempDir, std::path::PathBuf, tessera::browser::Places) {
+    let dir = tempfile::Builder::new().prefix(&format!("tessera-gui-browser-{tag}")).tempdir().expect("tempdir");
+    let root = dir.path().join(".mozilla/firefox");
+    let profile = root.join("x1y2z3.default-esr");
+    std::fs::create_dir_all(&profile).expect("profile");
+    std::fs::write(root.join("profiles.ini"), "[Profile0]\nName=default-esr\nIsRelative=1\nPath=x1y2z3.default-esr\nDefault=1\n").expect("ini");
+    std::fs::write(profile.join("pkcs11.txt"), "library=\nname=NSS Internal PKCS #11 Module\n").expect("pkcs11.txt");
+    let module = dir.path().join("libtessera_pkcs11.so");
+    std::fs::write(&module, b"").expect("module");
+    let mut places = tessera::browser::Places::of_this_user(tessera_core::card::CardType::Cps);
+    (places.home, places.data_home, places.module.path) = (Some(dir.path().to_owned()), None, Some(module));
+    (dir, profile, places)
+}
+
+/// Sets the browsers up from the window with a real card in the reader (a demo card writes
+/// nothing) and returns what the page says then.
+fn set_up_browsers(tag: &str) -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, TesseraApp>) {
+    let (dir, profile, places) = scratch_browsers(tag);
+    let settings = Settings { file: Some(dir.path().join("settings.json")), ..Settings::default() };
+    let mut app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
+    app.browser.places = Some(places);
+    let mut h = Harness::builder().with_size([900.0, 1500.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
+    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    click(&mut h, "Browser");
+    settle(&mut h, |a| a.browser.browsers.is_some());
+    assert!(has_text(&h, "Firefox, profilo «default-esr»") && has_text(&h, "non configurato"));
+    assert_eq!(button_fill(&h, "Configura tutti i browser"), tessera::gui::theme::palette(egui::Theme::Light).accent, "setting up is the way forward");
+    click(&mut h, "Configura tutti i browser");
+    settle(&mut h, |a| matches!(&a.browser.browsers, Some((_, _, Some(_)))));
+    let written = std::fs::read_to_string(profile.join("pkcs11.txt")).expect("pkcs11.txt");
+    assert!(written.contains("libtessera_pkcs11.so"), "the module is registered: {written}");
+    assert!(has_text(&h, "Fatto: i browser sono configurati."), "the page says it is done");
+    (dir, profile, h)
+}
+
+/// After «Configura tutti i browser», a CPS holder is told what comes next: reopen the browser,
+/// choose the CNS login, type the card's PIN.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
+fn browser_setup_with_a_cns_says_what_comes_next() {
+    let tb = tessera_testkit::Testbed::cps(Preset::Fresh);
+    let (_dir, _profile, h) = set_up_browsers("cns");
+    assert!(has_text(&h, "Chiudi e riapri il browser") && has_text(&h, "l'accesso con CNS"), "the CNS way");
+    assert!(!has_text(&h, "Entra con CIE"));
+    assert_eq!(h.state().browser.browsers.as_ref().map(|b| b.1.iter().all(|s| s.registered)), Some(true));
+    drop(tb);
+}
+
+/// The same for a CIE holder: «Entra con CIE».
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
+fn browser_setup_with_a_cie_says_entra_con_cie() {
+    let tb = tessera_testkit::Testbed::cie(Preset::Fresh);
+    let (_dir, _profile, h) = set_up_browsers("cie");
+    assert!(has_text(&h, "Chiudi e riapri il browser") && has_text(&h, "«Entra con CIE»"), "the CIE way");
+    assert!(!has_text(&h, "l'accesso con CNS"));
+    drop(tb);
+}

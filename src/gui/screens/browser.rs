@@ -18,6 +18,15 @@ pub type BrowserView = (Result<PathBuf>, Vec<crate::browser::DatabaseState>, Opt
 pub struct BrowserPage {
     /// Browser databases, module and the last change's result.
     pub browsers: Option<BrowserView>,
+    /// Where to look and what to register; none: this user's home and Tessera's module.
+    pub places: Option<crate::browser::Places>,
+}
+
+impl BrowserPage {
+    /// Where the page looks for browsers, for a card of type `card_type`.
+    pub fn places(&self, card_type: tessera_core::card::CardType) -> crate::browser::Places {
+        self.places.clone().unwrap_or_else(|| crate::browser::Places::of_this_user(card_type))
+    }
 }
 
 /// The browser page.
@@ -77,13 +86,13 @@ pub fn show(v: &View, page: &mut BrowserPage, ui: &mut egui::Ui) -> Commands {
         // Setting up is the way forward until every browser is set up.
         let set_up = if all_set { crate::gui::theme::secondary(ui_text(lang, Ui::SetUpAll)) } else { crate::gui::theme::primary_if(ui, can, ui_text(lang, Ui::SetUpAll)) };
         if ui.add_enabled(can, set_up).clicked() {
-            cmds.push(Command::Send(Request::BrowserChange(card_type, true)));
+            cmds.push(Command::Send(Request::BrowserChange(page.places(card_type), true)));
         }
         if ui.add_enabled(can && any_set, egui::Button::new(ui_text(lang, Ui::RemoveAll))).clicked() {
-            cmds.push(Command::Send(Request::BrowserChange(card_type, false)));
+            cmds.push(Command::Send(Request::BrowserChange(page.places(card_type), false)));
         }
         if ui.button(ui_text(lang, Ui::Refresh)).clicked() {
-            cmds.push(Command::Send(Request::BrowserStatus(card_type)));
+            cmds.push(Command::Send(Request::BrowserStatus(page.places(card_type))));
         }
     });
     // The module's file is for the helpdesk, folded away.
