@@ -7,6 +7,8 @@
 text-reader = Lesegerät
 text-card-type = Kartentyp
 text-model = Modell
+model-note-signature-token = Signatur-Token: ohne Daten der Gesundheitskarte
+model-note-selected-by-aid = CNS-Anwendung über ihre AID gefunden
 text-holder = Inhaber
 text-codice-fiscale = Steuernummer (codice fiscale)
 text-card-number = Kartennummer

@@ -7,6 +7,8 @@
 text-reader = Reader
 text-card-type = Card type
 text-model = Model
+model-note-signature-token = signature token: no health-card data
+model-note-selected-by-aid = CNS application found by its AID
 text-holder = Holder
 text-codice-fiscale = Tax code (codice fiscale)
 text-card-number = Card number

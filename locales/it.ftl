@@ -7,6 +7,8 @@
 text-reader = Lettore
 text-card-type = Tipo di carta
 text-model = Modello
+model-note-signature-token = token di firma: senza i dati della tessera sanitaria
+model-note-selected-by-aid = applicazione CNS trovata per AID
 text-holder = Titolare
 text-codice-fiscale = Codice fiscale
 text-card-number = Numero carta

@@ -62,6 +62,22 @@ pub fn reader_name(lang: Lang, name: &str) -> String {
     if name == tessera_sim::SIM_READER_NAME { fluent::text(lang, "reader-demo").to_owned() } else { name.to_owned() }
 }
 
+/// The card's model for people: the lot, chip and OS, and what sets the card apart in words
+/// ("… — token di firma: senza i dati della tessera sanitaria").
+pub fn model_text(lang: Lang, model: &str, note: Option<tessera_core::card::ModelNote>) -> String {
+    use tessera_core::card::ModelNote;
+    match note {
+        None => model.to_owned(),
+        Some(n) => {
+            let id = match n {
+                ModelNote::SignatureToken => "model-note-signature-token",
+                ModelNote::SelectedByAid => "model-note-selected-by-aid",
+            };
+            format!("{model} — {}", fluent::text(lang, id))
+        }
+    }
+}
+
 /// A date given as "YYYY-MM-DD…" (ISO, RFC 3339) as people write it: "28 novembre 2031",
 /// "28 November 2031", "28. November 2031". Anything else is shown as it is.
 pub fn long_date(lang: Lang, iso: &str) -> String {

@@ -35,6 +35,8 @@ pub struct CardReport {
     pub card_type: tessera_core::card::CardType,
     /// Chip/OS description.
     pub model: String,
+    /// What sets the card apart from its model.
+    pub model_note: Option<tessera_core::card::ModelNote>,
     /// Card number (the helpline asks for it).
     pub card_number: Option<String>,
     /// Holder (only with consent).
@@ -236,6 +238,7 @@ pub fn build(
                     atr: o.atr.clone(),
                     card_type: o.card_type,
                     model: o.model.clone(),
+                    model_note: o.model_note,
                     card_number: o.card_number.clone(),
                     holder: o.holder.clone().filter(|_| include_personal_data),
                     codice_fiscale: o.codice_fiscale.clone().filter(|_| include_personal_data),
@@ -319,7 +322,7 @@ pub fn to_text(r: &Report, lang: crate::i18n::Lang) -> String {
     match (&r.card, &r.card_error) {
         (Some(c), _) => {
             let simulated = if c.simulated_card || r.demo { format!(" {}", t("report-simulated")) } else { String::new() };
-            line(t("report-card"), &format!("{} ({}){simulated}", c.card_type, c.model));
+            line(t("report-card"), &format!("{} ({}){simulated}", c.card_type, crate::i18n::model_text(lang, &c.model, c.model_note)));
             line(t("report-card-number"), &c.card_number.as_deref().map_or_else(|| "-".to_owned(), crate::i18n::grouped));
             line("ATR", &c.atr);
             let n = |v: Option<u8>| v.map_or_else(|| t("report-unknown").to_owned(), |n| n.to_string());

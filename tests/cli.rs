@@ -105,6 +105,21 @@ fn status_json_names_the_lot() {
     }
 }
 
+/// A signature token is said to be one in the user's language; the JSON keeps a code for it.
+#[test]
+fn a_signature_token_is_named_in_the_users_language() {
+    let json = run(&["status", "--json", "--demo", "--demo-profile", "cns-token"], "");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["model_note"], "signature-token");
+    assert!(!v["model"].as_str().unwrap_or_default().contains("token"), "the model itself has no words: {}", v["model"]);
+    for (lang, words) in [("it", "token di firma: senza i dati della tessera sanitaria"), ("de", "Signatur-Token"), ("en", "signature token")] {
+        let t = text(&run(&["--lang", lang, "status", "--demo", "--demo-profile", "cns-token"], ""));
+        assert!(t.contains(words), "{lang}: {t}");
+    }
+    let t = text(&run(&["--lang", "it", "status", "--demo", "--demo-profile", "cps"], ""));
+    assert!(!t.contains("token di firma"), "a CPS is not a token: {t}");
+}
+
 #[test]
 fn no_smart_card_service_is_a_clear_error_offering_the_demo() {
     let o = Command::new(env!("CARGO_BIN_EXE_tessera"))

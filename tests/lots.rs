@@ -98,7 +98,7 @@ fn a_signature_token_with_the_cps_atr_is_not_called_a_cps() {
     let card = SimCard::new(SimConfig::new(SimProfile::CnsToken, Preset::Fresh));
     let o = service::overview(&mut card.connect().expect("connect")).expect("overview");
     assert_eq!(o.card_type, tessera_core::card::CardType::Cns);
-    assert!(o.model.contains("signature token"), "{}", o.model);
+    assert_eq!(o.model_note, Some(tessera_core::card::ModelNote::SignatureToken), "{}", o.model);
     assert!(o.certificate.is_some() && o.personal_data.is_none());
     // The holder still comes from the certificate.
     assert_eq!(o.holder.as_deref(), Some("MARIA ESEMPIO"));

@@ -128,7 +128,7 @@ pub fn print_overview(o: &CardOverview, demo: bool, ctx: &Ctx) {
     }
     line(tr(lang, Text::Reader), &crate::i18n::reader_name(lang, &o.reader));
     line(tr(lang, Text::CardType), o.card_type.name());
-    line(tr(lang, Text::Model), &o.model);
+    line(tr(lang, Text::Model), &crate::i18n::model_text(lang, &o.model, o.model_note));
     line(tr(lang, Text::Holder), o.holder.as_deref().unwrap_or("-"));
     line(tr(lang, Text::CodiceFiscale), o.codice_fiscale.as_deref().unwrap_or("-"));
     // Grouped in fours, as it is read aloud on the phone.

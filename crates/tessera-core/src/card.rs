@@ -10,7 +10,7 @@ pub mod identity;
 pub mod iso7816;
 
 pub use error::{CardError, Op, SmError, TriesLeft};
-pub use identity::{CardIdentity, CardType, Issuer, PinPolicy};
+pub use identity::{CardIdentity, CardType, Issuer, ModelNote, PinPolicy};
 
 
 /// A recognised card: the CNS family or the CIE, behind one interface for the service layer.
@@ -45,11 +45,19 @@ impl Profile {
         self.card_type().policy()
     }
 
-    /// Chip, OS and version for people.
+    /// Chip, OS and version: names and numbers, the same in every language.
     pub fn model(&self) -> String {
         match self {
             Profile::Cns(p) => p.model(),
             Profile::Cie(c) => format!("CIE 3.0 ({})", c.family.name),
+        }
+    }
+
+    /// What sets the card apart from its model, said in words by the front-ends.
+    pub fn model_note(&self) -> Option<ModelNote> {
+        match self {
+            Profile::Cns(p) => p.model_note(),
+            Profile::Cie(_) => None,
         }
     }
 

@@ -193,7 +193,7 @@ fn helpdesk_details(lang: crate::i18n::Lang, home: &mut HomePage, ui: &mut egui:
     if home.details {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             row(ui, tr(lang, Text::Reader), &crate::i18n::reader_name(lang, &ov.reader));
-            row(ui, tr(lang, Text::Model), &ov.model);
+            row(ui, tr(lang, Text::Model), &crate::i18n::model_text(lang, &ov.model, ov.model_note));
             row(ui, "ATR", &ov.atr);
             row(ui, "APDU", &ov.apdus.to_string());
             if let Some(n) = &ov.nis {

@@ -8,7 +8,7 @@ mod personal;
 pub use personal::{CardDate, PersonalData};
 use personal::declared_len;
 
-use super::identity::{CardIdentity, CardKind, CardType, CnsAtr, PinPolicy};
+use super::identity::{CardIdentity, CardKind, CardType, CnsAtr, ModelNote, PinPolicy};
 use super::iso7816::{self, Channel};
 use super::error::{CardError, Op, TriesLeft, map_pin_status};
 use crate::apdu::{CommandApdu, StatusWord};
@@ -90,19 +90,31 @@ impl CnsProfile {
         if self.has_personal_data == Some(false) { CardType::Cns } else { atr_type }
     }
 
-    /// Chip, OS, version and lot for people.
+    /// Lot, OS, version and chip: names and numbers, the same in every language (what sets the
+    /// card apart is [`Self::model_note`]).
     pub fn model(&self) -> String {
-        let what = if self.has_personal_data == Some(false) { "signature token (no health-card data)" } else { self.lot.name };
         match &self.atr {
             Some(a) => format!(
-                "{what}: {} OS {:02X}.{:02X}, chip {}, CNS {}",
+                "{}: {} OS {:02X}.{:02X}, chip {}, CNS {}",
+                self.lot.name,
                 a.os_maker_name,
                 a.os_version.0,
                 a.os_version.1,
                 a.ic_maker_name,
                 a.spec_version_text()
             ),
-            None => format!("{what} (application selected by AID)"),
+            None => self.lot.name.to_owned(),
+        }
+    }
+
+    /// What sets this card apart from its lot, for the front-ends to say in the user's language.
+    pub fn model_note(&self) -> Option<ModelNote> {
+        if self.has_personal_data == Some(false) {
+            Some(ModelNote::SignatureToken)
+        } else if self.atr.is_none() {
+            Some(ModelNote::SelectedByAid)
+        } else {
+            None
         }
     }
 

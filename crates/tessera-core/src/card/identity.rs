@@ -10,6 +10,17 @@ use super::detect::{ATR_CPS_TRENTINO, ATR_TSCNS_TRENTO, ParsedAtr, ic_maker_name
 use crate::apdu::hex;
 use crate::secret::LengthRule;
 
+/// What sets a card apart from its model, said in the user's words by the front-ends
+/// (`status --json`: `model_note`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ModelNote {
+    /// A CNS chip with no health-card data: a signature token (it may carry the CPS's ATR).
+    SignatureToken,
+    /// No ATR Tessera knows: the CNS application was found by its AID.
+    SelectedByAid,
+}
+
 /// The card type shown to people and in `status --json` (`card_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CardType {

@@ -2,7 +2,7 @@
 
 use super::with_card_kept;
 use crate::card::cns::lots::LotId;
-use crate::card::{CardType, Issuer, Profile, TriesLeft};
+use crate::card::{CardType, Issuer, ModelNote, Profile, TriesLeft};
 use crate::card::cns::PersonalData;
 use crate::card::CardError;
 use crate::cert::{self, CertSummary};
@@ -21,6 +21,8 @@ pub struct CardOverview {
     pub card_type: CardType,
     /// Lot, chip and OS, e.g. "CNS: STIncard OS 17.17, chip STMicroelectronics, CNS 1.1".
     pub model: String,
+    /// What sets the card apart from its model (JSON: "signature-token", "selected-by-aid").
+    pub model_note: Option<ModelNote>,
     /// The CNS lot found (JSON: "classic", "idemia2021", "ace2025", "st2022-nfc"); `None` on a
     /// CIE.
     pub lot: Option<LotId>,
@@ -108,7 +110,7 @@ pub(crate) fn overview_kept(conn: &mut dyn Connection) -> Result<(CardOverview, 
 fn read_overview(conn: &mut dyn Connection) -> Result<(CardOverview, Profile)> {
     let reader = conn.reader().to_owned();
     let atr = conn.atr().to_vec();
-    let ((card_type, model, lot, policy, simulated, nis, number, personal, der, pin, in_use, puk), profile, apdus) = with_card_kept(conn, |p, ch| {
+    let ((card_type, (model, model_note), lot, policy, simulated, nis, number, personal, der, pin, in_use, puk), profile, apdus) = with_card_kept(conn, |p, ch| {
         // The certificate first: on CNS cards the lot probe has just selected it.
         let der = optional(p.read_certificate(ch))?;
         let number = optional(p.read_card_number(ch))?;
@@ -121,7 +123,7 @@ fn read_overview(conn: &mut dyn Connection) -> Result<(CardOverview, Profile)> {
         let pin = p.tries_left(ch, PinKind::Pin)?;
         let in_use = p.pin_in_use();
         let puk = p.tries_left(ch, PinKind::Puk)?;
-        Ok((p.card_type(), p.model(), p.lot(), p.policy(), p.is_simulated(), p.nis(), number, personal, der, pin, in_use, puk))
+        Ok((p.card_type(), (p.model(), p.model_note()), p.lot(), p.policy(), p.is_simulated(), p.nis(), number, personal, der, pin, in_use, puk))
     })?;
     // Nothing about the holder and no certificate: not a blank overview shown as success.
     if personal.is_none() && der.is_none() && card_type != CardType::Cie {
@@ -143,6 +145,7 @@ fn read_overview(conn: &mut dyn Connection) -> Result<(CardOverview, Profile)> {
         atr: hex(&atr),
         card_type,
         model,
+        model_note,
         lot,
         simulated_card: simulated,
         nis,
