@@ -312,6 +312,28 @@ fn window_follows_card_insertion_and_removal_through_pcscd() {
     assert!(has_text(&h, "6022 0000 0012 3456"));
 }
 
+/// Through pcscd + vpcd: the smart-card service stops and comes back (an update, a crash); the
+/// window says the service is not running while it is down, and once it runs again shows the
+/// card with no click, never "not running" about a service that runs.
+#[test]
+#[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
+fn window_outlives_a_pcscd_restart() {
+    let mut tb = tessera_testkit::Testbed::cps(Preset::Fresh);
+    let dir = std::env::temp_dir().join(format!("tessera-gui-restart-{}", std::process::id()));
+    let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
+    let app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
+    let mut h = Harness::builder().with_size([900.0, 1500.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
+    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    tb.stop_pcscd();
+    settle(&mut h, |a| matches!(&a.overview, Some(Err(_))) && !a.busy);
+    assert!(has_text(&h, "servizio smart card del sistema non è attivo"), "says the smart-card service is not running");
+    tb.start_pcscd();
+    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    assert!(has_text(&h, "6022 0000 0012 3456"), "the card is back on screen");
+    assert!(!has_text(&h, "non è attivo"), "nothing about a stopped service once it runs");
+    assert_eq!(tb.card.counters().pin_tries, 0);
+}
+
 #[test]
 fn worker_requests_never_print_a_pin() {
     use tessera::gui::worker::Request;

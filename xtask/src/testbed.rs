@@ -94,9 +94,26 @@ impl Drop for Pcscd {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // A test may have restarted pcscd (tessera_testkit::Testbed::start_pcscd): the one now
+        // running on this socket folder is named by its pid file (digits, then NUL padding), and
+        // goes too.
+        let pid = std::fs::read_to_string(self.dir.join("pcscd.pid")).ok().and_then(|p| p.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u32>().ok());
+        if let Some(pid) = pid.filter(|&p| p != self.child.id() && is_pcscd(p)) {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while is_pcscd(pid) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
         let _ = std::fs::remove_dir_all(&self.dir);
         let _ = std::fs::remove_file(self.log());
+        let _ = std::fs::remove_file(self.dir.with_extension("restarted.log"));
     }
+}
+
+/// Whether process `pid` is a pcscd.
+fn is_pcscd(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "pcscd")
 }
 
 /// A new folder under /tmp for the private pcscd's socket.

@@ -4,8 +4,10 @@
 //! TCP from a thread of the test process).
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::path::PathBuf;
+use std::process::Command;
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tessera_sim::{Preset, SimCard, SimConfig, SimProfile, vpcd};
 use tessera_pcsc::{PcscConnection, PcscContext};
 
@@ -31,11 +33,20 @@ pub fn testbed_expected() {
     );
 }
 
+/// The private pcscd's folder (its socket, pid file and /run/pcscd), from the testbed's
+/// `PCSCLITE_CSOCK_NAME`.
+fn pcscd_dir() -> PathBuf {
+    let sock = std::env::var_os("PCSCLITE_CSOCK_NAME").map(PathBuf::from).expect("the testbed sets PCSCLITE_CSOCK_NAME");
+    sock.parent().expect("socket folder").to_owned()
+}
+
 /// The testbed's virtual slot, held by one test at a time.
 pub struct Testbed {
     pub card: SimCard,
     server: Option<JoinHandle<()>>,
     stop: Arc<AtomicBool>,
+    /// A pcscd this process started ([`Testbed::start_pcscd`]); reaped when stopped.
+    pcscd: Option<std::process::Child>,
 }
 
 static TESTBED: OnceLock<Mutex<Testbed>> = OnceLock::new();
@@ -46,7 +57,7 @@ impl Testbed {
     pub fn with(config: SimConfig) -> MutexGuard<'static, Testbed> {
         testbed_expected();
         let tb = TESTBED.get_or_init(|| {
-            Mutex::new(Testbed { card: SimCard::cps(Preset::Fresh), server: None, stop: Arc::new(AtomicBool::new(false)) })
+            Mutex::new(Testbed { card: SimCard::cps(Preset::Fresh), server: None, stop: Arc::new(AtomicBool::new(false)), pcscd: None })
         });
         let mut g = tb.lock().unwrap_or_else(|p| p.into_inner());
         let old_atr = g.card.atr();
@@ -122,6 +133,53 @@ impl Testbed {
     pub fn wait_removed(&mut self) {
         let mut mon = PcscContext::monitor().expect("pcscd running");
         mon.wait_until(Duration::from_secs(10), |rs| rs.iter().all(|r| !r.card_present)).expect("card leaves the reader");
+    }
+
+    /// Stops the testbed's pcscd, as an update or a crash of the smart-card service does (the
+    /// card's link to vpcd goes with it), and waits until it is gone.
+    pub fn stop_pcscd(&mut self) {
+        let dir = pcscd_dir();
+        let pid = std::fs::read_to_string(dir.join("pcscd.pid")).expect("the testbed's pcscd.pid");
+        // pcscd pads its pid file with NUL bytes.
+        let pid: String = pid.chars().take_while(char::is_ascii_digit).collect();
+        assert!(Command::new("kill").arg(&pid).status().expect("kill").success(), "pcscd {pid} stopped");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        // Gone: no process, or a zombie (the first pcscd's parent, xtask, reaps it only at the end).
+        let running = || std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|st| !st.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z')));
+        while running() || dir.join("pcscd.comm").exists() {
+            assert!(Instant::now() < deadline, "pcscd {pid} did not stop");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if let Some(mut ours) = self.pcscd.take() {
+            let _ = ours.wait();
+        }
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(h) = self.server.take() {
+            let _ = h.join();
+        }
+    }
+
+    /// Starts a new pcscd on the testbed's socket folder, in this process's network namespace
+    /// (the testbed's: vpcd listens there), and puts the card back. It outlives the test, for the
+    /// tests after it; `cargo xtask` stops it by its pid file when the run ends.
+    pub fn start_pcscd(&mut self) {
+        let dir = pcscd_dir();
+        let flags = std::env::var("PCSCD_ARGS").unwrap_or_default();
+        let script = format!("mount --bind '{}' /run/pcscd && exec pcscd --foreground {flags}", dir.display());
+        let log = std::fs::File::create(dir.with_extension("restarted.log")).expect("pcscd log");
+        let child = Command::new("unshare")
+            .args(["--mount", "--", "sh", "-c", &script])
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .spawn()
+            .expect("pcscd started");
+        self.pcscd = Some(child);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while PcscContext::establish().is_err() {
+            assert!(Instant::now() < deadline, "the new pcscd answers");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.ensure_inserted();
     }
 
     /// A connection that trusts the simulated card with PINs (an explicit test choice: the
