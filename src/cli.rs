@@ -12,6 +12,7 @@ mod args;
 mod extra;
 mod guard;
 mod help;
+mod open;
 mod output;
 mod prompt;
 
@@ -20,18 +21,18 @@ pub use output::{Ctx, code};
 
 use tessera_core::card::detect::atr_from_hex;
 use tessera_core::card::identity::{CardKind, explain};
-use tessera_core::card::{CardIdentity, PinPolicy, TriesLeft};
+use tessera_core::card::{CardIdentity, PinPolicy};
 use tessera_core::cert::ExportFormat;
 use crate::error::CoreError;
 use crate::i18n::{Lang, Text, describe_warning, tr};
 use tessera_core::secret::{PinKind, Puk};
 use tessera_core::service::{self, ChangePin, PinStatus, UnblockPin};
 use tessera_sim::{self, Preset, SimCard, SimConfig, SimProfile};
-use tessera_core::transport::Connection;
 use tessera_pcsc::PcscContext;
 use crate::{Error, Result};
 use args::{CardArgs, CertCommand, Command, Format, PinCommand};
-use prompt::Prompter;
+use open::{Opened, open, refuse_untrusted_simulated_cie, simulated_banner};
+use prompt::{Prompter, confirm_last_try};
 use std::process::ExitCode;
 
 /// Entry point of the `tessera` binary.
@@ -97,38 +98,6 @@ fn init_logging(verbose: u8) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("TESSERA_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
-}
-
-/// An open card: real (PC/SC) or the demo card.
-struct Opened {
-    conn: Box<dyn Connection>,
-    demo: bool,
-}
-
-fn open(card: &CardArgs, ctx: &Ctx) -> Result<Opened, Error> {
-    open_inner(card, ctx, true)
-}
-
-/// [`open`] for work that already runs watched (the report): no second watcher.
-fn open_unwatched(card: &CardArgs, ctx: &Ctx) -> Result<Opened, Error> {
-    open_inner(card, ctx, false)
-}
-
-fn open_inner(card: &CardArgs, ctx: &Ctx, watched: bool) -> Result<Opened, Error> {
-    if let Some(preset) = &card.demo {
-        // Both were checked when the arguments were parsed (usage errors, exit 2).
-        let preset: Preset = preset.parse().map_err(Error::Internal)?;
-        let profile: SimProfile = card.demo_profile.parse().map_err(Error::Internal)?;
-        let sim = SimCard::new(SimConfig::new(profile, preset));
-        let conn = sim.connect()?;
-        ctx.set_card(CardIdentity::of(conn.atr()).issuer(), true);
-        return Ok(Opened { conn: Box::new(conn), demo: true });
-    }
-    let connect = || Ok(PcscContext::establish()?.connect(card.reader.as_deref())?);
-    let mut conn = if watched { guard::connecting(ctx, connect)? } else { connect()? };
-    conn.set_trust_simulated_cards(card.allow_simulated_card);
-    ctx.set_card(CardIdentity::of(conn.atr()).issuer(), false);
-    Ok(Opened { conn: Box::new(conn), demo: false })
 }
 
 fn dispatch(cli: Cli, lang: Lang) -> u8 {
@@ -281,21 +250,6 @@ fn atr(text: &str, lang: Lang, json: bool) -> u8 {
     code::OK
 }
 
-/// Ask for confirmation of a possibly-last try; in JSON / non-interactive mode the flag is needed.
-pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &mut Prompter, ctx: &Ctx) -> Result<bool> {
-    let lang = ctx.lang;
-    let at_risk = matches!(tries, TriesLeft::Known(1) | TriesLeft::Unknown);
-    if !at_risk || flag {
-        return Ok(flag);
-    }
-    let err = Error::Core(CoreError::LastTryNotConfirmed { kind, tries_known: tries != TriesLeft::Unknown });
-    if !p.interactive() {
-        return Err(err);
-    }
-    eprintln!("{}", ctx.describe(&err).what);
-    if p.confirm(tr(lang, Text::ConfirmLastTry), &["si", "sì", "yes", "ja"]) { Ok(true) } else { Err(err) }
-}
-
 fn read_secret(p: &mut Prompter, prompt: Text, lang: Lang) -> Result<String> {
     let kind = if prompt == Text::PromptPuk { PinKind::Puk } else { PinKind::Pin };
     p.secret(tr(lang, prompt), kind).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))
@@ -370,24 +324,6 @@ fn pin_change(card: &CardArgs, flag: bool, ctx: &Ctx) -> Result<u8> {
         Err(e) => return after_interruption(&o, e, ctx),
     }
     Ok(code::OK)
-}
-
-/// A CIE of Tessera's public test authority in a real reader gets no PIN or PUK unless
-/// --allow-simulated-card says so: refused before anything is asked (which authority a CIE
-/// has is known after its device authentication: one read, nothing secret sent).
-fn refuse_untrusted_simulated_cie(o: &mut Opened, ctx: &Ctx) -> Result<()> {
-    if !CardIdentity::of(o.conn.atr()).is_cie() || o.conn.trusts_simulated_cards() {
-        return Ok(());
-    }
-    let st = guard::run(o.conn.as_mut(), ctx, |c| service::pin_status(c))?;
-    if st.simulated { Err(Error::Core(CoreError::SimulatedCard)) } else { Ok(()) }
-}
-
-/// A simulated card in a real reader, allowed by --allow-simulated-card: said every time.
-fn simulated_banner(o: &Opened, st: &PinStatus, lang: Lang) {
-    if st.simulated && !o.demo {
-        eprintln!("*** {} ***", tr(lang, Text::SimulatedCard));
-    }
 }
 
 /// How long to wait for the card to come back after an interrupted PIN operation (60 s;

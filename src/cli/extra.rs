@@ -3,8 +3,8 @@
 use crate::i18n::t;
 use super::args::{BrowserArgs, BrowserCommand, CardArgs};
 use super::output::{Ctx, code};
-use super::prompt::Prompter;
-use super::open;
+use super::open::{open, open_unwatched, simulated_banner};
+use super::prompt::{Prompter, confirm_last_try};
 use crate::error::CoreError;
 use crate::i18n::{Text, tr};
 use tessera_core::card::{CardIdentity, CardType};
@@ -21,7 +21,7 @@ use crate::{Error, Result};
 fn card_type(card: &CardArgs, ctx: &Ctx) -> Option<CardType> {
     // The ATR from the reader list: no connection, so no wait on another program's transaction.
     let atr = if card.demo.is_some() {
-        super::open_unwatched(card, ctx).ok()?.conn.atr().to_vec()
+        open_unwatched(card, ctx).ok()?.conn.atr().to_vec()
     } else {
         let rs = PcscContext::establish().ok()?.readers().ok()?;
         rs.into_iter().find(|r| r.card_present && card.reader.as_ref().is_none_or(|n| *n == r.name))?.atr
@@ -121,7 +121,7 @@ pub(super) fn report(card: &CardArgs, include_personal_data: bool, out_file: Opt
                 })
                 .map_err(Error::from)
         };
-        let conn: Result<Box<dyn Connection>> = super::open_unwatched(card, ctx).map(|o| o.conn);
+        let conn: Result<Box<dyn Connection>> = open_unwatched(card, ctx).map(|o| o.conn);
         Ok(report::build(readers, conn, include_personal_data, demo, lang))
     })?;
     let text = if card.json { serde_json::to_string_pretty(&r).unwrap_or_default() } else { report::to_text(&r, lang) };
@@ -137,7 +137,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, ctx: &Ctx) -> Result
     let lang = ctx.lang;
     let mut o = open(card, ctx)?;
     let st = super::guard::run(o.conn.as_mut(), ctx, |c| tessera_core::service::pin_status(c))?;
-    super::simulated_banner(&o, &st, lang);
+    simulated_banner(&o, &st, lang);
     if st.simulated && !o.conn.trusts_simulated_cards() {
         return Err(Error::Core(CoreError::SimulatedCard));
     }
@@ -152,7 +152,7 @@ pub(super) fn selftest(card: &CardArgs, confirm_flag: bool, ctx: &Ctx) -> Result
         );
         eprintln!("{}: {}", tr(lang, Text::PinTries), super::output::dots(st.pin.known(), st.policy.pin_max_tries, lang));
     }
-    let confirmed = super::confirm_last_try(PinKind::Pin, st.pin, confirm_flag, &mut p, ctx)?;
+    let confirmed = confirm_last_try(PinKind::Pin, st.pin, confirm_flag, &mut p, ctx)?;
     let typed = p.secret(tr(lang, Text::PromptCurrentPin), PinKind::Pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let pin = Pin::parse(typed, st.policy.pin).map_err(|e| Error::Core(CoreError::InvalidInput(e.into())))?;
     let res = super::guard::run(o.conn.as_mut(), ctx, |c| selftest::run(c, &pin, confirmed))?;

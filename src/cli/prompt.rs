@@ -1,7 +1,12 @@
 //! Reading PINs: from the terminal without echo, or from stdin (one per line) when it is not a
 //! terminal. Never from argv.
 
+use super::output::Ctx;
+use crate::error::CoreError;
+use crate::i18n::{Text, tr};
+use crate::{Error, Result};
 use std::io::{IsTerminal, Read, Write};
+use tessera_core::card::TriesLeft;
 use tessera_core::secret::{FormatError, PinKind};
 use zeroize::Zeroizing;
 
@@ -113,6 +118,21 @@ impl Prompter {
         let answer = line.trim().to_lowercase();
         yes.iter().any(|y| *y == answer)
     }
+}
+
+/// Ask for confirmation of a possibly-last try; in JSON / non-interactive mode the flag is needed.
+pub(crate) fn confirm_last_try(kind: PinKind, tries: TriesLeft, flag: bool, p: &mut Prompter, ctx: &Ctx) -> Result<bool> {
+    let lang = ctx.lang;
+    let at_risk = matches!(tries, TriesLeft::Known(1) | TriesLeft::Unknown);
+    if !at_risk || flag {
+        return Ok(flag);
+    }
+    let err = Error::Core(CoreError::LastTryNotConfirmed { kind, tries_known: tries != TriesLeft::Unknown });
+    if !p.interactive() {
+        return Err(err);
+    }
+    eprintln!("{}", ctx.describe(&err).what);
+    if p.confirm(tr(lang, Text::ConfirmLastTry), &["si", "sì", "yes", "ja"]) { Ok(true) } else { Err(err) }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! the window carries tokens (`{unblock}`, `{demo}`, `{report}`…) that become a command on the
 //! command line and the window's own button, menu or page in the window, never a command line.
 
-use super::{Lang, Ui, ui as ui_text};
+use super::lang::Lang;
+use super::ui::{Ui, ui as ui_text};
 
 /// Where a message is shown: the command line names commands and flags, the window names its
 /// own buttons and menus and never a command line.

@@ -5,7 +5,7 @@
 //! the Agenzia delle Entrate, and the CIE by the Comune. When the card type is not known the
 //! advice names no office.
 
-use super::Lang;
+use super::lang::Lang;
 pub use tessera_core::card::Issuer;
 
 /// The advice texts for one issuer in one language.

@@ -3,7 +3,8 @@
 //! `err-<msg>-next`), the error gives the message's variables, and the card's issuer the advice's.
 
 use super::actions::{Surface, fill};
-use super::{Lang, Text, t, tr};
+use super::lang::Lang;
+use super::text::{Text, t, tr};
 use crate::Error;
 use super::advice::{Issuer, advice};
 use crate::error::CoreError;
@@ -161,7 +162,7 @@ mod tests {
     /// language (a message missing in one language would fall back to Italian).
     #[test]
     fn every_row_has_its_two_messages_in_every_language() {
-        for (_, code, src) in super::super::fluent::SOURCES {
+        for (_, code, src) in crate::i18n::fluent::SOURCES {
             for row in tessera_core::error_table::ALL.iter().chain(crate::error::APP_ROWS) {
                 for part in ["what", "next"] {
                     let id = format!("err-{}-{part} = ", row.msg);

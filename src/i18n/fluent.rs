@@ -6,7 +6,7 @@
 //! frame for free; messages with variables (counts with plurals, names, numbers) are formatted
 //! on each call.
 
-use super::Lang;
+use super::lang::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;
@@ -206,12 +206,12 @@ mod tests {
     fn every_key_of_the_window_and_of_the_shared_table_has_a_message_in_every_language() {
         for (lang, code, src) in SOURCES {
             let own = ids(src);
-            for k in crate::i18n::Ui::ALL {
+            for k in crate::i18n::ui::Ui::ALL {
                 let id = format!("ui-{}", kebab(&format!("{k:?}")));
                 assert!(own.contains(&id), "{code}.ftl has no {id}");
-                assert_ne!(crate::i18n::ui(lang, k), "?");
+                assert_ne!(crate::i18n::ui::ui(lang, k), "?");
             }
-            for k in crate::i18n::Text::ALL {
+            for k in crate::i18n::text::Text::ALL {
                 let id = format!("text-{}", kebab(&format!("{k:?}")));
                 assert!(own.contains(&id), "{code}.ftl has no {id}");
             }

@@ -1,7 +1,7 @@
 //! Strings of the desktop window (Italian, English, German).
 
-use super::t;
-use super::Lang;
+use super::lang::Lang;
+use super::text::t;
 
 /// A string shown in the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

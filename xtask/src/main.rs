@@ -14,13 +14,14 @@
 
 use std::env;
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod packages;
 mod testbed;
+mod workspace;
 
 use packages::{Need, Set};
+use workspace::{Failure, Result, root};
 
 const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -68,25 +69,6 @@ fn main() -> ExitCode {
             ExitCode::from(code)
         }
     }
-}
-
-/// A failed step: what to tell the developer, and the exit code to pass on.
-struct Failure {
-    message: String,
-    code: u8,
-}
-
-impl Failure {
-    fn new(message: impl Into<String>) -> Self {
-        Failure { message: message.into(), code: 1 }
-    }
-}
-
-type Result<T = ()> = std::result::Result<T, Failure>;
-
-/// The workspace root (xtask lives one folder below it).
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the workspace").to_path_buf()
 }
 
 /// The cargo that started us (cargo sets `CARGO` for `cargo run`), else the one on PATH.

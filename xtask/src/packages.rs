@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::{Failure, Result};
+use crate::workspace::{Failure, Result};
 
 /// A package set: what one developer command needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! `TESSERA_PCSC_TESTBED=1` tells the tests it is there. Needs root. The pcscd goes when the
 //! command ends. `PCSCD_ARGS=--debug` (or `--debug --apdu`) passes flags to pcscd.
 
-use crate::{Failure, Result, root};
+use crate::workspace::{Failure, Result, root};
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};

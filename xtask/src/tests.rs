@@ -33,7 +33,7 @@ fn sets_parse_by_name() {
 /// out of the clone, no dead links), and the license file matches Cargo.toml's.
 #[test]
 fn documents_link_only_to_files_in_the_repository() {
-    let root = crate::root();
+    let root = crate::workspace::root();
     let mut documents = vec![root.join("README.md"), root.join("CONTRIBUTING.md"), root.join("CHANGELOG.md")];
     for entry in std::fs::read_dir(root.join("docs")).expect("docs/") {
         documents.push(entry.expect("entry").path());

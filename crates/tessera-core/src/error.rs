@@ -8,7 +8,7 @@ use crate::card::{CardError, PinPolicy, TriesLeft};
 use crate::cert::CertError;
 use crate::error_table::{self as t, ErrorRow};
 use crate::secret::{FormatError, PinKind, PinRuleError};
-use crate::transport::TransportError;
+use tessera_apdu::transport::TransportError;
 
 /// Result with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -429,7 +429,7 @@ impl CieApplet {
             (0xCB, 0x3F, 0xFF) => self.get_data(cmd),
             (0x22, 0x41, 0xA6) => {
                 // 80 01 9B 83 01 81 91 <len> PK.IFD
-                match dh::mse_public_value(&data) {
+                match mse_public_value(&data) {
                     Some(pk) if !pk.is_empty() => {
                         self.pk_ifd = Some(pk);
                         sw(StatusWord::Ok)
@@ -504,4 +504,20 @@ impl CieApplet {
             _ => sw(StatusWord::InsNotSupported),
         }
     }
+}
+
+/// PK.IFD, the value of DO 91 in MSE SET (`80 01 9B 83 01 81 91 L PK.IFD`).
+fn mse_public_value(mut data: &[u8]) -> Option<Vec<u8>> {
+    while !data.is_empty() {
+        let (tlv, rest) = Tlv::parse(data);
+        let tlv = tlv.ok()?;
+        if tlv.tag().to_bytes() == [0x91] {
+            return match tlv.value() {
+                Value::Primitive(v) => Some(v.clone()),
+                Value::Constructed(_) => None,
+            };
+        }
+        data = rest;
+    }
+    None
 }

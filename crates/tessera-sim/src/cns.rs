@@ -4,7 +4,7 @@ mod pin;
 
 use super::fs::{Fs, Node};
 use super::keys::{self, CertSpec};
-use super::{Preset, SimConfig, SimProfile};
+use super::config::{Preset, SimConfig, SimProfile};
 use crate::hex::unhex;
 use iso7816_tlv::ber::{Tag, Tlv, Value};
 use tessera_apdu::apdu::{CommandApdu, StatusWord};

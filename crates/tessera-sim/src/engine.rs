@@ -3,7 +3,7 @@
 
 use super::cie::CieApplet;
 use super::cns::CnsApplet;
-use super::{Counters, Fault, FaultKind, Preset, SimConfig, SimProfile, Trigger};
+use super::config::{Counters, Fault, FaultKind, Preset, SimConfig, SimProfile, Trigger};
 use crate::hex::unhex;
 use std::time::Duration;
 

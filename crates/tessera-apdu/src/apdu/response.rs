@@ -1,6 +1,6 @@
 //! Response APDUs.
 
-use super::StatusWord;
+use super::status::StatusWord;
 use std::fmt;
 use zeroize::Zeroizing;
 

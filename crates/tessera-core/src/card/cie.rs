@@ -9,6 +9,7 @@
 pub mod crypto;
 mod dapp;
 pub mod keys;
+mod tlv;
 pub mod memory;
 pub mod sm;
 pub mod sod;
@@ -18,12 +19,13 @@ pub use super::identity::CieFamily as Family;
 use super::iso7816::{self, Channel};
 use super::error::{CardError, Op, TriesLeft, map_pin_status};
 use super::identity::PinPolicy;
-use crate::apdu::{CommandApdu, ResponseApdu, StatusWord};
+use tessera_apdu::apdu::{CommandApdu, ResponseApdu, StatusWord};
 use crate::secret::{LengthRule, Pin, PinKind, Puk};
-use iso7816_tlv::ber::{Tag, Tlv, Value};
+use iso7816_tlv::ber::Tlv;
 pub use keys::{CaKind, DappKeys};
 use rand::RngCore;
-use dapp::{CaKey, chip_answer_ok, external_authentication, terminal_cvc};
+use dapp::{CaKey, SN_IFD, chip_answer_ok, external_authentication, terminal_cvc};
+use tlv::{children, dig, primitive};
 use sm::{SM_CHUNK, SmError, SmSession};
 use zeroize::Zeroizing;
 
@@ -51,11 +53,6 @@ pub const PUK_REF: u8 = 0x82;
 pub const PIN_RULE: LengthRule = PinPolicy::CIE.pin;
 /// CIE PUK: 8 digits.
 pub const PUK_RULE: LengthRule = PinPolicy::CIE.puk;
-
-/// The terminal's serial number in the DAPP (CIE spec §3.5).
-const SN_IFD: [u8; 8] = [0x20, 0, 0, 0, 0, 0, 0, 0x01];
-/// Object identifier in the terminal certificate.
-const DAPP_OID: [u8; 9] = [0x2A, 0x81, 0x22, 0xF4, 0x2A, 0x02, 0x04, 0x01, 0x04];
 
 /// DH domain parameters, fixed-length big-endian.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,38 +91,6 @@ pub struct CieProfile {
 impl std::fmt::Debug for CieProfile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CieProfile").field("family", &self.family.name).field("authenticated", &self.session.is_some()).finish()
-    }
-}
-
-fn tag(bytes: &[u8]) -> Option<Tag> {
-    Tag::try_from(bytes.iter().fold(0u64, |a, &b| (a << 8) | u64::from(b))).ok()
-}
-
-/// Follows a path of tags down the direct children of nested BER-TLV data. (`Tlv::find`
-/// only returns primitive objects, so constructed ones are looked up here.)
-fn dig<'a>(tlv: &'a Tlv, path: &[&[u8]]) -> Option<&'a Tlv> {
-    let mut cur = tlv;
-    for t in path {
-        let want = tag(t)?;
-        cur = match cur.value() {
-            Value::Constructed(c) => c.iter().find(|x| *x.tag() == want)?,
-            Value::Primitive(_) => return None,
-        };
-    }
-    Some(cur)
-}
-
-fn primitive(t: &Tlv) -> Option<Vec<u8>> {
-    match t.value() {
-        Value::Primitive(v) => Some(v.clone()),
-        Value::Constructed(_) => None,
-    }
-}
-
-fn children(t: &Tlv) -> Vec<Vec<u8>> {
-    match t.value() {
-        Value::Constructed(c) => c.iter().filter_map(primitive).collect(),
-        Value::Primitive(_) => Vec::new(),
     }
 }
 

@@ -11,7 +11,7 @@ use personal::declared_len;
 use super::identity::{CardIdentity, CardKind, CardType, CnsAtr, ModelNote, PinPolicy};
 use super::iso7816::{self, Channel};
 use super::error::{CardError, Op, TriesLeft, map_pin_status};
-use crate::apdu::{CommandApdu, StatusWord};
+use tessera_apdu::apdu::{CommandApdu, StatusWord};
 use crate::secret::{LengthRule, Pin, PinKind, Puk};
 use lots::{KeySet, Lot, NumberEncoding, RefBit, Root};
 use zeroize::Zeroizing;

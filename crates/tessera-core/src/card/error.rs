@@ -1,9 +1,9 @@
 //! The card layer's errors and the values its profiles share: the operation an error happened
 //! in, the tries a counter shows, and the one mapping of a PIN command's status word.
 
-use crate::apdu::{ResponseError, StatusWord};
+use tessera_apdu::apdu::{ResponseError, StatusWord};
 use crate::secret::PinKind;
-use crate::transport::TransportError;
+use tessera_apdu::transport::TransportError;
 use std::fmt;
 
 /// The card operation an error happened in.

@@ -7,7 +7,7 @@
 //! ([`super::Profile::lot`]).
 
 use super::detect::{ATR_CPS_TRENTINO, ATR_TSCNS_TRENTO, ParsedAtr, ic_maker_name, os_maker_name, parse_atr};
-use crate::apdu::hex;
+use tessera_apdu::apdu::hex;
 use crate::secret::LengthRule;
 
 /// What sets a card apart from its model, said in the user's words by the front-ends

@@ -1,8 +1,8 @@
 //! ISO/IEC 7816-4 commands and the one exchange helper that handles 61xx and 6Cxx.
 
 use super::error::{CardError, Op};
-use crate::apdu::{CommandApdu, ResponseApdu, StatusWord};
-use crate::transport::{Transaction, transmit_traced};
+use tessera_apdu::apdu::{CommandApdu, ResponseApdu, StatusWord};
+use tessera_apdu::transport::{Transaction, transmit_traced};
 
 /// A card channel inside one transaction: every APDU of an operation goes through it.
 pub struct Channel<'t> {
@@ -104,7 +104,7 @@ impl<'t> Channel<'t> {
 
     /// Sends a command whose data may exceed one short APDU using ISO command chaining.
     pub fn exchange_chained(&mut self, cmd: &CommandApdu) -> Result<ResponseApdu, CardError> {
-        let links = cmd.chain(crate::apdu::command_short_max());
+        let links = cmd.chain(tessera_apdu::apdu::command_short_max());
         let last = links.len() - 1;
         for (i, link) in links.iter().enumerate() {
             let r = self.exchange(link)?;
@@ -242,7 +242,7 @@ mod tests {
         assert_eq!(der_total_len(&[0x30, 0x80]), None);
     }
 
-    use crate::transport::TransportError;
+    use tessera_apdu::transport::TransportError;
     use std::collections::VecDeque;
 
     /// Answers from a script and records what was sent (unit-level check of the helper only).

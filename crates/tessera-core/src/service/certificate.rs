@@ -1,10 +1,10 @@
 //! Reading the authentication certificate (exporting it is the front-ends' file I/O, over
 //! [`crate::cert::export`]).
 
-use super::with_card;
-use crate::Result;
+use super::transaction::with_card;
+use crate::error::Result;
 use crate::cert::{self, CertSummary};
-use crate::transport::Connection;
+use tessera_apdu::transport::Connection;
 
 /// The certificate and its summary.
 #[derive(Debug, Clone)]

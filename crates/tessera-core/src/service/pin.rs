@@ -4,15 +4,15 @@
 //! retry counter is read (no try spent) and the operation refuses — sending nothing secret —
 //! when the secret is blocked, or when this could be the last try and the user did not confirm.
 
-use super::with_card;
+use super::transaction::with_card;
 pub use crate::card::PinPolicy;
 use crate::card::cns::CardDate;
 use crate::card::{CardError, CardType, TriesLeft};
 pub use crate::error::{Before, Interruption, Pending, PinOp, Stage};
 pub use crate::secret::PinRuleError;
 use crate::secret::{FormatError, LengthRule, Pin, PinKind, Puk};
-use crate::transport::Connection;
-use crate::{Error, Result};
+use tessera_apdu::transport::Connection;
+use crate::error::{Error, Result};
 use zeroize::Zeroize;
 
 /// Weak-PIN warnings: allowed, but the user is told.

@@ -3,10 +3,11 @@
 //! VERIFY the PIN, sign a SHA-256 DigestInfo.
 
 use super::pin::{check_pin_length, preflight};
-use super::with_card;
+use super::transaction::with_card;
 use crate::secret::{Pin, PinKind};
-use crate::transport::Connection;
-use crate::{Result, cert};
+use tessera_apdu::transport::Connection;
+use crate::cert;
+use crate::error::Result;
 use rsa::pkcs1v15::Pkcs1v15Sign;
 use rsa::traits::PublicKeyParts;
 use sha2::{Digest, Sha256};

@@ -1,14 +1,15 @@
 //! The card overview: type, holder, card number, certificate, PIN/PUK tries (none spent).
 
-use super::with_card_kept;
+use super::transaction::with_card_kept;
 use crate::card::cns::lots::LotId;
 use crate::card::{CardType, Issuer, ModelNote, Profile, TriesLeft};
 use crate::card::cns::PersonalData;
 use crate::card::CardError;
 use crate::cert::{self, CertSummary};
 use crate::secret::PinKind;
-use crate::transport::Connection;
-use crate::{Error, Result, apdu::hex};
+use tessera_apdu::transport::Connection;
+use crate::error::{Error, Result};
+use tessera_apdu::apdu::hex;
 
 /// Everything the home screen and `tessera status` show.
 #[derive(Debug, Clone, serde::Serialize)]

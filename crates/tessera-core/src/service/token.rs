@@ -6,12 +6,12 @@
 //! for the PIN again. [`logout`] resets the card (unless another program is using it).
 
 use super::pin::{check_pin_length, preflight};
-use super::{with_card_kept, with_kept_profile};
-use crate::apdu::StatusWord;
+use super::transaction::{with_card_kept, with_kept_profile};
+use tessera_apdu::apdu::StatusWord;
 use crate::card::{CardError, Profile, TriesLeft};
 use crate::secret::{Pin, PinKind};
-use crate::transport::Connection;
-use crate::{Error, Result};
+use tessera_apdu::transport::Connection;
+use crate::error::{Error, Result};
 use zeroize::Zeroizing;
 
 /// What a login found: the PIN was right, and the tries left now.
@@ -49,7 +49,7 @@ impl std::fmt::Debug for KeptCard {
 }
 
 /// Reads the card for a token ([`super::overview`], no try spent) and keeps it for the login.
-pub fn read(conn: &mut dyn Connection) -> Result<(super::CardOverview, KeptCard)> {
+pub fn read(conn: &mut dyn Connection) -> Result<(super::status::CardOverview, KeptCard)> {
     super::status::overview_kept(conn).map(|(o, profile)| (o, KeptCard { profile }))
 }
 

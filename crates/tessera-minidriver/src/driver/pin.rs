@@ -1,7 +1,7 @@
 //! The PIN entry points: login (CardAuthenticatePin / Ex), deauthentication, and Windows' own
 //! PIN change and unblock, through the core's token and PIN services.
 
-use super::{Result, State, attempts, code, entry, secret_text, set_attempts, wstr};
+use super::call::{Result, State, attempts, code, entry, secret_text, set_attempts, wstr};
 use tessera_core::Error;
 use tessera_core::error_table::scard;
 use tessera_core::secret::{Pin, Puk};

@@ -1,7 +1,7 @@
 //! CardSignData: the request checked before the card (crate::signing), then the core's token
 //! signature in the login, returned little-endian.
 
-use super::{Result, entry, code, give, wstr};
+use super::call::{Result, entry, code, give, wstr};
 use crate::signing::{Hash, Padding, Request};
 use tessera_core::Error;
 use tessera_core::error_table::scard;

@@ -5,7 +5,7 @@
 use super::crypto;
 use super::sm::CardSm;
 use super::{CHA_CA, CHR_CA, CieApplet, cons, prim, sw};
-use iso7816_tlv::ber::{Tlv, Value};
+use iso7816_tlv::ber::Tlv;
 use rand::RngCore;
 use tessera_apdu::apdu::{CommandApdu, StatusWord};
 use zeroize::Zeroizing;
@@ -14,22 +14,6 @@ use zeroize::Zeroizing;
 /// PK.IFD^x mod p), both |p| bytes long (CIE spec §3.4).
 pub(super) fn dh_answer(g: &[u8], p: &[u8], x: &[u8], pk_ifd: &[u8]) -> (Vec<u8>, Zeroizing<Vec<u8>>) {
     (crypto::modexp(g, x, p, p.len()), Zeroizing::new(crypto::modexp(pk_ifd, x, p, p.len())))
-}
-
-/// PK.IFD, the value of DO 91 in MSE SET (`80 01 9B 83 01 81 91 L PK.IFD`).
-pub(super) fn mse_public_value(mut data: &[u8]) -> Option<Vec<u8>> {
-    while !data.is_empty() {
-        let (tlv, rest) = Tlv::parse(data);
-        let tlv = tlv.ok()?;
-        if tlv.tag().to_bytes() == [0x91] {
-            return match tlv.value() {
-                Value::Primitive(v) => Some(v.clone()),
-                Value::Constructed(_) => None,
-            };
-        }
-        data = rest;
-    }
-    None
 }
 
 impl CieApplet {

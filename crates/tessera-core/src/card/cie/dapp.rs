@@ -4,9 +4,14 @@
 
 use super::crypto;
 use super::keys::DappKeys;
-use super::{DAPP_OID, SN_IFD, tag};
+use super::tlv::tag;
 use crate::card::error::CardError;
 use iso7816_tlv::ber::{Tlv, Value};
+
+/// The terminal's serial number in the DAPP (CIE spec §3.5).
+pub(super) const SN_IFD: [u8; 8] = [0x20, 0, 0, 0, 0, 0, 0, 0x01];
+/// Object identifier in the terminal certificate.
+const DAPP_OID: [u8; 9] = [0x2A, 0x81, 0x22, 0xF4, 0x2A, 0x02, 0x04, 0x01, 0x04];
 
 /// The card's CA public key and names, from GET DATA (CIE spec §3.3).
 pub(super) struct CaKey {

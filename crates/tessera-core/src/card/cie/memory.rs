@@ -59,7 +59,7 @@ pub struct Record {
 
 /// The store key of a chip key (EF.IntAuth's bytes).
 fn key_of(int_auth: &[u8]) -> String {
-    crate::apdu::hex(&Sha256::digest(int_auth)).replace(' ', "").to_lowercase()
+    tessera_apdu::apdu::hex(&Sha256::digest(int_auth)).replace(' ', "").to_lowercase()
 }
 
 fn hex_decode(s: &str) -> Option<Vec<u8>> {
@@ -67,7 +67,7 @@ fn hex_decode(s: &str) -> Option<Vec<u8>> {
 }
 
 fn hex_encode(b: &[u8]) -> String {
-    crate::apdu::hex(b).replace(' ', "").to_lowercase()
+    tessera_apdu::apdu::hex(b).replace(' ', "").to_lowercase()
 }
 
 /// The record of this chip key for this card number, if one is stored.

@@ -2,7 +2,7 @@
 //! status (DO99) and a retail MAC (DO8E) over the send-sequence counter and the objects.
 
 use super::crypto::{decrypt, encrypt, pad, retail_mac};
-use crate::apdu::{CommandApdu, ResponseApdu, StatusWord};
+use tessera_apdu::apdu::{CommandApdu, ResponseApdu, StatusWord};
 pub use crate::card::error::SmError;
 use iso7816_tlv::ber::{Tlv, Value};
 use zeroize::Zeroizing;

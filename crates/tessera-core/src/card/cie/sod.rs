@@ -147,7 +147,7 @@ pub fn anchors_hash(anchors: &[(Anchor, RsaPublicKey)]) -> String {
         h.update([u8::from(*a == Anchor::National)]);
         h.update(k.n().to_bytes_be());
     }
-    crate::apdu::hex(&h.finalize()).replace(' ', "").to_lowercase()
+    tessera_apdu::apdu::hex(&h.finalize()).replace(' ', "").to_lowercase()
 }
 
 /// Whether national anchors are installed (then every CIE must chain to one).
