@@ -163,7 +163,7 @@ fn run_bytes(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 /// A line far too long for a secret is refused as soon as it passes the limit: the rest of the
-/// input is never read (it used to be drained byte by byte — 100 MB took 32 s).
+/// input is never read (draining it byte by byte would take half a minute for 100 MB).
 #[test]
 fn an_overlong_line_is_refused_at_the_limit_without_reading_the_rest() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tessera"))
@@ -285,8 +285,8 @@ fn puk_blocked_advice_names_the_office_of_the_card_type() {
     assert!(t.contains("health service") && !t.contains("APSS"), "another region's TS-CNS: {t}");
 }
 
-/// The self-test speaks the user's language all through, its details included (they used to
-/// be English inside Italian output: "wrong PIN: 2 tries left").
+/// The self-test speaks the user's language all through, its details included (no English
+/// "wrong PIN: 2 tries left" inside Italian output).
 #[test]
 fn selftest_details_are_in_the_users_language() {
     let o = run(&["selftest", "--demo", "--lang", "it"], "11112222\n");

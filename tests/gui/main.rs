@@ -464,7 +464,7 @@ fn a_panic_in_card_code_leaves_the_window_alive() {
 }
 
 /// Step 3 says what is about to happen (operation, card, tries), and Enter there never sends:
-/// Enter on step 2 then Enter again used to spend a try by a double keypress.
+/// a double press of Enter on step 2 must not spend a try.
 #[test]
 fn step_three_is_a_summary_and_enter_there_sends_nothing() {
     let card = SimCard::cps(Preset::Fresh);
