@@ -24,6 +24,7 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1
 shots="
 home            cps      fresh          home
 home-ts-cns     ts-cns   fresh          home
+home-token      cns-token fresh         home
 home-cie        cie      fresh          home
 home-pin-last   cps      pin-last-try   home
 home-pin-blocked cps     pin-blocked    home

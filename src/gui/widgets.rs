@@ -149,6 +149,10 @@ pub fn card_face(ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview, de
     // The cards' own names (the same in every language).
     let (name, fill) = match issuer {
         Issuer::Cps => ("Carta Provinciale dei Servizi", Color32::from_rgb(0x0E, 0x5A, 0x4B)),
+        // A signature token carries a CNS but is no health card.
+        Issuer::TsCns if ov.model_note == Some(tessera_core::card::ModelNote::SignatureToken) => {
+            ("Carta Nazionale dei Servizi", Color32::from_rgb(0x1F, 0x4F, 0x8F))
+        }
         Issuer::TsCns => ("Tessera Sanitaria – Carta Nazionale dei Servizi", Color32::from_rgb(0x1F, 0x4F, 0x8F)),
         Issuer::Cie => ("Carta d'Identità Elettronica", Color32::from_rgb(0x6A, 0x2C, 0x5F)),
     };
@@ -175,12 +179,17 @@ pub fn card_face(ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview, de
     p.text(pos2(rect.max.x - margin, rect.min.y + 20.0 * s), egui::Align2::RIGHT_TOP, if demo { "DEMO" } else { "" }, FontId::proportional((18.0 * s).max(15.0)), white);
     let name_font = FontId::proportional(15.0 * s.max(1.0));
     let name_galley = p.layout(name.to_owned(), name_font, white, width - 2.0 * margin);
+    // A name on two lines (a narrow card) pushes the chip and the number down: nothing is
+    // drawn over anything else.
+    let name_bottom = rect.min.y + 72.0 * s + name_galley.size().y;
     p.galley(pos2(rect.min.x + margin, rect.min.y + 72.0 * s), name_galley, white);
     // The chip.
-    let chip = egui::Rect::from_min_size(pos2(rect.min.x + margin, rect.min.y + 112.0 * s), vec2(52.0 * s, 40.0 * s));
+    let chip_top = (rect.min.y + 112.0 * s).max(name_bottom + 6.0 * s);
+    let chip = egui::Rect::from_min_size(pos2(rect.min.x + margin, chip_top), vec2(52.0 * s, 40.0 * s));
     p.rect_filled(chip, 6.0 * s, Color32::from_rgb(0xD9, 0xB8, 0x5C));
     p.rect_stroke(chip.shrink(8.0 * s), 3.0 * s, egui::Stroke::new(1.5 * s, Color32::from_rgb(0x9C, 0x7C, 0x2A)), egui::StrokeKind::Inside);
-    p.text(pos2(rect.min.x + margin, rect.min.y + 170.0 * s), egui::Align2::LEFT_TOP, &number, FontId::monospace(22.0 * s.max(0.8)), white);
+    let number_top = (rect.min.y + 170.0 * s).max(chip.bottom() + 6.0 * s);
+    p.text(pos2(rect.min.x + margin, number_top), egui::Align2::LEFT_TOP, &number, FontId::monospace(22.0 * s.max(0.8)), white);
     p.text(pos2(rect.min.x + margin, rect.max.y - 62.0 * s), egui::Align2::LEFT_TOP, &holder, FontId::proportional(20.0 * s.max(0.8)), white);
     p.text(pos2(rect.min.x + margin, rect.max.y - 34.0 * s), egui::Align2::LEFT_TOP, &cf, FontId::monospace(16.0 * s.max(0.95)), white);
     resp

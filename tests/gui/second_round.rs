@@ -259,3 +259,42 @@ fn browser_setup_with_a_cie_says_entra_con_cie() {
     assert!(!has_text(&h, "l'accesso con CNS"));
     drop(tb);
 }
+
+/// The card drawn on the home screen: its texts and its chip never overlap, for every card
+/// model, in a wide window (the card beside the facts), in 800×600 at 100 % and 200 %, and in
+/// a narrow one (a name on two lines pushes the chip down).
+#[test]
+fn the_drawn_card_never_draws_text_over_text_or_chip() {
+    let chip_colour = egui::Color32::from_rgb(0xD9, 0xB8, 0x5C);
+    // One model per face: the CPS, a TS-CNS, a signature token, a CIE.
+    for (name, profile) in [("cps", SimProfile::Cps), ("ts-cns", SimProfile::TsCns), ("cns-token", SimProfile::CnsToken), ("cie", SimProfile::Cie)] {
+        for (size, percent) in [([900.0, 1500.0], 100), ([800.0, 600.0], 100), ([800.0, 600.0], 200), ([420.0, 900.0], 100)] {
+            let card = SimCard::new(SimConfig::new(profile, Preset::Fresh));
+            let mut h = app_sized(&card, percent);
+            h.set_size(egui::vec2(size[0], size[1]));
+            h.run_steps(3);
+            let face = h.query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::Image)).find(|n| n.accesskit_node().label().is_some_and(|l| l.contains(" · ")));
+            let face = face.unwrap_or_else(|| panic!("{name}: no card drawn")).rect();
+            let mut texts = Vec::new();
+            let mut chip = None;
+            fn walk(s: &egui::Shape, texts: &mut Vec<egui::Rect>, chip: &mut Option<egui::Rect>, chip_colour: egui::Color32) {
+                match s {
+                    egui::Shape::Text(t) if !t.galley.is_empty() => texts.push(t.visual_bounding_rect()),
+                    egui::Shape::Rect(r) if r.fill == chip_colour => *chip = Some(r.rect),
+                    egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, texts, chip, chip_colour)),
+                    _ => {}
+                }
+            }
+            h.output().shapes.iter().for_each(|c| walk(&c.shape, &mut texts, &mut chip, chip_colour));
+            let texts: Vec<_> = texts.into_iter().filter(|r| face.contains_rect(r.shrink(0.5))).collect();
+            let chip = chip.unwrap_or_else(|| panic!("{name}: no chip"));
+            assert!(texts.len() >= 4, "{name} {size:?} {percent}%: the card's texts: {texts:?}");
+            for (i, a) in texts.iter().enumerate() {
+                assert!(!a.shrink(0.5).intersects(chip), "{name} {size:?} {percent}%: text {a:?} over the chip {chip:?}");
+                for b in &texts[i + 1..] {
+                    assert!(!a.shrink(0.5).intersects(b.shrink(0.5)), "{name} {size:?} {percent}%: text {a:?} over text {b:?}");
+                }
+            }
+        }
+    }
+}
