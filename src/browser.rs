@@ -146,6 +146,11 @@ pub struct DatabaseState {
 }
 
 
+/// The user's data folder when `XDG_DATA_HOME` names one (else `~/.local/share`).
+fn data_home() -> Option<PathBuf> {
+    std::env::var_os("XDG_DATA_HOME").map(PathBuf::from)
+}
+
 /// The user's home (overridable for tests with `TESSERA_HOME`).
 pub(crate) fn home() -> Option<PathBuf> {
     std::env::var_os("TESSERA_HOME").map(PathBuf::from).or_else(dirs::home_dir)
@@ -180,7 +185,7 @@ pub struct Places {
 impl Places {
     /// This user's home and the module for `card_type`.
     pub fn of_this_user(card_type: tessera_core::card::CardType) -> Self {
-        Self { home: home(), data_home: std::env::var_os("XDG_DATA_HOME").map(PathBuf::from), module: module_for(card_type) }
+        Self { home: home(), data_home: data_home(), module: module_for(card_type) }
     }
 
     /// The browsers' databases under this home.
@@ -191,8 +196,7 @@ impl Places {
 
 /// Every Firefox profile (from each profiles.ini) and, on Linux, Chrome's NSS databases.
 pub fn discover() -> Vec<NssDatabase> {
-    let data_home = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from);
-    home().as_deref().map(|h| discover_in(h, data_home.as_deref())).unwrap_or_default()
+    home().as_deref().map(|h| discover_in(h, data_home().as_deref())).unwrap_or_default()
 }
 
 /// [`discover`] under the home folder `home`, whose data folder is `data_home` (by default

@@ -139,6 +139,9 @@ pub fn copy_button(ui: &mut egui::Ui, lang: crate::i18n::Lang, key: &str, label:
     }
 }
 
+/// The drawn chip's colour.
+pub const CHIP_GOLD: egui::Color32 = egui::Color32::from_rgb(0xD9, 0xB8, 0x5C);
+
 /// The card drawn as a card (ID-1 proportions): the card's name, the chip, the number grouped
 /// for reading aloud, the holder and the codice fiscale, white on the issuer's colour. A demo
 /// card says DEMO on its face. The accessible label reads the same text.
@@ -186,7 +189,7 @@ pub fn card_face(ui: &mut egui::Ui, ov: &tessera_core::service::CardOverview, de
     // The chip.
     let chip_top = (rect.min.y + 112.0 * s).max(name_bottom + 6.0 * s);
     let chip = egui::Rect::from_min_size(pos2(rect.min.x + margin, chip_top), vec2(52.0 * s, 40.0 * s));
-    p.rect_filled(chip, 6.0 * s, Color32::from_rgb(0xD9, 0xB8, 0x5C));
+    p.rect_filled(chip, 6.0 * s, CHIP_GOLD);
     p.rect_stroke(chip.shrink(8.0 * s), 3.0 * s, egui::Stroke::new(1.5 * s, Color32::from_rgb(0x9C, 0x7C, 0x2A)), egui::StrokeKind::Inside);
     let number_top = (rect.min.y + 170.0 * s).max(chip.bottom() + 6.0 * s);
     p.text(pos2(rect.min.x + margin, number_top), egui::Align2::LEFT_TOP, &number, FontId::monospace(22.0 * s.max(0.8)), white);

@@ -21,6 +21,15 @@ fn app(card: &SimCard) -> Harness<'static, TesseraApp> {
     h
 }
 
+/// The window on the real reader (the testbed's), its settings under `dir`, once the card shows.
+fn reader_app(dir: &std::path::Path) -> Harness<'static, TesseraApp> {
+    let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
+    let app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
+    let mut h = Harness::builder().with_size([900.0, 1500.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
+    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    h
+}
+
 /// Steps the window until `cond` holds (the card worker answers from its own thread).
 fn settle(h: &mut Harness<'static, TesseraApp>, cond: impl Fn(&TesseraApp) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -298,11 +307,7 @@ fn cie_demo_card_in_the_window() {
 #[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn window_follows_card_insertion_and_removal_through_pcscd() {
     let mut tb = tessera_testkit::Testbed::cps(Preset::Fresh);
-    let dir = std::env::temp_dir().join(format!("tessera-gui-pcsc-{}", std::process::id()));
-    let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
-    let app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
-    let mut h = Harness::builder().with_size([900.0, 1500.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
-    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    let mut h = reader_app(&std::env::temp_dir().join(format!("tessera-gui-pcsc-{}", std::process::id())));
     assert!(has_text(&h, "MARIA ESEMPIO") && !has_text(&h, "MODALITÀ DEMO"));
     tb.remove();
     settle(&mut h, |a| matches!(&a.overview, Some(Err(_))) && !a.busy);
@@ -319,11 +324,7 @@ fn window_follows_card_insertion_and_removal_through_pcscd() {
 #[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn window_outlives_a_pcscd_restart() {
     let mut tb = tessera_testkit::Testbed::cps(Preset::Fresh);
-    let dir = std::env::temp_dir().join(format!("tessera-gui-restart-{}", std::process::id()));
-    let settings = Settings { file: Some(dir.join("settings.json")), ..Settings::default() };
-    let app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
-    let mut h = Harness::builder().with_size([900.0, 1500.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
-    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    let mut h = reader_app(&std::env::temp_dir().join(format!("tessera-gui-restart-{}", std::process::id())));
     tb.stop_pcscd();
     settle(&mut h, |a| matches!(&a.overview, Some(Err(_))) && !a.busy);
     assert!(has_text(&h, "servizio smart card del sistema non è attivo"), "says the smart-card service is not running");

@@ -165,24 +165,33 @@ fn selftest_opens_with_the_pin_field_focused() {
 /// The fill of the button labelled `label`, as drawn: the filled rectangle that covers the
 /// button's area (accesskit does not carry colours, the frame's shapes do).
 fn button_fill(h: &Harness<'static, TesseraApp>, label: &str) -> egui::Color32 {
-    fn rects(shape: &egui::Shape, out: &mut Vec<(egui::Rect, egui::Color32)>) {
-        match shape {
-            egui::Shape::Rect(r) => out.push((r.rect, r.fill)),
-            egui::Shape::Vec(v) => v.iter().for_each(|s| rects(s, out)),
-            _ => {}
-        }
-    }
     let node = h.query_all_by_label(label).find(|n| n.accesskit_node().role() == egui::accesskit::Role::Button);
     let area = node.unwrap_or_else(|| panic!("no button {label}")).rect();
-    let mut all = Vec::new();
-    h.output().shapes.iter().for_each(|c| rects(&c.shape, &mut all));
     // The button's own frame: the smallest filled rectangle that holds the button's centre and
     // is about the button's size (egui may grow it by a point or two when hovered).
-    all.into_iter()
+    drawn(h)
+        .into_iter()
+        .filter_map(|s| match s {
+            egui::Shape::Rect(r) => Some((r.rect, r.fill)),
+            _ => None,
+        })
         .filter(|(r, fill)| *fill != egui::Color32::TRANSPARENT && r.contains(area.center()) && r.width() <= area.width() + 4.0 && r.height() <= area.height() + 4.0)
         .min_by(|a, b| a.0.area().total_cmp(&b.0.area()))
         .unwrap_or_else(|| panic!("no frame drawn for {label}"))
         .1
+}
+
+/// Every shape of the last frame, nested lists opened.
+fn drawn(h: &Harness<'static, TesseraApp>) -> Vec<egui::Shape> {
+    fn open(shape: &egui::Shape, out: &mut Vec<egui::Shape>) {
+        match shape {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| open(s, out)),
+            s => out.push(s.clone()),
+        }
+    }
+    let mut out = Vec::new();
+    h.output().shapes.iter().for_each(|c| open(&c.shape, &mut out));
+    out
 }
 
 /// With one PIN try left, the safe way is the one drawn as the primary button (the accent
@@ -217,13 +226,10 @@ fn scratch_browsers(tag: &str) -> (tempfile::TempDir, std::path::PathBuf, tesser
 
 /// Sets the browsers up from the window with a real card in the reader (a demo card writes
 /// nothing) and returns what the page says then.
-fn set_up_browsers(tag: &str) -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, TesseraApp>) {
+fn set_up_browsers(tag: &str) -> (tempfile::TempDir, Harness<'static, TesseraApp>) {
     let (dir, profile, places) = scratch_browsers(tag);
-    let settings = Settings { file: Some(dir.path().join("settings.json")), ..Settings::default() };
-    let mut app = TesseraApp::with_source(Source::Pcsc, Lang::It, settings, Instant::now(), || {});
-    app.browser.places = Some(places);
-    let mut h = Harness::builder().with_size([900.0, 1500.0]).build_ui_state(|ui, app: &mut TesseraApp| app.show(ui), app);
-    settle(&mut h, |a| a.card().is_some() && !a.busy);
+    let mut h = reader_app(dir.path());
+    h.state_mut().browser.places = Some(places);
     click(&mut h, "Browser");
     settle(&mut h, |a| a.browser.browsers.is_some());
     assert!(has_text(&h, "Firefox, profilo «default-esr»") && has_text(&h, "non configurato"));
@@ -233,7 +239,7 @@ fn set_up_browsers(tag: &str) -> (tempfile::TempDir, std::path::PathBuf, Harness
     let written = std::fs::read_to_string(profile.join("pkcs11.txt")).expect("pkcs11.txt");
     assert!(written.contains("libtessera_pkcs11.so"), "the module is registered: {written}");
     assert!(has_text(&h, "Fatto: i browser sono configurati."), "the page says it is done");
-    (dir, profile, h)
+    (dir, h)
 }
 
 /// After «Configura tutti i browser», a CPS holder is told what comes next: reopen the browser,
@@ -241,23 +247,21 @@ fn set_up_browsers(tag: &str) -> (tempfile::TempDir, std::path::PathBuf, Harness
 #[test]
 #[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn browser_setup_with_a_cns_says_what_comes_next() {
-    let tb = tessera_testkit::Testbed::cps(Preset::Fresh);
-    let (_dir, _profile, h) = set_up_browsers("cns");
+    let _tb = tessera_testkit::Testbed::cps(Preset::Fresh);
+    let (_dir, h) = set_up_browsers("cns");
     assert!(has_text(&h, "Chiudi e riapri il browser") && has_text(&h, "l'accesso con CNS"), "the CNS way");
     assert!(!has_text(&h, "Entra con CIE"));
     assert_eq!(h.state().browser.browsers.as_ref().map(|b| b.1.iter().all(|s| s.registered)), Some(true));
-    drop(tb);
 }
 
 /// The same for a CIE holder: «Entra con CIE».
 #[test]
 #[ignore = "needs the PC/SC testbed (pcscd + vpcd): run with cargo xtask test"]
 fn browser_setup_with_a_cie_says_entra_con_cie() {
-    let tb = tessera_testkit::Testbed::cie(Preset::Fresh);
-    let (_dir, _profile, h) = set_up_browsers("cie");
+    let _tb = tessera_testkit::Testbed::cie(Preset::Fresh);
+    let (_dir, h) = set_up_browsers("cie");
     assert!(has_text(&h, "Chiudi e riapri il browser") && has_text(&h, "«Entra con CIE»"), "the CIE way");
     assert!(!has_text(&h, "l'accesso con CNS"));
-    drop(tb);
 }
 
 /// The card drawn on the home screen: its texts and its chip never overlap, for every card
@@ -265,34 +269,37 @@ fn browser_setup_with_a_cie_says_entra_con_cie() {
 /// a narrow one (a name on two lines pushes the chip down).
 #[test]
 fn the_drawn_card_never_draws_text_over_text_or_chip() {
-    let chip_colour = egui::Color32::from_rgb(0xD9, 0xB8, 0x5C);
+    use tessera::gui::widgets::CHIP_GOLD;
     // One model per face: the CPS, a TS-CNS, a signature token, a CIE.
     for (name, profile) in [("cps", SimProfile::Cps), ("ts-cns", SimProfile::TsCns), ("cns-token", SimProfile::CnsToken), ("cie", SimProfile::Cie)] {
-        for (size, percent) in [([900.0, 1500.0], 100), ([800.0, 600.0], 100), ([800.0, 600.0], 200), ([420.0, 900.0], 100)] {
+        for (percent, sizes) in [(100, &[[900.0, 1500.0], [800.0, 600.0], [420.0, 900.0]][..]), (200, &[[800.0, 600.0]][..])] {
             let card = SimCard::new(SimConfig::new(profile, Preset::Fresh));
             let mut h = app_sized(&card, percent);
-            h.set_size(egui::vec2(size[0], size[1]));
-            h.run_steps(3);
-            let face = h.query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::Image)).find(|n| n.accesskit_node().label().is_some_and(|l| l.contains(" · ")));
-            let face = face.unwrap_or_else(|| panic!("{name}: no card drawn")).rect();
-            let mut texts = Vec::new();
-            let mut chip = None;
-            fn walk(s: &egui::Shape, texts: &mut Vec<egui::Rect>, chip: &mut Option<egui::Rect>, chip_colour: egui::Color32) {
-                match s {
-                    egui::Shape::Text(t) if !t.galley.is_empty() => texts.push(t.visual_bounding_rect()),
-                    egui::Shape::Rect(r) if r.fill == chip_colour => *chip = Some(r.rect),
-                    egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, texts, chip, chip_colour)),
-                    _ => {}
-                }
-            }
-            h.output().shapes.iter().for_each(|c| walk(&c.shape, &mut texts, &mut chip, chip_colour));
-            let texts: Vec<_> = texts.into_iter().filter(|r| face.contains_rect(r.shrink(0.5))).collect();
-            let chip = chip.unwrap_or_else(|| panic!("{name}: no chip"));
-            assert!(texts.len() >= 4, "{name} {size:?} {percent}%: the card's texts: {texts:?}");
-            for (i, a) in texts.iter().enumerate() {
-                assert!(!a.shrink(0.5).intersects(chip), "{name} {size:?} {percent}%: text {a:?} over the chip {chip:?}");
-                for b in &texts[i + 1..] {
-                    assert!(!a.shrink(0.5).intersects(b.shrink(0.5)), "{name} {size:?} {percent}%: text {a:?} over text {b:?}");
+            for size in sizes {
+                h.set_size(egui::vec2(size[0], size[1]));
+                h.run_steps(3);
+                let face = h.query_all(egui_kittest::kittest::By::new().role(egui::accesskit::Role::Image)).find(|n| n.accesskit_node().label().is_some_and(|l| l.contains(" · ")));
+                let face = face.unwrap_or_else(|| panic!("{name}: no card drawn")).rect();
+                let shapes = drawn(&h);
+                let texts: Vec<egui::Rect> = shapes
+                    .iter()
+                    .filter_map(|s| match s {
+                        egui::Shape::Text(t) if !t.galley.is_empty() => Some(t.visual_bounding_rect()),
+                        _ => None,
+                    })
+                    .filter(|r| face.contains_rect(r.shrink(0.5)))
+                    .collect();
+                let chip = shapes.iter().find_map(|s| match s {
+                    egui::Shape::Rect(r) if r.fill == CHIP_GOLD => Some(r.rect),
+                    _ => None,
+                });
+                let chip = chip.unwrap_or_else(|| panic!("{name}: no chip"));
+                assert!(texts.len() >= 4, "{name} {size:?} {percent}%: the card's texts: {texts:?}");
+                for (i, a) in texts.iter().enumerate() {
+                    assert!(!a.shrink(0.5).intersects(chip), "{name} {size:?} {percent}%: text {a:?} over the chip {chip:?}");
+                    for b in &texts[i + 1..] {
+                        assert!(!a.shrink(0.5).intersects(b.shrink(0.5)), "{name} {size:?} {percent}%: text {a:?} over text {b:?}");
+                    }
                 }
             }
         }
